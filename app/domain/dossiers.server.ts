@@ -1,0 +1,71 @@
+import { prisma } from '#app/db.server.ts'
+
+/** The newest version of every dossier, for the catalogue. */
+export async function listCurrentDossiers() {
+  const all = await prisma.dossier.findMany({
+    orderBy: [{ slug: 'asc' }, { version: 'desc' }],
+    select: {
+      id: true,
+      slug: true,
+      version: true,
+      qualificationNl: true,
+      qualificationEn: true,
+      qualificationCrebo: true,
+      crebo: true,
+      level: true,
+      summaryNl: true,
+      summaryEn: true,
+      _count: { select: { coreTasks: true, workProcesses: true } },
+    },
+  })
+  const seen = new Set<string>()
+  return all.filter((d) => !seen.has(d.slug) && seen.add(d.slug))
+}
+
+/** A dossier version (the newest unless `version` is given) with its whole structure. */
+export async function getDossier(slug: string, version?: number) {
+  const dossier = await prisma.dossier.findFirst({
+    where: { slug, ...(version ? { version } : {}) },
+    orderBy: { version: 'desc' },
+    include: {
+      coreTasks: {
+        orderBy: { position: 'asc' },
+        include: {
+          workProcesses: {
+            orderBy: { position: 'asc' },
+            select: {
+              code: true,
+              titleNl: true,
+              titleEn: true,
+              competencies: { select: { competencyCode: true }, orderBy: { position: 'asc' } },
+            },
+          },
+        },
+      },
+    },
+  })
+  if (!dossier) return null
+  const versions = await prisma.dossier.findMany({
+    where: { slug },
+    orderBy: { version: 'desc' },
+    select: { version: true, importedAt: true },
+  })
+  return { ...dossier, versions }
+}
+
+export async function getWorkProcess(slug: string, code: string, version?: number) {
+  return prisma.workProcess.findFirst({
+    where: { code, dossier: { slug, ...(version ? { version } : {}) } },
+    orderBy: { dossier: { version: 'desc' } },
+    include: {
+      dossier: true,
+      coreTask: { select: { code: true, titleNl: true, titleEn: true } },
+      indicators: { orderBy: { position: 'asc' } },
+      competencies: { orderBy: { position: 'asc' }, include: { competency: true } },
+    },
+  })
+}
+
+export async function listCompetencies() {
+  return prisma.competency.findMany({ orderBy: { position: 'asc' } })
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod'
+
+/** The default embedded database: a file under the gitignored data folder. */
+export const DEFAULT_DATABASE_URL = 'file:./data/leerplein.db'
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://')
+    .default(DEFAULT_DATABASE_URL),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+/** Read and validate the environment once; a bad value stops the process with a clear message. */
+function readEnv(): Env {
+  const parsed = EnvSchema.safeParse(process.env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  return parsed.data
+}
+
+export const env = readEnv()
