@@ -51,9 +51,10 @@ const CompetenciesFile = z
 export type CompetenciesFile = z.infer<typeof CompetenciesFile>
 
 function dossierFileSchema(competencyCodes: ReadonlySet<string>) {
-  const competencyCode = z
-    .string()
-    .refine((c) => competencyCodes.has(c), (c) => ({ message: `unknown competency "${c}" (A-Y)` }))
+  const competencyCode = z.string().refine(
+    (c) => competencyCodes.has(c),
+    (c) => ({ message: `unknown competency "${c}" (A-Y)` }),
+  )
 
   const WorkProcess = z
     .object({
@@ -118,7 +119,11 @@ function dossierFileSchema(competencyCodes: ReadonlySet<string>) {
           })
         }
         if (codes.has(coreTask.code)) {
-          ctx.addIssue({ code: 'custom', path: ['coreTasks', k, 'code'], message: 'duplicate code' })
+          ctx.addIssue({
+            code: 'custom',
+            path: ['coreTasks', k, 'code'],
+            message: 'duplicate code',
+          })
         }
         codes.add(coreTask.code)
         coreTask.workProcesses.forEach((wp, w) => {
@@ -126,7 +131,8 @@ function dossierFileSchema(competencyCodes: ReadonlySet<string>) {
           if (!wp.code.startsWith(`${coreTask.code}-`)) {
             ctx.addIssue({ code: 'custom', path: at, message: `must start with ${coreTask.code}-` })
           }
-          if (codes.has(wp.code)) ctx.addIssue({ code: 'custom', path: at, message: 'duplicate code' })
+          if (codes.has(wp.code))
+            ctx.addIssue({ code: 'custom', path: at, message: 'duplicate code' })
           codes.add(wp.code)
           const letters = new Set<string>()
           wp.competencies.forEach((c, i) => {
@@ -142,7 +148,11 @@ function dossierFileSchema(competencyCodes: ReadonlySet<string>) {
         })
       })
       if (d.dossier.validTo && d.dossier.validTo < d.dossier.validFrom) {
-        ctx.addIssue({ code: 'custom', path: ['dossier', 'validTo'], message: 'is before validFrom' })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dossier', 'validTo'],
+          message: 'is before validFrom',
+        })
       }
     })
 }

@@ -131,7 +131,10 @@ async function importDossier(tx: Tx, file: string, data: DossierFile) {
           resultNl: wp.result.nl,
           resultEn: wp.result.en,
           competencies: {
-            create: wp.competencies.map((competencyCode, position) => ({ competencyCode, position })),
+            create: wp.competencies.map((competencyCode, position) => ({
+              competencyCode,
+              position,
+            })),
           },
           indicators: {
             create: wp.indicators.map((i, position) => ({ position, textNl: i.nl, textEn: i.en })),

@@ -79,7 +79,8 @@ export const en: Record<MessageKey, string> = {
   'competencies.description': 'What it means in a contact centre',
 
   'error.notFound.title': 'Page not found',
-  'error.notFound.text': 'This page does not exist (any more). Check the address or go back to the home page.',
+  'error.notFound.text':
+    'This page does not exist (any more). Check the address or go back to the home page.',
   'error.forbidden.title': 'No access',
   'error.forbidden.text': 'You do not have permission to see this page.',
   'error.generic.title': 'Something went wrong',

@@ -78,11 +78,13 @@ export const nl = {
   'competencies.description': 'Wat het betekent in een contactcenter',
 
   'error.notFound.title': 'Pagina niet gevonden',
-  'error.notFound.text': 'Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar de startpagina.',
+  'error.notFound.text':
+    'Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar de startpagina.',
   'error.forbidden.title': 'Geen toegang',
   'error.forbidden.text': 'Je hebt geen rechten voor deze pagina.',
   'error.generic.title': 'Er ging iets mis',
-  'error.generic.text': 'Probeer het later opnieuw. Blijft het misgaan, neem dan contact op met de beheerder.',
+  'error.generic.text':
+    'Probeer het later opnieuw. Blijft het misgaan, neem dan contact op met de beheerder.',
   'error.backHome': 'Naar de startpagina',
 } as const
 

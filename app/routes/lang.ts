@@ -10,7 +10,9 @@ export async function action({ request }: Route.ActionArgs) {
   const lang = form.get('lang')
   if (!isLocale(lang)) return new Response('Unknown language', { status: 400 })
   return redirect(safeRedirect(form.get('redirectTo')), {
-    headers: { 'Set-Cookie': localeCookie(lang, env.NODE_ENV === 'production' && isHttps(request)) },
+    headers: {
+      'Set-Cookie': localeCookie(lang, env.NODE_ENV === 'production' && isHttps(request)),
+    },
   })
 }
 

@@ -1,4 +1,10 @@
-import { DEFAULT_LOCALE, isLocale, translator, type Locale, type MessageKey } from '#app/i18n/i18n.ts'
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  translator,
+  type Locale,
+  type MessageKey,
+} from '#app/i18n/i18n.ts'
 
 type Match = { id: string; loaderData?: unknown } | undefined
 

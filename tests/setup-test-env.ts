@@ -1,0 +1,21 @@
+import { afterAll, afterEach, beforeEach, vi } from 'vitest'
+import { freshSqliteUrl } from './test-database.ts'
+
+// Runs before every test file, before the file's own imports: point the one Prisma client
+// at this file's own database.
+process.env.DATABASE_URL = freshSqliteUrl()
+process.env.NODE_ENV = 'test'
+
+// An unexpected console.error is a failed test: errors must not scroll by unnoticed.
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    throw new Error(`console.error was called: ${args.map(String).join(' ')}`)
+  })
+})
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+afterAll(async () => {
+  const { prisma } = await import('#app/db.server.ts')
+  await prisma.$disconnect()
+})
