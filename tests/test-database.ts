@@ -10,7 +10,10 @@ export const TEST_DATA_DIR = path.resolve('data', 'test')
 export const SQLITE_TEMPLATE = path.join(TEST_DATA_DIR, 'template.db')
 
 export function freshSqliteUrl(): string {
-  const file = path.join(TEST_DATA_DIR, `run-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`)
+  const file = path.join(
+    TEST_DATA_DIR,
+    `run-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`,
+  )
   fs.copyFileSync(SQLITE_TEMPLATE, file)
   return `file:${file}`
 }

@@ -41,7 +41,9 @@ describe('the dossier files in the repository', () => {
 
 describe('a malformed dossier file', () => {
   test('names file, line, path and the unknown competency', async () => {
-    const dir = dossierFixture({ [TL]: replaceOnce('competencies: [B, A, Q]', 'competencies: [B, A, Z]') })
+    const dir = dossierFixture({
+      [TL]: replaceOnce('competencies: [B, A, Q]', 'competencies: [B, A, Z]'),
+    })
     const text = fs.readFileSync(path.join(dir, TL), 'utf8')
     const line = lineOf(text, 'competencies: [B, A, Z]')
     const problems = await problemsOf(dir)
@@ -60,7 +62,9 @@ describe('a malformed dossier file', () => {
   })
 
   test('reports YAML syntax errors with their line', async () => {
-    const dir = dossierFixture({ [TL]: replaceOnce('slug: contactcenter-teamleider', 'slug: [unclosed') })
+    const dir = dossierFixture({
+      [TL]: replaceOnce('slug: contactcenter-teamleider', 'slug: [unclosed'),
+    })
     const [problem] = await problemsOf(dir)
     expect(problem).toMatch(/contactcenter-teamleider\.yaml:\d+:\d+ YAML: /)
   })
@@ -68,11 +72,18 @@ describe('a malformed dossier file', () => {
   test('rejects a work-process code outside its core task and a wrong crebo', async () => {
     const dir = dossierFixture({
       [TL]: (t) =>
-        replaceOnce('code: TL-K1-W2', 'code: TL-K3-W9')(replaceOnce('crebo: "22165"', 'crebo: "2216"')(t)),
+        replaceOnce(
+          'code: TL-K1-W2',
+          'code: TL-K3-W9',
+        )(replaceOnce('crebo: "22165"', 'crebo: "2216"')(t)),
     })
     const problems = await problemsOf(dir)
-    expect(problems.some((p) => p.includes('dossier.crebo: a crebo number has 5 digits'))).toBe(true)
-    expect(problems.some((p) => p.includes('workProcesses[1].code: must start with TL-K1-'))).toBe(true)
+    expect(problems.some((p) => p.includes('dossier.crebo: a crebo number has 5 digits'))).toBe(
+      true,
+    )
+    expect(problems.some((p) => p.includes('workProcesses[1].code: must start with TL-K1-'))).toBe(
+      true,
+    )
   })
 
   test('reports every bad file, not only the first', async () => {
@@ -81,15 +92,19 @@ describe('a malformed dossier file', () => {
       'contactcenter-medewerker.yaml': replaceOnce('codePrefix: CM', 'codePrefix: cm'),
     })
     const problems = await problemsOf(dir)
-    expect(problems.some((p) => p.startsWith(`${path.relative(process.cwd(), dir)}/${TL}`))).toBe(true)
+    expect(problems.some((p) => p.startsWith(`${path.relative(process.cwd(), dir)}/${TL}`))).toBe(
+      true,
+    )
     expect(problems.some((p) => p.includes('contactcenter-medewerker.yaml'))).toBe(true)
   })
 
   test('refuses competencies.yaml without all 25 competencies', async () => {
     const dir = dossierFixture({
-      'competencies.yaml': (t) => t.replace(/\n  - code: Y[\s\S]*$/, '\n'),
+      'competencies.yaml': (t) => t.replace(/\n {2}- code: Y[\s\S]*$/, '\n'),
     })
     const [problem] = await problemsOf(dir)
-    expect(problem).toMatch(/competencies\.yaml:\d+:\d+ competencies: the national set has exactly 25/)
+    expect(problem).toMatch(
+      /competencies\.yaml:\d+:\d+ competencies: the national set has exactly 25/,
+    )
   })
 })

@@ -58,11 +58,22 @@ describe('importing the dossiers', () => {
     await importDossierFolder()
     const before = await snapshot()
     const dir = dossierFixture({
-      [TL]: replaceOnce('title: { nl: "Coördineert de informatiestromen"', 'title: { nl: "Regelt de informatiestromen"'),
+      [TL]: replaceOnce(
+        'title: { nl: "Coördineert de informatiestromen"',
+        'title: { nl: "Regelt de informatiestromen"',
+      ),
     })
     const result = await importDossierFolder(dir)
-    expect(result.dossiers).toContainEqual({ slug: 'contactcenter-teamleider', version: 2, status: 'created' })
-    expect(result.dossiers).toContainEqual({ slug: 'contactcenter-medewerker', version: 1, status: 'unchanged' })
+    expect(result.dossiers).toContainEqual({
+      slug: 'contactcenter-teamleider',
+      version: 2,
+      status: 'created',
+    })
+    expect(result.dossiers).toContainEqual({
+      slug: 'contactcenter-medewerker',
+      version: 1,
+      status: 'unchanged',
+    })
 
     const after = await snapshot()
     // Every row that existed is still there, byte for byte.
@@ -87,7 +98,9 @@ describe('importing the dossiers', () => {
   })
 
   test('a malformed file imports nothing, not even the valid files beside it', async () => {
-    const dir = dossierFixture({ [TL]: replaceOnce('competencies: [B, A, Q]', 'competencies: [B, A, Z]') })
+    const dir = dossierFixture({
+      [TL]: replaceOnce('competencies: [B, A, Q]', 'competencies: [B, A, Z]'),
+    })
     await expect(importDossierFolder(dir)).rejects.toBeInstanceOf(ContentError)
     expect(await prisma.competency.count()).toBe(0)
     expect(await prisma.dossier.count()).toBe(0)
