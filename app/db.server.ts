@@ -1,5 +1,7 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
+import { PrismaClient as PostgresPrismaClient } from '#app/generated/prisma-postgres/client.ts'
 import { env } from '#app/env.server.ts'
 
 export type DatabaseEngine = 'sqlite' | 'postgresql'
@@ -10,15 +12,24 @@ export function engineOf(url: string): DatabaseEngine {
 
 export const databaseEngine = engineOf(env.DATABASE_URL)
 
-function createClient(url: string) {
-  // better-sqlite3 waits up to `timeout` ms for a lock held by another connection
-  // (another instance, a CLI import) instead of failing at once with SQLITE_BUSY.
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 10_000 })
-  return new PrismaClient({ adapter })
+/**
+ * The one Prisma client of the process. Both generated clients come from the same schema
+ * (prisma/postgresql/schema.prisma is derived from prisma/schema.prisma), so they expose the
+ * same model API; the PostgreSQL one is typed as the SQLite one, and code may use only
+ * what both engines support (docs/decisions/006-postgresql.md).
+ */
+export function createClient(url: string): PrismaClient {
+  if (engineOf(url) === 'sqlite') {
+    // better-sqlite3 waits up to `timeout` ms for a lock held by another connection
+    // (another instance, a CLI import) instead of failing at once with SQLITE_BUSY.
+    return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) })
+  }
+  const adapter = new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE })
+  return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient
 }
 
-// One client per process; in dev the module is re-evaluated on change, so keep it on globalThis.
-const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof createClient> }
+// In dev the module is re-evaluated on change: keep one client on globalThis.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient }
 
 export const prisma = globalForPrisma.prisma ?? createClient(env.DATABASE_URL)
 if (env.NODE_ENV !== 'production') globalForPrisma.prisma = prisma

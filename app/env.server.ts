@@ -9,6 +9,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://')
     .default(DEFAULT_DATABASE_URL),
+  /** Connections per instance to PostgreSQL (see docs/operations.md for sizing). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 })
 
 export type Env = z.infer<typeof EnvSchema>

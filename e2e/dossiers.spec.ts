@@ -8,10 +8,11 @@ const TL_CODES = [
   ...[1, 2, 3].map((w) => `TL-K4-W${w}`),
 ]
 
-test('healthz names the embedded database', async ({ request }) => {
+test('healthz names the database engine in use', async ({ request }) => {
   const response = await request.get('/healthz')
   expect(response.status()).toBe(200)
-  expect(await response.json()).toEqual({ status: 'ok', database: 'sqlite' })
+  const database = process.env.TEST_POSTGRES_URL ? 'postgresql' : 'sqlite'
+  expect(await response.json()).toEqual({ status: 'ok', database })
 })
 
 for (const lang of ['nl', 'en'] as const) {

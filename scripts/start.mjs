@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: build when the sources changed since the last build, migrate the database,
 // load the dossiers and demo data, then serve the production build (PORT, HOST respected).
+// `--build-only` stops after the build.
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
@@ -44,6 +45,9 @@ if (built !== current || !fs.existsSync(path.join('build', 'server', 'index.js')
   run(bin('react-router'), ['build'], { NODE_ENV: 'production' })
   fs.writeFileSync(FINGERPRINT, current)
 }
+
+// `--build-only`: tests that start several servers build once first, then start them.
+if (process.argv.includes('--build-only')) process.exit(0)
 
 run(bin('tsx'), [path.join('app', 'cli', 'setup.ts')], { NODE_ENV: 'production' })
 

@@ -1,16 +1,10 @@
 import { prisma } from '#app/db.server.ts'
+import { TABLES } from '#app/db-tables.server.ts'
 
-/**
- * Empty every table of this test file's database, children before parents, so a test
- * starts from the state a fresh install has. Add new tables here in dependency order.
- */
+type Deletable = { deleteMany(): Promise<unknown> }
+
+/** Empty every table of this test file's database, children first: a fresh install's state. */
 export async function resetDatabase() {
-  await prisma.$transaction([
-    prisma.indicator.deleteMany(),
-    prisma.workProcessCompetency.deleteMany(),
-    prisma.workProcess.deleteMany(),
-    prisma.coreTask.deleteMany(),
-    prisma.dossier.deleteMany(),
-    prisma.competency.deleteMany(),
-  ])
+  const client = prisma as unknown as Record<string, Deletable>
+  for (const { model } of [...TABLES].reverse()) await client[model]!.deleteMany()
 }

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeEach, vi } from 'vitest'
-import { freshSqliteUrl } from './test-database.ts'
+import { freshTestDatabaseUrl } from './test-database.ts'
 
 // Runs before every test file, before the file's own imports: point the one Prisma client
-// at this file's own database.
-process.env.DATABASE_URL = freshSqliteUrl()
+// at this file's own database, on the engine under test.
+process.env.DATABASE_URL = await freshTestDatabaseUrl()
 process.env.NODE_ENV = 'test'
 
 // An unexpected console.error is a failed test: errors must not scroll by unnoticed.

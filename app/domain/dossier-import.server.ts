@@ -17,29 +17,34 @@ export type DossierImportResult = {
  */
 export async function importFramework(
   framework: Framework,
-  attempt = 1,
+  db: PrismaClient = prisma,
 ): Promise<DossierImportResult> {
   try {
-    return await prisma.$transaction(
-      async (tx) => {
-        const competencies = await syncCompetencies(tx, framework.competencies)
-        const dossiers: DossierImportResult['dossiers'] = []
-        for (const { file, data } of framework.dossiers) {
-          dossiers.push(await importDossier(tx, file, data))
-        }
-        return { competencies, dossiers }
-      },
-      { timeout: 30_000 },
-    )
+    return await importOnce(framework, db)
   } catch (error) {
     // Another instance imported the same new version at the same moment: its import won,
-    // and re-running ours now finds that version unchanged.
-    if (attempt === 1 && isUniqueViolation(error)) return importFramework(framework, 2)
+    // and running ours again finds that version unchanged.
+    if (isUniqueViolation(error)) return importOnce(framework, db)
     throw error
   }
 }
 
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
+function importOnce(framework: Framework, db: PrismaClient) {
+  return db.$transaction(
+    async (tx): Promise<DossierImportResult> => {
+      const competencies = await syncCompetencies(tx, framework.competencies)
+      const dossiers: DossierImportResult['dossiers'] = []
+      for (const { file, data } of framework.dossiers) {
+        dossiers.push(await importDossier(tx, file, data))
+      }
+      return { competencies, dossiers }
+    },
+    { timeout: 30_000 },
+  )
+}
+
+type PrismaClient = typeof prisma
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 
 async function syncCompetencies(tx: Tx, file: CompetenciesFile) {
   const existing = new Map((await tx.competency.findMany()).map((c) => [c.code, c]))

@@ -1,0 +1,15 @@
+/**
+ * Every table, parents before children, with the columns that order its rows stably.
+ * Used to copy a database (db:copy) and to empty one in tests; a test checks it lists every
+ * model of the schema, so a new model cannot be forgotten here.
+ */
+export const TABLES = [
+  { model: 'competency', key: ['code'] },
+  { model: 'dossier', key: ['id'] },
+  { model: 'coreTask', key: ['id'] },
+  { model: 'workProcess', key: ['id'] },
+  { model: 'workProcessCompetency', key: ['workProcessId', 'competencyCode'] },
+  { model: 'indicator', key: ['id'] },
+] as const
+
+export type TableName = (typeof TABLES)[number]['model']

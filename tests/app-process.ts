@@ -1,0 +1,53 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
+
+/** Build the production app once (no-op when up to date), before starting servers. */
+export function buildApp() {
+  const result = spawnSync('node', ['scripts/start.mjs', '--build-only'], { encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`)
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export type AppProcess = { url: string; process: ChildProcess; output: () => string }
+
+/** Start the product as `npm start` does, on a port of its own; resolves once /healthz answers. */
+export async function startApp(databaseUrl: string, timeoutMs = 120_000): Promise<AppProcess> {
+  const port = await freePort()
+  const child = spawn('node', ['scripts/start.mjs'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (d) => (output += d))
+  child.stderr!.on('data', (d) => (output += d))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`app exited (${child.exitCode}):\n${output}`)
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    )
+    if (ok) return { url, process: child, output: () => output }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  child.kill()
+  throw new Error(`app did not answer within ${timeoutMs} ms:\n${output}`)
+}
+
+export async function stopApp(app: AppProcess | undefined) {
+  if (!app || app.process.exitCode !== null) return
+  const exited = new Promise((resolve) => app.process.once('exit', resolve))
+  app.process.kill('SIGTERM')
+  await exited
+}
