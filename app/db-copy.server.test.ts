@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { createClient } from './db.server.ts'
 import { copyDatabase } from './db-copy.server.ts'
 import { TABLES } from './db-tables.server.ts'
 import { readFramework } from '#app/content/dossier-files.server.ts'
-import { DOSSIER_FOLDER } from '#app/domain/dossier-folder.server.ts'
 import { importFramework } from '#app/domain/dossier-import.server.ts'
 import { ModelName } from '#app/generated/prisma/internal/prismaNamespace.ts'
 import { dossierFixture, replaceOnce } from '#tests/dossier-fixtures.ts'
@@ -20,11 +21,42 @@ test('the table list covers every model of the schema', () => {
 })
 
 describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to PostgreSQL', () => {
-  test('keeps every row of every table', { timeout: 120_000 }, async () => {
+  test('keeps every row of every table', { timeout: 180_000 }, async () => {
     const from = freshSqliteUrl()
+    // A realistic site: what `npm start` loads (dossiers, demo organisations and people)...
+    const setup = spawnSync(path.resolve('node_modules', '.bin', 'tsx'), ['app/cli/setup.ts'], {
+      env: { ...process.env, DATABASE_URL: from },
+      encoding: 'utf8',
+    })
+    expect(setup.status, setup.stderr).toBe(0)
     const source = createClient(from)
-    // Two versions of a dossier, so ids, dates and links all have to survive the move.
-    await importFramework(await readFramework(DOSSIER_FOLDER), source)
+    // ...plus a row in every other table, and a second version of a dossier, so ids, dates
+    // and links all have to survive the move.
+    const user = await source.user.findFirstOrThrow({
+      where: { email: 'werkgever@noord.demo.test' },
+    })
+    const organisation = await source.organisation.findFirstOrThrow()
+    const soon = new Date(Date.now() + 3_600_000)
+    await source.session.create({ data: { id: 'a'.repeat(64), userId: user.id, expiresAt: soon } })
+    await source.invitation.create({
+      data: {
+        organisationId: organisation.id,
+        email: 'nieuw@example.test',
+        roles: 'learner',
+        tokenHash: 'b'.repeat(64),
+        expiresAt: soon,
+        invitedById: user.id,
+      },
+    })
+    await source.passwordResetToken.create({
+      data: { userId: user.id, tokenHash: 'c'.repeat(64), expiresAt: soon },
+    })
+    await source.rateLimitCounter.create({
+      data: { key: 'login:address:1.2.3.4', windowStart: new Date(), count: 3 },
+    })
+    await source.email.create({
+      data: { to: 'x@example.test', subject: 'Hallo', text: 'Tekst', transport: 'outbox' },
+    })
     const reworded = dossierFixture({
       'contactcenter-teamleider.yaml': replaceOnce('level: 4', 'level: 3'),
     })
@@ -54,9 +86,21 @@ describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to Postg
     const copied = await spotCheck(target)
     expect(copied).toHaveLength(2)
     expect(copied).toEqual(await spotCheck(source))
+    const people = (client: typeof source) =>
+      client.membership.findMany({
+        where: { organisation: { slug: 'callforce' } },
+        orderBy: { id: 'asc' },
+        include: {
+          user: true,
+          roles: true,
+          teams: { include: { team: { include: { client: true } } } },
+        },
+      })
+    expect(await people(target)).toEqual(await people(source))
 
     // Copying into a database that already has rows is refused and changes nothing.
     await expect(copyDatabase(from, to)).rejects.toThrow(/not empty/)
+    expect(await target.user.count()).toBe(await source.user.count())
     expect(await target.dossier.count()).toBe(await source.dossier.count())
     await Promise.all([source.$disconnect(), target.$disconnect()])
   })

@@ -10,6 +10,18 @@ export const TABLES = [
   { model: 'workProcess', key: ['id'] },
   { model: 'workProcessCompetency', key: ['workProcessId', 'competencyCode'] },
   { model: 'indicator', key: ['id'] },
+  { model: 'user', key: ['id'] },
+  { model: 'session', key: ['id'] },
+  { model: 'organisation', key: ['id'] },
+  { model: 'clientOrganisation', key: ['id'] },
+  { model: 'team', key: ['id'] },
+  { model: 'membership', key: ['id'] },
+  { model: 'membershipRole', key: ['membershipId', 'role'] },
+  { model: 'teamMember', key: ['teamId', 'membershipId'] },
+  { model: 'invitation', key: ['id'] },
+  { model: 'passwordResetToken', key: ['id'] },
+  { model: 'rateLimitCounter', key: ['key', 'windowStart'] },
+  { model: 'email', key: ['id'] },
 ] as const
 
 export type TableName = (typeof TABLES)[number]['model']

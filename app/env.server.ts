@@ -11,6 +11,21 @@ const EnvSchema = z.object({
     .default(DEFAULT_DATABASE_URL),
   /** Connections per instance to PostgreSQL (see docs/operations.md for sizing). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** e.g. smtp://user:pass@mail.example.nl:587; unset: e-mail stays in the database outbox. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Leerplein Contactcenter <noreply@leerplein.test>'),
+  /** The public address of the site, for links in e-mails. */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Anyone may create an account (without an organisation); otherwise by invitation only. */
+  /** Load the demo organisations and accounts on start (README lists them). */
+  DEMO_DATA: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  OPEN_SIGNUP: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -12,6 +12,9 @@ import {
 } from 'react-router'
 import type { Route } from './+types/root'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { getMemberships, getUser } from '#app/auth/authorize.server.ts'
+import { isCrossOriginWrite } from '#app/auth/origin.server.ts'
+import { EMPLOYER_ROLES, TRAINER_ROLES } from '#app/auth/roles.ts'
 import { DEFAULT_LOCALE, translator, type Locale } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -19,9 +22,32 @@ import stylesheet from '#app/styles/app.css?url'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
 
+/** Cross-origin writes are refused for every route before any action runs (CSRF). */
+export const middleware: Route.MiddlewareFunction[] = [
+  async ({ request }, next) => {
+    if (isCrossOriginWrite(request)) {
+      throw new Response('Cross-origin request refused', { status: 403 })
+    }
+    return next()
+  },
+]
+
 export async function loader({ request }: Route.LoaderArgs) {
-  return { locale: getLocale(request) }
+  const user = await getUser(request)
+  const roles = user ? (await getMemberships(user.id)).flatMap((m) => m.roles) : []
+  return {
+    locale: getLocale(request),
+    user: user ? { name: user.name } : null,
+    // What the menu offers mirrors what the server allows (the server still checks).
+    areas: {
+      employer: roles.some((r) => EMPLOYER_ROLES.includes(r)),
+      trainer: roles.some((r) => TRAINER_ROLES.includes(r)),
+      admin: user?.isPlatformAdmin ?? false,
+    },
+  }
 }
+
+export type RootData = Awaited<ReturnType<typeof loader>>
 
 export function Layout({ children }: { children: React.ReactNode }) {
   // The error boundary renders inside this layout too, when the root loader may have failed.
@@ -57,6 +83,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 function SiteHeader() {
   const { t, locale } = useTranslation()
   const location = useLocation()
+  const root = useRouteLoaderData('root') as RootData | undefined
   const other = locale === 'nl' ? 'en' : 'nl'
   return (
     <header className="site-header">
@@ -76,13 +103,47 @@ function SiteHeader() {
           <li>
             <NavLink to="/competencies">{t('nav.competencies')}</NavLink>
           </li>
+          {root?.user ? (
+            <li>
+              <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
+            </li>
+          ) : null}
+          {root?.areas.employer ? (
+            <li>
+              <NavLink to="/employer">{t('nav.employer')}</NavLink>
+            </li>
+          ) : null}
+          {root?.areas.trainer ? (
+            <li>
+              <NavLink to="/trainer">{t('nav.trainer')}</NavLink>
+            </li>
+          ) : null}
+          {root?.areas.admin ? (
+            <li>
+              <NavLink to="/admin">{t('nav.admin')}</NavLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
+      <div className="account-menu">
+        {root?.user ? (
+          <>
+            <NavLink to="/account">{root.user.name}</NavLink>
+            <Form method="post" action="/logout">
+              <button type="submit" className="header-button">
+                {t('nav.logout')}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <NavLink to="/login">{t('nav.login')}</NavLink>
+        )}
+      </div>
       {/* A plain form, so the switch works without JavaScript; the cookie makes it stick. */}
       <Form method="post" action="/lang" className="lang-switch">
         <input type="hidden" name="lang" value={other} />
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-        <button type="submit" lang={other} title={t('lang.switchToHint')}>
+        <button type="submit" lang={other} title={t('lang.switchToHint')} className="header-button">
           {t('lang.switchTo')}
         </button>
       </Form>

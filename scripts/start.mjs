@@ -51,7 +51,7 @@ if (process.argv.includes('--build-only')) process.exit(0)
 
 run(bin('tsx'), [path.join('app', 'cli', 'setup.ts')], { NODE_ENV: 'production' })
 
-const server = spawn(bin('react-router-serve'), [path.join('build', 'server', 'index.js')], {
+const server = spawn(process.execPath, ['server.mjs'], {
   stdio: 'inherit',
   env: { NODE_ENV: 'production', ...process.env },
 })

@@ -56,6 +56,59 @@ describe.runIf(testEngine === 'postgresql')('two app instances on one PostgreSQL
     }
   })
 
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields)
+
+  async function logIn(app: AppProcess, email: string, password = 'Demo-Wachtwoord-2026') {
+    return fetch(`${app.url}/login`, {
+      method: 'POST',
+      body: form({ email, password }),
+      redirect: 'manual',
+    })
+  }
+
+  test('logged in on one instance, the session continues on the other', async () => {
+    const response = await logIn(a!, 'werkgever@noord.demo.test')
+    expect(response.status).toBe(302)
+    const cookie = response.headers.get('set-cookie')!.split(';')[0]!
+    const page = await fetch(`${b!.url}/employer`, { headers: { cookie }, redirect: 'manual' })
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('Klantcontact Noord')
+    // Logging out on B ends the session on A too.
+    await fetch(`${b!.url}/logout`, { method: 'POST', headers: { cookie }, redirect: 'manual' })
+    const after = await fetch(`${a!.url}/employer`, { headers: { cookie }, redirect: 'manual' })
+    expect(after.status).toBe(302)
+  })
+
+  test('the same write on both at once makes one row, not two', async () => {
+    const response = await logIn(b!, 'werkgever@callforce.demo.test')
+    const cookie = response.headers.get('set-cookie')!.split(';')[0]!
+    const createTeam = (app: AppProcess) =>
+      fetch(`${app.url}/orgs/callforce/teams`, {
+        method: 'POST',
+        headers: { cookie },
+        body: form({ intent: 'create', name: 'Team Nachtdienst' }),
+        redirect: 'manual',
+      })
+    const results = await Promise.all([a, b, a, b].map((app) => createTeam(app!)))
+    const statuses = results.map((r) => r.status).sort()
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1)
+    expect(statuses.filter((s) => s === 400)).toHaveLength(3)
+    const db = createClient(databaseUrl)
+    try {
+      expect(await db.team.count({ where: { name: 'Team Nachtdienst' } })).toBe(1)
+    } finally {
+      await db.$disconnect()
+    }
+  })
+
+  test('failed logins count across instances', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 8; i++) {
+      statuses.push((await logIn(i % 2 ? a! : b!, 'kevin.vos@noord.demo.test', `fout-${i}`)).status)
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429, 429])
+  })
+
   test('a choice made on one instance holds on the other', async () => {
     const response = await fetch(`${a!.url}/lang`, {
       method: 'POST',

@@ -1,0 +1,101 @@
+import { prisma } from '#app/db.server.ts'
+import { env } from '#app/env.server.ts'
+import { generateToken, hashToken } from './tokens.server.ts'
+
+/**
+ * Sessions after Lucia's guide: the cookie holds a random token; the database holds only its
+ * SHA-256 as the session id. Sessions slide: used in the second half of their life, they are
+ * extended to the full 30 days. They live in the database, so every instance sees them.
+ */
+export const SESSION_COOKIE = 'leerplein_session'
+const DAY = 24 * 60 * 60 * 1000
+export const SESSION_LIFETIME = 30 * DAY
+
+export type SessionMeta = { userAgent?: string; ipAddress?: string }
+
+export async function createSession(userId: string, meta: SessionMeta = {}) {
+  const token = generateToken()
+  const session = await prisma.session.create({
+    data: {
+      id: hashToken(token),
+      userId,
+      expiresAt: new Date(Date.now() + SESSION_LIFETIME),
+      userAgent: (meta.userAgent ?? '').slice(0, 300),
+      ipAddress: (meta.ipAddress ?? '').slice(0, 64),
+    },
+  })
+  return { token, session }
+}
+
+export async function validateSessionToken(token: string) {
+  const id = hashToken(token)
+  const session = await prisma.session.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      expiresAt: true,
+      user: { select: { id: true, email: true, name: true, isPlatformAdmin: true } },
+    },
+  })
+  if (!session) return null
+  const now = Date.now()
+  if (session.expiresAt.getTime() <= now) {
+    await prisma.session.deleteMany({ where: { id } })
+    return null
+  }
+  if (session.expiresAt.getTime() - now < SESSION_LIFETIME / 2) {
+    session.expiresAt = new Date(now + SESSION_LIFETIME)
+    // updateMany: a concurrent logout may have removed the row; that is not an error.
+    await prisma.session.updateMany({
+      where: { id },
+      data: { expiresAt: session.expiresAt, lastSeenAt: new Date(now) },
+    })
+  }
+  return session
+}
+
+export function invalidateSession(sessionId: string) {
+  return prisma.session.deleteMany({ where: { id: sessionId } })
+}
+
+export function invalidateAllSessions(userId: string) {
+  return prisma.session.deleteMany({ where: { userId } })
+}
+
+export function readSessionToken(request: Request): string | null {
+  const header = request.headers.get('Cookie') ?? ''
+  for (const part of header.split(';')) {
+    const [name, ...rest] = part.trim().split('=')
+    if (name === SESSION_COOKIE) return rest.join('=') || null
+  }
+  return null
+}
+
+/**
+ * HttpOnly (no script can read it), SameSite=Lax (not sent on cross-site POSTs), Path=/,
+ * and Secure in production. Plain-http loopback (the local demo, e2e) is the one exception,
+ * since browsers drop Secure cookies set over http.
+ */
+export function sessionCookie(request: Request, token: string, expiresAt: Date): string {
+  return serialize(request, token, `Expires=${expiresAt.toUTCString()}`)
+}
+
+export function clearSessionCookie(request: Request): string {
+  return serialize(request, '', 'Max-Age=0')
+}
+
+function serialize(request: Request, value: string, lifetime: string) {
+  const attrs = [`${SESSION_COOKIE}=${value}`, 'HttpOnly', 'SameSite=Lax', 'Path=/', lifetime]
+  if (wantsSecureCookies(request)) attrs.push('Secure')
+  return attrs.join('; ')
+}
+
+export function wantsSecureCookies(
+  request: Request,
+  production = env.NODE_ENV === 'production',
+): boolean {
+  if (!production) return false
+  const url = new URL(request.url)
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+  return url.protocol === 'https:' || !loopback
+}

@@ -1,0 +1,56 @@
+import { getInputProps, type FieldMetadata } from '@conform-to/react'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import type { MessageKey } from '#app/i18n/i18n.ts'
+
+/** Errors are message keys from the shared zod schemas (or plain text from the server). */
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  const { t } = useTranslation()
+  if (!errors?.length) return null
+  return (
+    <div id={id} role="alert">
+      <ul className="field-errors">
+        {errors.map((e) => (
+          <li key={e}>{e.includes('.') && !e.includes(' ') ? t(e as MessageKey) : e}</li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+type InputType = 'text' | 'email' | 'password' | 'search' | 'date' | 'number'
+
+export function Field({
+  label,
+  meta,
+  type = 'text',
+  autoComplete,
+  hint,
+}: {
+  label: string
+  meta: FieldMetadata<string | undefined>
+  type?: InputType
+  autoComplete?: string
+  hint?: string
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined
+  const input = getInputProps(meta, { type })
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        {...input}
+        key={input.key}
+        autoComplete={autoComplete}
+        aria-describedby={
+          [hintId, meta.errors ? meta.errorId : undefined].filter(Boolean).join(' ') || undefined
+        }
+      />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  )
+}

@@ -1,0 +1,48 @@
+import { expect, test } from 'vitest'
+import { prisma } from '#app/db.server.ts'
+import { attemptLogin } from '#app/auth/login.server.ts'
+import { seedDemoData } from './demo-data.server.ts'
+import { DEMO_PASSWORD } from './demo-people.ts'
+
+test('the demo data has the accounts the README lists, and loads once', async () => {
+  expect(await seedDemoData()).toBe('created')
+  expect(await seedDemoData()).toBe('present')
+
+  for (const email of [
+    'admin@demo.test',
+    'trainer@demo.test',
+    'werkgever@noord.demo.test',
+    'leerling@noord.demo.test',
+    'werkgever@callforce.demo.test',
+  ]) {
+    expect(
+      (await attemptLogin({ email, password: DEMO_PASSWORD, address: 'seed-test' })).ok,
+      email,
+    ).toBe(true)
+  }
+  const learners = (slug: string) =>
+    prisma.membership.count({
+      where: { organisation: { slug }, roles: { some: { role: 'learner' } } },
+    })
+  expect(await learners('klantcontact-noord')).toBeGreaterThanOrEqual(12)
+  expect(await learners('callforce')).toBeGreaterThanOrEqual(8)
+  const callforce = await prisma.organisation.findUniqueOrThrow({
+    where: { slug: 'callforce' },
+    include: { clients: true, teams: true },
+  })
+  expect(callforce.kind).toBe('outsourced')
+  expect(callforce.clients).toHaveLength(2)
+  expect(await prisma.team.count({ where: { organisation: { slug: 'klantcontact-noord' } } })).toBe(
+    2,
+  )
+  const trainer = await prisma.user.findUniqueOrThrow({
+    where: { email: 'trainer@demo.test' },
+    include: { memberships: { include: { roles: true } } },
+  })
+  expect(trainer.memberships).toHaveLength(2)
+  for (const m of trainer.memberships)
+    expect(m.roles.map((r) => r.role).sort()).toEqual(['assessor', 'trainer'])
+  expect(
+    (await prisma.user.findUniqueOrThrow({ where: { email: 'admin@demo.test' } })).isPlatformAdmin,
+  ).toBe(true)
+})

@@ -1,0 +1,89 @@
+/**
+ * The demo organisations and people: realistic Dutch contact centers. Every account has the
+ * password DEMO_PASSWORD. Listed in the README; e-mail addresses on .test never reach anyone.
+ */
+export const DEMO_PASSWORD = 'Demo-Wachtwoord-2026'
+
+type Person = { email: string; name: string; team?: string }
+
+export const DEMO_ADMIN: Person = { email: 'admin@demo.test', name: 'Eva Smit' }
+export const DEMO_TRAINER: Person = { email: 'trainer@demo.test', name: 'Peter van Dijk' }
+
+export const DEMO_ORGANISATIONS = [
+  {
+    slug: 'klantcontact-noord',
+    name: 'Klantcontact Noord',
+    kind: 'in_house' as const,
+    clients: [] as string[],
+    teams: [
+      { name: 'Team Service', client: null },
+      { name: 'Team Retentie', client: null },
+    ],
+    employers: [{ email: 'werkgever@noord.demo.test', name: 'Marieke de Boer' }],
+    teamLeaders: [
+      { email: 'teamleider@noord.demo.test', name: 'Joost Bakker', team: 'Team Service' },
+    ],
+    learners: [
+      { email: 'leerling@noord.demo.test', name: 'Lotte Visser', team: 'Team Service' },
+      { email: 'daan.mulder@noord.demo.test', name: 'Daan Mulder', team: 'Team Service' },
+      { email: 'fatima.bouzid@noord.demo.test', name: 'Fatima Bouzid', team: 'Team Service' },
+      { email: 'tim.dekker@noord.demo.test', name: 'Tim Dekker', team: 'Team Service' },
+      { email: 'sanne.hendriks@noord.demo.test', name: 'Sanne Hendriks', team: 'Team Service' },
+      { email: 'ricardo.martins@noord.demo.test', name: 'Ricardo Martins', team: 'Team Service' },
+      {
+        email: 'anouk.vandenberg@noord.demo.test',
+        name: 'Anouk van den Berg',
+        team: 'Team Retentie',
+      },
+      { email: 'kevin.vos@noord.demo.test', name: 'Kevin Vos', team: 'Team Retentie' },
+      {
+        email: 'yasmina.elidrissi@noord.demo.test',
+        name: 'Yasmina El Idrissi',
+        team: 'Team Retentie',
+      },
+      { email: 'bram.peters@noord.demo.test', name: 'Bram Peters', team: 'Team Retentie' },
+      { email: 'iris.kok@noord.demo.test', name: 'Iris Kok', team: 'Team Retentie' },
+      { email: 'niels.jacobs@noord.demo.test', name: 'Niels Jacobs', team: 'Team Retentie' },
+      { email: 'chantal.smits@noord.demo.test', name: 'Chantal Smits', team: 'Team Service' },
+    ] as Person[],
+  },
+  {
+    slug: 'callforce',
+    name: 'CallForce BV',
+    kind: 'outsourced' as const,
+    clients: ['Energiek Nederland', 'TelcoPlus'],
+    teams: [
+      { name: 'Team Energiek', client: 'Energiek Nederland' },
+      { name: 'Team TelcoPlus', client: 'TelcoPlus' },
+    ],
+    employers: [{ email: 'werkgever@callforce.demo.test', name: 'Ahmed El Amrani' }],
+    teamLeaders: [] as Person[],
+    learners: [
+      {
+        email: 'jeroen.willems@callforce.demo.test',
+        name: 'Jeroen Willems',
+        team: 'Team Energiek',
+      },
+      { email: 'priya.ramdin@callforce.demo.test', name: 'Priya Ramdin', team: 'Team Energiek' },
+      {
+        email: 'lisa.vanleeuwen@callforce.demo.test',
+        name: 'Lisa van Leeuwen',
+        team: 'Team Energiek',
+      },
+      { email: 'mohamed.ouali@callforce.demo.test', name: 'Mohamed Ouali', team: 'Team Energiek' },
+      { email: 'femke.brouwer@callforce.demo.test', name: 'Femke Brouwer', team: 'Team TelcoPlus' },
+      {
+        email: 'stefan.degroot@callforce.demo.test',
+        name: 'Stefan de Groot',
+        team: 'Team TelcoPlus',
+      },
+      { email: 'naomi.koster@callforce.demo.test', name: 'Naomi Koster', team: 'Team TelcoPlus' },
+      { email: 'thomas.meijer@callforce.demo.test', name: 'Thomas Meijer', team: 'Team TelcoPlus' },
+      {
+        email: 'ilse.verhoeven@callforce.demo.test',
+        name: 'Ilse Verhoeven',
+        team: 'Team TelcoPlus',
+      },
+    ] as Person[],
+  },
+]

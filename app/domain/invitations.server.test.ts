@@ -1,0 +1,334 @@
+import { describe, expect, test } from 'vitest'
+import * as invitations from '#app/routes/org-invitations.tsx'
+import * as invite from '#app/routes/invite.tsx'
+import * as member from '#app/routes/org-member.tsx'
+import * as trainer from '#app/routes/trainer.tsx'
+import * as forgot from '#app/routes/forgot-password.tsx'
+import * as reset from '#app/routes/reset-password.tsx'
+import * as dashboard from '#app/routes/dashboard.tsx'
+import { prisma } from '#app/db.server.ts'
+import {
+  TEST_PASSWORD,
+  cookieFor,
+  makeMember,
+  makeOrganisation,
+  makeUser,
+} from '#tests/factories.ts'
+import { call, cookieFrom, formRequest, getRequest } from '#tests/route-call.ts'
+
+/** The newest e-mail to an address, from the outbox, and the link in it. */
+async function lastLinkTo(email: string, path: string) {
+  const mail = await prisma.email.findFirstOrThrow({
+    where: { to: email },
+    orderBy: { createdAt: 'desc' },
+  })
+  const match = mail.text.match(new RegExp(`https?://[^\\s]+${path}/([a-z2-7]+)`))
+  expect(match, mail.text).not.toBeNull()
+  return { mail, token: match![1]! }
+}
+
+async function setUp() {
+  const org = await makeOrganisation()
+  const employer = await makeMember(org.id, ['employer_admin'])
+  return { org, employer, cookie: await cookieFor(employer.user.id) }
+}
+
+describe('invitations', () => {
+  test('invite → e-mail in the outbox → sign up with the link → member with the invited role and team', async () => {
+    const { org, cookie } = await setUp()
+    const email = `nieuw-${Date.now()}@example.test`
+    const sent = await call(
+      invitations.action,
+      formRequest(
+        `/orgs/${org.slug}/invitations`,
+        { intent: 'invite', email, roles: ['learner'], teamId: org.teamId },
+        { cookie },
+      ),
+      { slug: org.slug },
+    )
+    expect(sent.status).toBe(200)
+    const { mail, token } = await lastLinkTo(email, '/invite')
+    expect(mail.subject).toContain(org.name)
+    expect(mail.transport).toBe('outbox')
+    // Only the hash of the token is stored.
+    expect(await prisma.invitation.count({ where: { tokenHash: token } })).toBe(0)
+
+    const accepted = await call(
+      invite.action,
+      formRequest(`/invite/${token}`, {
+        intent: 'sign-up',
+        name: 'Nina de Wit',
+        password: 'Een-goed-wachtwoord',
+        confirmPassword: 'Een-goed-wachtwoord',
+      }),
+      { token },
+    )
+    expect(accepted.status).toBe(302)
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email },
+      include: { memberships: { include: { roles: true, teams: true } } },
+    })
+    expect(user.memberships).toHaveLength(1)
+    expect(user.memberships[0]!.roles.map((r) => r.role)).toEqual(['learner'])
+    expect(user.memberships[0]!.teams.map((t) => t.teamId)).toEqual([org.teamId])
+    expect(
+      (await call(dashboard.loader, getRequest('/dashboard', cookieFrom(accepted)))).status,
+    ).toBe(200)
+
+    // The same link a second time: refused, nothing changes.
+    const replay = await call(
+      invite.action,
+      formRequest(`/invite/${token}`, {
+        intent: 'sign-up',
+        name: 'Iemand Anders',
+        password: 'Een-goed-wachtwoord',
+        confirmPassword: 'Een-goed-wachtwoord',
+      }),
+      { token },
+    )
+    expect(replay.status).toBe(400)
+    expect(
+      (replay.data as { result: { error: Record<string, string[]> } }).result.error[''],
+    ).toEqual(['invite.state.used'])
+    expect((await call(invite.loader, getRequest(`/invite/${token}`), { token })).status).toBe(410)
+    expect(await prisma.user.count({ where: { email } })).toBe(1)
+  })
+
+  test('an expired or revoked invitation is refused', async () => {
+    const { org, cookie } = await setUp()
+    for (const state of ['expired', 'revoked'] as const) {
+      const email = `${state}-${Date.now()}@example.test`
+      await call(
+        invitations.action,
+        formRequest(
+          `/orgs/${org.slug}/invitations`,
+          { intent: 'invite', email, roles: ['learner'] },
+          { cookie },
+        ),
+        { slug: org.slug },
+      )
+      const { token } = await lastLinkTo(email, '/invite')
+      await prisma.invitation.updateMany({
+        where: { email },
+        data:
+          state === 'expired'
+            ? { expiresAt: new Date(Date.now() - 1000) }
+            : { revokedAt: new Date() },
+      })
+      const outcome = await call(
+        invite.action,
+        formRequest(`/invite/${token}`, {
+          intent: 'sign-up',
+          name: 'Te Laat',
+          password: 'Een-goed-wachtwoord',
+          confirmPassword: 'Een-goed-wachtwoord',
+        }),
+        { token },
+      )
+      expect(outcome.status).toBe(400)
+      expect(
+        (outcome.data as { result: { error: Record<string, string[]> } }).result.error[''],
+      ).toEqual([`invite.state.${state}`])
+      expect(await prisma.user.count({ where: { email } })).toBe(0)
+    }
+  })
+
+  test('bad invitation input answers 400 with field errors and sends nothing', async () => {
+    const { org, cookie } = await setUp()
+    const before = await prisma.email.count()
+    const cases: Array<Record<string, string | string[]>> = [
+      { intent: 'invite', email: 'not-an-address', roles: ['learner'] },
+      { intent: 'invite', email: `${'x'.repeat(260)}@example.test`, roles: ['learner'] },
+      { intent: 'invite', email: 'ok@example.test', roles: ['superuser'] },
+      { intent: 'invite', email: 'ok@example.test' },
+      { intent: 'invite', roles: ['learner'] },
+    ]
+    for (const fields of cases) {
+      const outcome = await call(
+        invitations.action,
+        formRequest(`/orgs/${org.slug}/invitations`, fields, { cookie }),
+        {
+          slug: org.slug,
+        },
+      )
+      expect(outcome.status, JSON.stringify(fields).slice(0, 80)).toBe(400)
+      const error = (outcome.data as { result: { error: Record<string, string[]> } }).result.error
+      expect(Object.keys(error).length).toBeGreaterThan(0)
+    }
+    expect(await prisma.email.count()).toBe(before)
+  })
+
+  test('a sign-up with a short password or mismatched confirmation is refused and the link stays usable', async () => {
+    const { org, cookie } = await setUp()
+    const email = `kort-${Date.now()}@example.test`
+    await call(
+      invitations.action,
+      formRequest(
+        `/orgs/${org.slug}/invitations`,
+        { intent: 'invite', email, roles: ['learner'] },
+        { cookie },
+      ),
+      { slug: org.slug },
+    )
+    const { token } = await lastLinkTo(email, '/invite')
+    const short = await call(
+      invite.action,
+      formRequest(`/invite/${token}`, {
+        intent: 'sign-up',
+        name: 'Nina',
+        password: 'kort',
+        confirmPassword: 'kort',
+      }),
+      { token },
+    )
+    expect(short.status).toBe(400)
+    const mismatch = await call(
+      invite.action,
+      formRequest(`/invite/${token}`, {
+        intent: 'sign-up',
+        name: 'Nina',
+        password: 'Een-goed-wachtwoord',
+        confirmPassword: 'Een-ander-wachtwoord',
+      }),
+      { token },
+    )
+    expect(mismatch.status).toBe(400)
+    expect((await call(invite.loader, getRequest(`/invite/${token}`), { token })).status).toBe(200)
+  })
+})
+
+describe('roles', () => {
+  test('an employer makes a learner a trainer, and the trainer area opens for them', async () => {
+    const { org, cookie } = await setUp()
+    const learner = await makeMember(org.id, ['learner'])
+    const learnerCookie = await cookieFor(learner.user.id)
+    expect((await call(trainer.loader, getRequest('/trainer', learnerCookie))).status).toBe(403)
+    const changed = await call(
+      member.action,
+      formRequest(
+        `/orgs/${org.slug}/members/${learner.membershipId}`,
+        { intent: 'update', roles: ['learner', 'trainer'] },
+        { cookie },
+      ),
+      { slug: org.slug, memberId: learner.membershipId },
+    )
+    expect(changed.status).toBe(200)
+    expect((await call(trainer.loader, getRequest('/trainer', learnerCookie))).status).toBe(200)
+  })
+
+  test('unknown roles and empty role lists are refused; the last admin cannot be removed', async () => {
+    const { org, employer, cookie } = await setUp()
+    const learner = await makeMember(org.id, ['learner'])
+    for (const roles of [['root'], []]) {
+      const outcome = await call(
+        member.action,
+        formRequest(
+          `/orgs/${org.slug}/members/${learner.membershipId}`,
+          { intent: 'update', roles },
+          { cookie },
+        ),
+        { slug: org.slug, memberId: learner.membershipId },
+      )
+      expect(outcome.status).toBe(400)
+    }
+    const demote = await call(
+      member.action,
+      formRequest(
+        `/orgs/${org.slug}/members/${employer.membershipId}`,
+        { intent: 'update', roles: ['learner'] },
+        { cookie },
+      ),
+      { slug: org.slug, memberId: employer.membershipId },
+    )
+    expect(demote.status).toBe(400)
+    const roles = await prisma.membershipRole.findMany({
+      where: { membershipId: employer.membershipId },
+    })
+    expect(roles.map((r) => r.role)).toEqual(['employer_admin'])
+  })
+
+  test('a deactivated member keeps the account but loses the organisation', async () => {
+    const { org, cookie } = await setUp()
+    const learner = await makeMember(org.id, ['learner'])
+    const outcome = await call(
+      member.action,
+      formRequest(
+        `/orgs/${org.slug}/members/${learner.membershipId}`,
+        { intent: 'deactivate' },
+        { cookie },
+      ),
+      { slug: org.slug, memberId: learner.membershipId },
+    )
+    expect(outcome.status).toBe(200)
+    const home = await call(
+      dashboard.loader,
+      getRequest('/dashboard', await cookieFor(learner.user.id)),
+    )
+    expect((home.data as { memberships: unknown[] }).memberships).toEqual([])
+    expect(await prisma.membership.count({ where: { id: learner.membershipId } })).toBe(1)
+  })
+})
+
+describe('password reset', () => {
+  test('through the outbox: single use, and every session ends', async () => {
+    const user = await makeUser()
+    const oldSession = await cookieFor(user.id)
+    const asked = await call(forgot.action, formRequest('/forgot-password', { email: user.email }))
+    expect(asked.status).toBe(200)
+    const { token } = await lastLinkTo(user.email, '/reset-password')
+    const done = await call(
+      reset.action,
+      formRequest(`/reset-password/${token}`, {
+        password: 'Opnieuw-begonnen-2026',
+        confirmPassword: 'Opnieuw-begonnen-2026',
+      }),
+      { token },
+    )
+    expect(done.status).toBe(302)
+    expect((await call(dashboard.loader, getRequest('/dashboard', oldSession))).status).toBe(302)
+    const again = await call(
+      reset.action,
+      formRequest(`/reset-password/${token}`, {
+        password: 'Nog-een-keer-2026',
+        confirmPassword: 'Nog-een-keer-2026',
+      }),
+      { token },
+    )
+    expect(again.status).toBe(400)
+    const { passwordHash } = await prisma.user.findUniqueOrThrow({ where: { id: user.id } })
+    const { verifyPassword } = await import('#app/auth/password.server.ts')
+    expect(await verifyPassword(passwordHash, 'Opnieuw-begonnen-2026')).toBe(true)
+    expect(await verifyPassword(passwordHash, TEST_PASSWORD)).toBe(false)
+  })
+
+  test('an unknown address gets the same answer and no e-mail; an expired link is refused', async () => {
+    const before = await prisma.email.count()
+    const outcome = await call(
+      forgot.action,
+      formRequest('/forgot-password', { email: 'niemand@example.test' }),
+    )
+    expect(outcome.status).toBe(200)
+    expect((outcome.data as { sent: boolean }).sent).toBe(true)
+    expect(await prisma.email.count()).toBe(before)
+
+    const user = await makeUser()
+    await call(forgot.action, formRequest('/forgot-password', { email: user.email }))
+    const { token } = await lastLinkTo(user.email, '/reset-password')
+    await prisma.passwordResetToken.updateMany({
+      where: { userId: user.id },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    })
+    const expired = await call(
+      reset.action,
+      formRequest(`/reset-password/${token}`, {
+        password: 'Opnieuw-begonnen-2026',
+        confirmPassword: 'Opnieuw-begonnen-2026',
+      }),
+      { token },
+    )
+    expect(expired.status).toBe(400)
+    expect(
+      (await call(reset.loader, getRequest(`/reset-password/${token}`), { token })).status,
+    ).toBe(410)
+  })
+})

@@ -1,0 +1,39 @@
+import { prisma } from '#app/db.server.ts'
+import { hashPassword } from '#app/auth/password.server.ts'
+import { normalizeEmail } from '#app/auth/login.server.ts'
+
+export async function createUser(input: {
+  email: string
+  name: string
+  password: string
+  isPlatformAdmin?: boolean
+}) {
+  return prisma.user.create({
+    data: {
+      email: normalizeEmail(input.email),
+      name: input.name.trim(),
+      passwordHash: await hashPassword(input.password),
+      isPlatformAdmin: input.isPlatformAdmin ?? false,
+    },
+    select: { id: true, email: true, name: true },
+  })
+}
+
+export function findUserByEmail(email: string) {
+  return prisma.user.findUnique({
+    where: { email: normalizeEmail(email) },
+    select: { id: true, email: true, name: true },
+  })
+}
+
+/** New password; every session of the user ends in the same transaction. */
+export async function changePassword(userId: string, password: string) {
+  const passwordHash = await hashPassword(password)
+  await prisma.$transaction([
+    prisma.user.update({
+      where: { id: userId },
+      data: { passwordHash, passwordChangedAt: new Date() },
+    }),
+    prisma.session.deleteMany({ where: { userId } }),
+  ])
+}

@@ -1,0 +1,29 @@
+import type { Locale } from '#app/i18n/i18n.ts'
+
+/** The e-mails the platform sends, in the language of the person who caused them. */
+export function invitationEmail(
+  locale: Locale,
+  v: { organisation: string; inviter: string; link: string; expires: string },
+) {
+  return locale === 'en'
+    ? {
+        subject: `Invitation to ${v.organisation} on Leerplein Contactcenter`,
+        text: `${v.inviter} invites you to join ${v.organisation} on Leerplein Contactcenter.\n\nAccept the invitation and create your account:\n${v.link}\n\nThe link works once and until ${v.expires}.`,
+      }
+    : {
+        subject: `Uitnodiging voor ${v.organisation} op Leerplein Contactcenter`,
+        text: `${v.inviter} nodigt je uit voor ${v.organisation} op Leerplein Contactcenter.\n\nAccepteer de uitnodiging en maak je account aan:\n${v.link}\n\nDe link werkt één keer en tot ${v.expires}.`,
+      }
+}
+
+export function passwordResetEmail(locale: Locale, v: { link: string }) {
+  return locale === 'en'
+    ? {
+        subject: 'Reset your password for Leerplein Contactcenter',
+        text: `Someone (hopefully you) asked to reset your password.\n\nChoose a new password within one hour:\n${v.link}\n\nDid you not ask for this? Then ignore this e-mail; your password stays as it is.`,
+      }
+    : {
+        subject: 'Nieuw wachtwoord voor Leerplein Contactcenter',
+        text: `Iemand (hopelijk jij) vroeg om een nieuw wachtwoord.\n\nKies binnen een uur een nieuw wachtwoord:\n${v.link}\n\nHeb je hier niet om gevraagd? Negeer deze e-mail dan; je wachtwoord blijft zoals het is.`,
+      }
+}

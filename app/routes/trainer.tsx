@@ -1,0 +1,40 @@
+import { Link } from 'react-router'
+import type { Route } from './+types/trainer'
+import { requireAnyRole } from '#app/auth/authorize.server.ts'
+import { TRAINER_ROLES } from '#app/auth/roles.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'trainer.title')
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const { memberships } = await requireAnyRole(request, TRAINER_ROLES)
+  return {
+    organisations: memberships.map((m) => ({
+      id: m.organisation.id,
+      name: m.organisation.name,
+      roles: m.roles,
+    })),
+  }
+}
+
+export default function Trainer({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  return (
+    <div className="page">
+      <h1>{t('trainer.title')}</h1>
+      <p className="lead">{t('trainer.intro')}</p>
+      <ul className="cards">
+        {loaderData.organisations.map((o) => (
+          <li key={o.id} className="card">
+            <h2>{o.name}</h2>
+            <p className="muted">{o.roles.map((r) => t(`role.${r}`)).join(', ')}</p>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/dossiers">{t('home.cta')}</Link>
+      </p>
+    </div>
+  )
+}
