@@ -54,6 +54,14 @@ describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to Postg
     await source.rateLimitCounter.create({
       data: { key: 'login:address:1.2.3.4', windowStart: new Date(), count: 3 },
     })
+    await source.reflection.create({
+      data: {
+        userId: user.id,
+        lessonKey: 'tl-k2-w3-coachgesprek',
+        reflectionKey: 'eigen-aanpak',
+        text: 'Eerst luisteren.',
+      },
+    })
     await source.email.create({
       data: { to: 'x@example.test', subject: 'Hallo', text: 'Tekst', transport: 'outbox' },
     })
@@ -97,6 +105,12 @@ describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to Postg
         },
       })
     expect(await people(target)).toEqual(await people(source))
+    const published = (client: typeof source) =>
+      client.course.findMany({
+        orderBy: { id: 'asc' },
+        include: { currentVersion: { include: { lessons: { orderBy: { position: 'asc' } } } } },
+      })
+    expect(await published(target)).toEqual(await published(source))
 
     // Copying into a database that already has rows is refused and changes nothing.
     await expect(copyDatabase(from, to)).rejects.toThrow(/not empty/)

@@ -1,6 +1,6 @@
 import { createClient } from '#app/db.server.ts'
 import { migrateDatabase } from '#app/db-setup.server.ts'
-import { TABLES, type TableName } from '#app/db-tables.server.ts'
+import { TABLES, type Table, type TableName } from '#app/db-tables.server.ts'
 
 const BATCH = 1000
 
@@ -10,6 +10,7 @@ type Delegate = {
   count(): Promise<number>
   findMany(args: { orderBy: Row[]; skip: number; take: number }): Promise<Row[]>
   createMany(args: { data: Row[] }): Promise<{ count: number }>
+  update(args: { where: Row; data: Row }): Promise<unknown>
 }
 type Client = ReturnType<typeof createClient>
 const table = (client: unknown, model: TableName) => (client as Record<TableName, Delegate>)[model]
@@ -33,7 +34,9 @@ export async function copyDatabase(fromUrl: string, toUrl: string): Promise<Copy
     }
     await target.$transaction(
       async (tx) => {
-        for (const { model, key } of TABLES) await copyTable(source, tx, model, key)
+        for (const t of TABLES as readonly Table[]) await copyTable(source, tx, t)
+        for (const t of TABLES as readonly Table[])
+          if (t.deferred) await copyDeferred(source, tx, t)
       },
       { timeout: 30 * 60_000, maxWait: 60_000 },
     )
@@ -51,11 +54,32 @@ export async function copyDatabase(fromUrl: string, toUrl: string): Promise<Copy
   }
 }
 
-async function copyTable(source: Client, tx: unknown, model: TableName, key: readonly string[]) {
+async function copyTable(source: Client, tx: unknown, { model, key, deferred = [] }: Table) {
   const orderBy = key.map((k) => ({ [k]: 'asc' }))
   for (let skip = 0; ; skip += BATCH) {
     const rows = await table(source, model).findMany({ orderBy, skip, take: BATCH })
     if (rows.length === 0) return
-    await table(tx, model).createMany({ data: rows })
+    const data = rows.map((row) => ({
+      ...row,
+      ...Object.fromEntries(deferred.map((c) => [c, null])),
+    }))
+    await table(tx, model).createMany({ data })
+  }
+}
+
+/** Columns that point forward (a cycle between tables), set once every row exists. */
+async function copyDeferred(source: Client, tx: unknown, { model, key, deferred = [] }: Table) {
+  const orderBy = key.map((k) => ({ [k]: 'asc' }))
+  for (let skip = 0; ; skip += BATCH) {
+    const rows = await table(source, model).findMany({ orderBy, skip, take: BATCH })
+    if (rows.length === 0) return
+    for (const row of rows) {
+      const data = Object.fromEntries(deferred.map((c) => [c, row[c]]))
+      if (Object.values(data).every((v) => v === null)) continue
+      await table(tx, model).update({
+        where: Object.fromEntries(key.map((k) => [k, row[k]])),
+        data,
+      })
+    }
   }
 }

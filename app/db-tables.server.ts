@@ -22,6 +22,14 @@ export const TABLES = [
   { model: 'passwordResetToken', key: ['id'] },
   { model: 'rateLimitCounter', key: ['key', 'windowStart'] },
   { model: 'email', key: ['id'] },
+  // A course points at its current version, which points back: that link is set afterwards.
+  { model: 'course', key: ['id'], deferred: ['currentVersionId'] },
+  { model: 'courseVersion', key: ['id'] },
+  { model: 'lesson', key: ['id'] },
+  { model: 'lessonWorkProcess', key: ['lessonId', 'workProcessCode'] },
+  { model: 'compiledMdx', key: ['hash'] },
+  { model: 'reflection', key: ['id'] },
 ] as const
 
 export type TableName = (typeof TABLES)[number]['model']
+export type Table = { model: TableName; key: readonly string[]; deferred?: readonly string[] }

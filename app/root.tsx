@@ -103,6 +103,9 @@ function SiteHeader() {
           <li>
             <NavLink to="/competencies">{t('nav.competencies')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/courses">{t('nav.courses')}</NavLink>
+          </li>
           {root?.user ? (
             <li>
               <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>

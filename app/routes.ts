@@ -6,6 +6,10 @@ export default [
   route('dossiers/:slug', 'routes/dossier.tsx'),
   route('dossiers/:slug/:code', 'routes/work-process.tsx'),
   route('competencies', 'routes/competencies.tsx'),
+  route('courses', 'routes/courses.tsx'),
+  route('courses/:courseId', 'routes/course.tsx'),
+  route('courses/:courseId/:lessonKey', 'routes/lesson.tsx'),
+  route('lessons/:lessonKey', 'routes/lesson-redirect.ts'),
 
   route('login', 'routes/login.tsx'),
   route('logout', 'routes/logout.ts'),
@@ -22,6 +26,7 @@ export default [
   route('orgs/:slug/teams', 'routes/org-teams.tsx'),
   route('orgs/:slug/invitations', 'routes/org-invitations.tsx'),
   route('trainer', 'routes/trainer.tsx'),
+  route('trainer/coverage', 'routes/trainer-coverage.tsx'),
   route('admin', 'routes/admin.tsx'),
   route('admin/outbox', 'routes/admin-outbox.tsx'),
 

@@ -11,6 +11,14 @@ migrateDatabase(env.DATABASE_URL)
 const { importDossierFolder } = await import('#app/domain/dossier-folder.server.ts')
 const result = await importDossierFolder()
 const summary = result.dossiers.map((d) => `${d.slug} v${d.version} ${d.status}`).join(', ')
+const { importCourses } = await import('#app/domain/course-import.server.ts')
+const { formatProblem } = await import('#app/content/content-error.ts')
+const courses = await importCourses()
+// A broken course does not stop the site: its published version stays; the problems are shown.
+for (const p of courses.problems) console.error(formatProblem(p))
+for (const r of courses.rejected)
+  console.error(`setup: course ${r.id ?? r.dir} not published (see problems above)`)
+const courseSummary = courses.courses.map((c) => `${c.id} v${c.version} ${c.status}`).join(', ')
 let demo = 'off'
 if (env.DEMO_DATA) {
   const { seedDemoData } = await import('#app/demo/demo-data.server.ts')
@@ -19,5 +27,5 @@ if (env.DEMO_DATA) {
 const { prisma } = await import('#app/db.server.ts')
 await prisma.$disconnect()
 console.log(
-  `setup: database migrated; dossiers: ${summary}; demo data: ${demo} (${Date.now() - started} ms)`,
+  `setup: database migrated; dossiers: ${summary}; courses: ${courseSummary}; demo data: ${demo} (${Date.now() - started} ms)`,
 )

@@ -32,9 +32,14 @@ export default function Trainer({ loaderData }: Route.ComponentProps) {
           </li>
         ))}
       </ul>
-      <p>
-        <Link to="/dossiers">{t('home.cta')}</Link>
-      </p>
+      <ul>
+        <li>
+          <Link to="/trainer/coverage">{t('trainer.coverageLink')}</Link>
+        </li>
+        <li>
+          <Link to="/courses">{t('courses.title')}</Link>
+        </li>
+      </ul>
     </div>
   )
 }

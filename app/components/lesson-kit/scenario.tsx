@@ -1,0 +1,95 @@
+import { Children, isValidElement, type ReactNode } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+
+/**
+ * A branching conversation. The current step is in the URL (`?step=…`), so every choice is
+ * an ordinary link: it works without JavaScript, by keyboard, and the back button undoes it.
+ */
+export function Scenario({
+  title,
+  start,
+  children,
+}: {
+  title: string
+  start: string
+  children: ReactNode
+}) {
+  const { t } = useTranslation()
+  const [params] = useSearchParams()
+  const steps = Children.toArray(children).filter(isValidElement) as Array<
+    React.ReactElement<{ id: string }>
+  >
+  const wanted = params.get('step') ?? start
+  const current =
+    steps.find((s) => s.props.id === wanted) ?? steps.find((s) => s.props.id === start)
+  return (
+    <section className="scenario" aria-labelledby="scenario-title">
+      <h2 id="scenario-title">{title}</h2>
+      <div aria-live="polite">{current}</div>
+      {current && current.props.id !== start ? (
+        <p>
+          <Link to="?" preventScrollReset>
+            {t('kit.scenario.restart')}
+          </Link>
+        </p>
+      ) : null}
+    </section>
+  )
+}
+
+export function Step({ speaker, children }: { id: string; speaker?: string; children: ReactNode }) {
+  const parts = Children.toArray(children)
+  const isChoice = (c: unknown) => isValidElement(c) && c.type === Choice
+  const choices = parts.flatMap((c) =>
+    isValidElement<{ children?: ReactNode }>(c) && c.type === 'p'
+      ? Children.toArray(c.props.children).filter(isChoice)
+      : isChoice(c)
+        ? [c]
+        : [],
+  )
+  const text = parts
+    .map((c) =>
+      isValidElement<{ children?: ReactNode }>(c) && c.type === 'p'
+        ? Children.toArray(c.props.children).filter((x) => !isChoice(x))
+        : isChoice(c)
+          ? null
+          : c,
+    )
+    .filter((c) => c !== null && !(Array.isArray(c) && c.length === 0))
+  const { t } = useTranslation()
+  return (
+    <div className="step">
+      {speaker ? <p className="speaker">{speaker}</p> : null}
+      <div className="step-text">
+        {text.map((c, i) => (Array.isArray(c) ? <p key={i}>{c}</p> : c))}
+      </div>
+      <p className="muted">{t('kit.scenario.choose')}</p>
+      <ul className="choices">
+        {choices.map((c, i) => (
+          <li key={i}>{c}</li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+export function Choice({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Link to={`?step=${encodeURIComponent(to)}`} preventScrollReset className="choice">
+      {children}
+    </Link>
+  )
+}
+
+export function Ending({ result, children }: { id: string; result: string; children: ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <div className={`ending ending-${result}`}>
+      <p className="ending-result">
+        {t(`kit.scenario.result.${result}` as 'kit.scenario.result.good')}
+      </p>
+      {children}
+    </div>
+  )
+}

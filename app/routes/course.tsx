@@ -1,0 +1,78 @@
+import { Link } from 'react-router'
+import type { Route } from './+types/course'
+import { getPublishedCourse } from '#app/domain/courses.server.ts'
+import { localized } from '#app/i18n/i18n.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { invariantResponse } from '#app/utils/invariant.ts'
+import { metaLocale } from '#app/utils/meta.ts'
+
+export const meta: Route.MetaFunction = ({ data, matches }) => [
+  { title: data ? localized(data.course, 'title', metaLocale(matches)) : 'Cursus' },
+]
+
+export async function loader({ params }: Route.LoaderArgs) {
+  const course = await getPublishedCourse(params.courseId)
+  invariantResponse(course, 'Course not found')
+  return { course }
+}
+
+export default function CoursePage({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation()
+  const { course } = loaderData
+  const modules = [...new Set(course.lessons.map((l) => l.moduleKey))].map((key) => {
+    const lessons = course.lessons.filter((l) => l.moduleKey === key)
+    return { key, title: localized(lessons[0]!, 'moduleTitle', locale), lessons }
+  })
+  return (
+    <div className="page">
+      <p>
+        <Link to="/courses">{t('courses.back')}</Link>
+      </p>
+      <h1>{localized(course, 'title', locale)}</h1>
+      <p className="lead">{localized(course, 'summary', locale)}</p>
+      <dl className="facts">
+        <div>
+          <dt>{t('course.audience')}</dt>
+          <dd>{localized(course, 'audience', locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('course.languages')}</dt>
+          <dd>
+            {course.languages
+              .split(',')
+              .map((l) => t(`course.language.${l}` as 'course.language.nl'))
+              .join(', ')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('course.version')}</dt>
+          <dd>{course.version}</dd>
+        </div>
+      </dl>
+      {locale === 'en' && !course.languages.includes('en') ? (
+        <p className="notice">{t('course.dutchOnly')}</p>
+      ) : null}
+      {modules.map((m, i) => (
+        <section key={m.key} aria-labelledby={`m-${m.key}`}>
+          <h2 id={`m-${m.key}`}>
+            {t('course.module', { number: i + 1 })}: {m.title}
+          </h2>
+          <ol className="lesson-list">
+            {m.lessons.map((l) => (
+              <li key={l.lessonKey}>
+                <Link to={`/courses/${course.id}/${l.lessonKey}`}>
+                  {locale === 'en' && l.titleEn ? l.titleEn : l.titleNl}
+                </Link>{' '}
+                <span className="muted">
+                  {t(`lesson.type.${l.type}` as 'lesson.type.lesson')} ·{' '}
+                  {t('lesson.minutes', { minutes: l.duration })} ·{' '}
+                  {l.workProcesses.map((w) => w.workProcessCode).join(', ')}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,171 @@
+import { data, Link } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/lesson'
+import { lessonComponents } from '#app/components/lesson-kit/index.ts'
+import { LessonContext } from '#app/components/lesson-kit/lesson-context.tsx'
+import { mdxComponentFor } from '#app/components/lesson-kit/mdx-component.ts'
+import { getUser } from '#app/auth/authorize.server.ts'
+import { prisma } from '#app/db.server.ts'
+import type { StoredQuizKey } from '#app/domain/course-import.server.ts'
+import { getCompiledCode, getPublishedLesson } from '#app/domain/courses.server.ts'
+import { gradeQuiz } from '#app/domain/quiz-grading.server.ts'
+import { localized } from '#app/i18n/i18n.ts'
+import { getLocale } from '#app/i18n/locale.server.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { invariantResponse } from '#app/utils/invariant.ts'
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Les' }]
+
+/**
+ * A lesson page. The compiled lesson comes from the database (compiled at import, never per
+ * request); quiz answers stay on the server until the learner submits.
+ */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const found = await getPublishedLesson(params.courseId, params.lessonKey)
+  invariantResponse(found, 'Lesson not found')
+  const { course, lesson, previous, next } = found
+  const locale = getLocale(request)
+  const english = locale === 'en' && lesson.codeEnHash !== null
+  const hash = english ? lesson.codeEnHash! : lesson.codeNlHash
+  const code = await getCompiledCode(hash)
+  invariantResponse(code, 'Compiled lesson missing')
+  const codes = lesson.workProcesses.map((w) => w.workProcessCode)
+  const [workProcesses, user] = await Promise.all([
+    prisma.workProcess.findMany({
+      where: { code: { in: codes }, dossier: { slug: course.dossierSlug } },
+      orderBy: [{ dossier: { version: 'desc' } }],
+      distinct: ['code'],
+      select: { code: true, titleNl: true, titleEn: true },
+    }),
+    getUser(request),
+  ])
+  const reflections = user
+    ? await prisma.reflection.findMany({
+        where: { userId: user.id, lessonKey: lesson.lessonKey },
+        select: { reflectionKey: true, text: true },
+      })
+    : []
+  const title = english && lesson.titleEn ? lesson.titleEn : lesson.titleNl
+  return {
+    title,
+    hash,
+    code,
+    translated: english || locale === 'nl',
+    course: {
+      id: course.id,
+      titleNl: course.titleNl,
+      titleEn: course.titleEn,
+      dossierSlug: course.dossierSlug,
+    },
+    lesson: { key: lesson.lessonKey, type: lesson.type, duration: lesson.duration },
+    workProcesses,
+    previous: previous && {
+      key: previous.lessonKey,
+      titleNl: previous.titleNl,
+      titleEn: previous.titleEn,
+    },
+    next: next && { key: next.lessonKey, titleNl: next.titleNl, titleEn: next.titleEn },
+    signedIn: !!user,
+    reflections: Object.fromEntries(reflections.map((r) => [r.reflectionKey, r.text])),
+  }
+}
+
+const ReflectionSchema = z.object({
+  intent: z.literal('reflection'),
+  reflectionId: z.string().min(1).max(100),
+  text: z.string().max(5000),
+})
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const found = await getPublishedLesson(params.courseId, params.lessonKey)
+  invariantResponse(found, 'Lesson not found')
+  const form = await request.formData()
+  if (form.get('intent') === 'quiz') {
+    invariantResponse(found.lesson.quizKey, 'This lesson has no quiz', { status: 400 })
+    const key = JSON.parse(found.lesson.quizKey) as StoredQuizKey
+    return { quizResult: gradeQuiz(key, form, getLocale(request)), savedReflection: null }
+  }
+  const parsed = ReflectionSchema.safeParse(Object.fromEntries(form))
+  if (!parsed.success) return data({ quizResult: null, savedReflection: null }, { status: 400 })
+  const user = await getUser(request)
+  invariantResponse(user, 'Log in to save a reflection', { status: 401 })
+  const { reflectionId, text } = parsed.data
+  await prisma.reflection.upsert({
+    where: {
+      userId_lessonKey_reflectionKey: {
+        userId: user.id,
+        lessonKey: found.lesson.lessonKey,
+        reflectionKey: reflectionId,
+      },
+    },
+    create: {
+      userId: user.id,
+      lessonKey: found.lesson.lessonKey,
+      reflectionKey: reflectionId,
+      text,
+    },
+    update: { text },
+  })
+  return { quizResult: null, savedReflection: reflectionId }
+}
+
+export default function LessonPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation()
+  const { course, lesson, previous, next } = loaderData
+  const Component = mdxComponentFor(loaderData.hash, loaderData.code)
+  const titleOf = (l: { titleNl: string; titleEn: string | null }) =>
+    locale === 'en' && l.titleEn ? l.titleEn : l.titleNl
+  return (
+    <div className="page lesson">
+      <nav aria-label={t('lesson.breadcrumb')} className="breadcrumb">
+        <Link to="/courses">{t('courses.title')}</Link> ›{' '}
+        <Link to={`/courses/${course.id}`}>{localized(course, 'title', locale)}</Link>
+      </nav>
+      <h1>{loaderData.title}</h1>
+      <p className="muted">
+        {t(`lesson.type.${lesson.type}` as 'lesson.type.lesson')} ·{' '}
+        {t('lesson.minutes', { minutes: lesson.duration })}
+      </p>
+      {!loaderData.translated ? <p className="notice">{t('course.dutchOnly')}</p> : null}
+      <div className="trains">
+        <span>{t('lesson.trains')}</span>
+        <ul>
+          {loaderData.workProcesses.map((w) => (
+            <li key={w.code}>
+              <Link to={`/dossiers/${course.dossierSlug}/${w.code}`}>
+                <span className="code">{w.code}</span> {localized(w, 'title', locale)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <LessonContext.Provider
+        value={{
+          signedIn: loaderData.signedIn,
+          reflections: loaderData.reflections,
+          quizResult: actionData?.quizResult ?? null,
+          savedReflection: actionData?.savedReflection ?? null,
+        }}
+      >
+        <article className="lesson-body" lang={loaderData.translated ? locale : 'nl'}>
+          {/* eslint-disable-next-line react-hooks/static-components -- one component per compiled lesson, cached by hash */}
+          <Component components={lessonComponents} />
+        </article>
+      </LessonContext.Provider>
+      <nav aria-label={t('lesson.pager')} className="pager">
+        {previous ? (
+          <Link to={`/courses/${course.id}/${previous.key}`} rel="prev">
+            ← {titleOf(previous)}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link to={`/courses/${course.id}/${next.key}`} rel="next">
+            {titleOf(next)} →
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  )
+}

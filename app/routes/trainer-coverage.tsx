@@ -1,0 +1,72 @@
+import { Link } from 'react-router'
+import type { Route } from './+types/trainer-coverage'
+import { requireAnyRole } from '#app/auth/authorize.server.ts'
+import { TRAINER_ROLES } from '#app/auth/roles.ts'
+import { coverageOf, isGap } from '#app/domain/coverage.server.ts'
+import { listCurrentDossiers } from '#app/domain/dossiers.server.ts'
+import { localized } from '#app/i18n/i18n.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'coverage.title')
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireAnyRole(request, TRAINER_ROLES)
+  const dossiers = await listCurrentDossiers()
+  const coverage = await Promise.all(dossiers.map((d) => coverageOf(d.slug)))
+  return {
+    coverage: coverage
+      .filter((c) => c !== null)
+      .map((c) => ({ ...c, rows: c.rows.map((row) => ({ ...row, gap: isGap(row) })) })),
+  }
+}
+
+const TYPES = ['lesson', 'quiz', 'scenario', 'assignment'] as const
+
+export default function Coverage({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation()
+  return (
+    <div className="page">
+      <h1>{t('coverage.title')}</h1>
+      <p className="lead">{t('coverage.intro')}</p>
+      {loaderData.coverage.map(({ dossier, rows }) => (
+        <section key={dossier.slug} aria-labelledby={`cov-${dossier.slug}`}>
+          <h2 id={`cov-${dossier.slug}`}>{localized(dossier, 'qualification', locale)}</h2>
+          <div className="table-scroll">
+            <table className="table coverage">
+              <caption>{t('coverage.caption', { gaps: rows.filter((r) => r.gap).length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dossier.matrixWorkProcess')}</th>
+                  {TYPES.map((type) => (
+                    <th scope="col" key={type}>
+                      {t(`lesson.types.${type}` as 'lesson.types.lesson')}
+                    </th>
+                  ))}
+                  <th scope="col">{t('coverage.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.code} className={row.gap ? 'gap' : undefined}>
+                    <th scope="row">
+                      <Link to={`/dossiers/${dossier.slug}/${row.code}`}>
+                        <span className="code">{row.code}</span> {localized(row, 'title', locale)}
+                      </Link>
+                    </th>
+                    {TYPES.map((type) => (
+                      <td key={type}>{row.counts[type]}</td>
+                    ))}
+                    <td>
+                      {row.gap ? <strong>{t('coverage.gap')}</strong> : t('coverage.covered')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,96 @@
+-- CreateTable
+CREATE TABLE "Course" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "source" TEXT NOT NULL DEFAULT 'repository',
+    "organisationId" TEXT,
+    "currentVersionId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Course_currentVersionId_fkey" FOREIGN KEY ("currentVersionId") REFERENCES "CourseVersion" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "CourseVersion" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "courseId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "contentHash" TEXT NOT NULL,
+    "dossierSlug" TEXT NOT NULL,
+    "titleNl" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "summaryNl" TEXT NOT NULL,
+    "summaryEn" TEXT NOT NULL,
+    "audienceNl" TEXT NOT NULL,
+    "audienceEn" TEXT NOT NULL,
+    "languages" TEXT NOT NULL,
+    "selfEnrol" BOOLEAN NOT NULL,
+    "publishedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "CourseVersion_courseId_fkey" FOREIGN KEY ("courseId") REFERENCES "Course" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Lesson" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "courseVersionId" TEXT NOT NULL,
+    "lessonKey" TEXT NOT NULL,
+    "moduleKey" TEXT NOT NULL,
+    "moduleTitleNl" TEXT NOT NULL,
+    "moduleTitleEn" TEXT NOT NULL,
+    "modulePosition" INTEGER NOT NULL,
+    "position" INTEGER NOT NULL,
+    "type" TEXT NOT NULL,
+    "duration" INTEGER NOT NULL,
+    "titleNl" TEXT NOT NULL,
+    "titleEn" TEXT,
+    "competencies" TEXT NOT NULL,
+    "codeNlHash" TEXT NOT NULL,
+    "codeEnHash" TEXT,
+    "quizKey" TEXT,
+    "sourceFile" TEXT NOT NULL,
+    CONSTRAINT "Lesson_courseVersionId_fkey" FOREIGN KEY ("courseVersionId") REFERENCES "CourseVersion" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "LessonWorkProcess" (
+    "lessonId" TEXT NOT NULL,
+    "workProcessCode" TEXT NOT NULL,
+
+    PRIMARY KEY ("lessonId", "workProcessCode"),
+    CONSTRAINT "LessonWorkProcess_lessonId_fkey" FOREIGN KEY ("lessonId") REFERENCES "Lesson" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "CompiledMdx" (
+    "hash" TEXT NOT NULL PRIMARY KEY,
+    "code" TEXT NOT NULL,
+    "analysis" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "Reflection" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "lessonKey" TEXT NOT NULL,
+    "reflectionKey" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Reflection_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Course_currentVersionId_key" ON "Course"("currentVersionId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CourseVersion_courseId_version_key" ON "CourseVersion"("courseId", "version");
+
+-- CreateIndex
+CREATE INDEX "Lesson_lessonKey_idx" ON "Lesson"("lessonKey");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Lesson_courseVersionId_lessonKey_key" ON "Lesson"("courseVersionId", "lessonKey");
+
+-- CreateIndex
+CREATE INDEX "LessonWorkProcess_workProcessCode_idx" ON "LessonWorkProcess"("workProcessCode");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Reflection_userId_lessonKey_reflectionKey_key" ON "Reflection"("userId", "lessonKey", "reflectionKey");
