@@ -29,6 +29,11 @@ export const TABLES = [
   { model: 'lessonWorkProcess', key: ['lessonId', 'workProcessCode'] },
   { model: 'compiledMdx', key: ['hash'] },
   { model: 'reflection', key: ['id'] },
+  { model: 'enrolment', key: ['id'] },
+  { model: 'lessonCompletion', key: ['userId', 'lessonKey'] },
+  { model: 'quizAttempt', key: ['id'] },
+  { model: 'learningEvent', key: ['id'] },
+  { model: 'workProcessStatus', key: ['userId', 'dossierSlug', 'workProcessCode'] },
 ] as const
 
 export type TableName = (typeof TABLES)[number]['model']

@@ -19,10 +19,13 @@ export default [
   route('reset-password/:token', 'routes/reset-password.tsx'),
   route('account', 'routes/account.tsx'),
   route('dashboard', 'routes/dashboard.tsx'),
+  route('dashboard/xapi', 'routes/dashboard-xapi.ts'),
+  route('progress/rules', 'routes/progress-rules.tsx'),
 
   route('employer', 'routes/employer.tsx'),
   route('orgs/:slug/members', 'routes/org-members.tsx'),
   route('orgs/:slug/members/:memberId', 'routes/org-member.tsx'),
+  route('orgs/:slug/members/:memberId/xapi', 'routes/org-member-xapi.ts'),
   route('orgs/:slug/teams', 'routes/org-teams.tsx'),
   route('orgs/:slug/invitations', 'routes/org-invitations.tsx'),
   route('trainer', 'routes/trainer.tsx'),

@@ -3,6 +3,7 @@ import { hashPassword } from '#app/auth/password.server.ts'
 import type { Role } from '#app/auth/roles.ts'
 import { addMember } from '#app/domain/organisations.server.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
+import { seedDemoProgress } from './demo-progress.server.ts'
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TRAINER } from './demo-people.ts'
 
 /**
@@ -22,6 +23,8 @@ export async function seedDemoData(): Promise<'created' | 'present'> {
     if (isUniqueViolation(error)) return 'present'
     throw error
   }
+  // Only the instance that created the people records their history (idempotent anyway).
+  await seedDemoProgress()
   return 'created'
 }
 

@@ -100,9 +100,18 @@ export async function getPublishedLesson(courseId: string, lessonKey: string) {
   }
 }
 
-export async function getCompiledCode(hash: string) {
-  const row = await prisma.compiledMdx.findUnique({ where: { hash }, select: { code: true } })
-  return row?.code ?? null
+export async function getCompiledLesson(hash: string) {
+  const row = await prisma.compiledMdx.findUnique({
+    where: { hash },
+    select: { code: true, analysis: true },
+  })
+  if (!row) return null
+  const analysis = JSON.parse(row.analysis) as { signature: string[] }
+  // The scenario's endings, from the compile's record of its structure.
+  const endings = analysis.signature
+    .filter((s) => s.startsWith('Ending#'))
+    .map((s) => s.slice('Ending#'.length))
+  return { code: row.code, endings }
 }
 
 /** The course whose published version has this lesson, for `lesson:` links. */

@@ -1,6 +1,9 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/dashboard'
 import { getMemberships, requireUser } from '#app/auth/authorize.server.ts'
+import { learnerDashboard } from '#app/domain/dashboard.server.ts'
+import { LADDER, TOP_STEP } from '#app/domain/progress-rules.ts'
+import { formatDate, localized, type MessageKey } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -8,31 +11,156 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'das
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)
-  return { user, memberships: await getMemberships(user.id) }
+  const [memberships, dashboard] = await Promise.all([
+    getMemberships(user.id),
+    learnerDashboard(user.id),
+  ])
+  return { user, memberships, ...dashboard }
 }
 
+const stepLabel = (step: number) => `progress.step.${LADDER[step]!.key}` as MessageKey
+
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation()
-  const { user, memberships } = loaderData
+  const { t, locale } = useTranslation()
+  const { user, memberships, dossiers, recent, courses } = loaderData
+  const title = (x: { titleNl: string; titleEn: string | null }) =>
+    locale === 'en' && x.titleEn ? x.titleEn : x.titleNl
   return (
     <div className="page">
       <h1>{t('dashboard.greeting', { name: user.name })}</h1>
-      <h2>{t('dashboard.organisations')}</h2>
       {memberships.length === 0 ? (
         <p>{t('dashboard.noOrganisation')}</p>
       ) : (
-        <ul className="cards">
-          {memberships.map((m) => (
-            <li key={m.id} className="card">
-              <h3>{m.organisation.name}</h3>
-              <p className="muted">{m.roles.map((r) => t(`role.${r}`)).join(', ')}</p>
-            </li>
-          ))}
-        </ul>
+        <p className="muted">
+          {memberships
+            .map((m) => `${m.organisation.name} (${m.roles.map((r) => t(`role.${r}`)).join(', ')})`)
+            .join(' · ')}
+        </p>
       )}
-      <p>
-        <Link to="/dossiers">{t('home.cta')}</Link>
-      </p>
+
+      <section aria-labelledby="in-progress">
+        <h2 id="in-progress">{t('dashboard.courses')}</h2>
+        {courses.length === 0 ? (
+          <p>
+            {t('dashboard.noCourses')} <Link to="/courses">{t('courses.title')}</Link>
+          </p>
+        ) : (
+          <ul className="cards">
+            {courses.map((c) => (
+              <li key={c.courseId} className="card">
+                <h3>
+                  <Link to={`/courses/${c.courseId}`}>{title(c)}</Link>
+                </h3>
+                <p>
+                  <progress
+                    max={c.total}
+                    value={c.completed}
+                    aria-label={t('dashboard.courseProgress', { title: title(c) })}
+                  />{' '}
+                  {t('dashboard.lessonsDone', { done: c.completed, total: c.total })}
+                </p>
+                {c.dueAt ? (
+                  <p className="muted">
+                    {t('dashboard.due', { date: formatDate(c.dueAt, locale) })}
+                  </p>
+                ) : null}
+                {c.resume ? (
+                  <p>
+                    <Link to={`/courses/${c.courseId}/${c.resume}`}>{t('dashboard.resume')}</Link>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {dossiers.map((d) => (
+        <section key={d.slug} aria-labelledby={`progress-${d.slug}`}>
+          <h2 id={`progress-${d.slug}`}>
+            {t('dashboard.progressIn', { dossier: localized(d, 'qualification', locale) })}
+          </h2>
+          <p className="muted">
+            <Link to="/progress/rules">{t('dashboard.howComputed')}</Link>
+          </p>
+          {d.coreTasks.map((k) => (
+            <section key={k.code} aria-labelledby={`dash-${k.code}`} className="core-task">
+              <h3 id={`dash-${k.code}`}>
+                <span className="code">{k.code}</span> {localized(k, 'title', locale)}
+              </h3>
+              <table className="table ladder">
+                <caption className="visually-hidden">{localized(k, 'title', locale)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('dossier.matrixWorkProcess')}</th>
+                    <th scope="col">{t('dashboard.step')}</th>
+                    <th scope="col">{t('dashboard.next')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {k.workProcesses.map((wp) => (
+                    <tr key={wp.code} data-work-process={wp.code}>
+                      <th scope="row">
+                        <Link to={`/dossiers/${d.slug}/${wp.code}`}>
+                          <span className="code">{wp.code}</span> {localized(wp, 'title', locale)}
+                        </Link>
+                      </th>
+                      <td>
+                        <progress
+                          max={TOP_STEP}
+                          value={wp.step}
+                          aria-label={`${wp.code}: ${t(stepLabel(wp.step))}`}
+                        />{' '}
+                        <span className={`step step-${wp.step}`}>{t(stepLabel(wp.step))}</span>
+                        <span className="muted">
+                          {' '}
+                          ({t('dashboard.stepOf', { step: wp.step, top: TOP_STEP })};{' '}
+                          {t('dashboard.lessonsDone', {
+                            done: wp.lessonsDone,
+                            total: wp.lessonsTotal,
+                          })}
+                          )
+                        </span>
+                      </td>
+                      <td>
+                        {wp.next ? (
+                          <Link to={`/courses/${wp.next.courseId}/${wp.next.lessonKey}`}>
+                            {title(wp.next)}
+                          </Link>
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ))}
+        </section>
+      ))}
+
+      <section aria-labelledby="recent">
+        <h2 id="recent">{t('dashboard.recent')}</h2>
+        {recent.length === 0 ? (
+          <p>{t('dashboard.noActivity')}</p>
+        ) : (
+          <ul>
+            {recent.map((e) => (
+              <li key={e.id}>
+                {formatDate(e.timestamp, locale)}: {t(`event.${e.verb}` as 'event.completed')}{' '}
+                {e.objectType === 'lesson' ? title(e) : e.objectId}
+                {e.resultScore !== null ? ` (${e.resultScore}%)` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <a href="/dashboard/xapi" download>
+            {t('dashboard.exportXapi')}
+          </a>
+        </p>
+      </section>
     </div>
   )
 }

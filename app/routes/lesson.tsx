@@ -1,4 +1,4 @@
-import { data, Link } from 'react-router'
+import { data, Form, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/lesson'
 import { lessonComponents } from '#app/components/lesson-kit/index.ts'
@@ -7,9 +7,14 @@ import { mdxComponentFor } from '#app/components/lesson-kit/mdx-component.ts'
 import { getUser } from '#app/auth/authorize.server.ts'
 import { prisma } from '#app/db.server.ts'
 import type { StoredQuizKey } from '#app/domain/course-import.server.ts'
-import { getCompiledCode, getPublishedLesson } from '#app/domain/courses.server.ts'
+import { getCompiledLesson, getPublishedLesson } from '#app/domain/courses.server.ts'
+import {
+  findPublishedLesson,
+  recordCompletion,
+  recordQuizAttempt,
+} from '#app/domain/progress.server.ts'
 import { gradeQuiz } from '#app/domain/quiz-grading.server.ts'
-import { localized } from '#app/i18n/i18n.ts'
+import { formatDate, localized } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
@@ -27,8 +32,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const locale = getLocale(request)
   const english = locale === 'en' && lesson.codeEnHash !== null
   const hash = english ? lesson.codeEnHash! : lesson.codeNlHash
-  const code = await getCompiledCode(hash)
-  invariantResponse(code, 'Compiled lesson missing')
+  const compiled = await getCompiledLesson(hash)
+  invariantResponse(compiled, 'Compiled lesson missing')
   const codes = lesson.workProcesses.map((w) => w.workProcessCode)
   const [workProcesses, user] = await Promise.all([
     prisma.workProcess.findMany({
@@ -39,17 +44,37 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     }),
     getUser(request),
   ])
-  const reflections = user
-    ? await prisma.reflection.findMany({
-        where: { userId: user.id, lessonKey: lesson.lessonKey },
-        select: { reflectionKey: true, text: true },
-      })
-    : []
+  // Reaching an ending of the scenario completes it (idempotent, so a reload changes nothing).
+  const step = new URL(request.url).searchParams.get('step')
+  if (user && lesson.type === 'scenario' && step && compiled.endings.includes(step)) {
+    const ref = await findPublishedLesson(lesson.lessonKey)
+    if (ref) await recordCompletion(user.id, ref, 'scenario')
+  }
+  const [reflections, completion, attempts] = user
+    ? await Promise.all([
+        prisma.reflection.findMany({
+          where: { userId: user.id, lessonKey: lesson.lessonKey },
+          select: { reflectionKey: true, text: true },
+        }),
+        prisma.lessonCompletion.findUnique({
+          where: { userId_lessonKey: { userId: user.id, lessonKey: lesson.lessonKey } },
+          select: { completedAt: true },
+        }),
+        prisma.quizAttempt.findMany({
+          where: { userId: user.id, lessonKey: lesson.lessonKey },
+          orderBy: { createdAt: 'desc' },
+          take: 5,
+          select: { id: true, score: true, passed: true, createdAt: true },
+        }),
+      ])
+    : [[], null, []]
   const title = english && lesson.titleEn ? lesson.titleEn : lesson.titleNl
   return {
     title,
     hash,
-    code,
+    code: compiled.code,
+    completedAt: completion?.completedAt ?? null,
+    attempts,
     translated: english || locale === 'nl',
     course: {
       id: course.id,
@@ -80,10 +105,38 @@ export async function action({ request, params }: Route.ActionArgs) {
   const found = await getPublishedLesson(params.courseId, params.lessonKey)
   invariantResponse(found, 'Lesson not found')
   const form = await request.formData()
-  if (form.get('intent') === 'quiz') {
+  const intent = form.get('intent')
+  if (intent === 'quiz') {
     invariantResponse(found.lesson.quizKey, 'This lesson has no quiz', { status: 400 })
     const key = JSON.parse(found.lesson.quizKey) as StoredQuizKey
-    return { quizResult: gradeQuiz(key, form, getLocale(request)), savedReflection: null }
+    const quizResult = gradeQuiz(key, form, getLocale(request))
+    // Graded for everyone; kept (history, progress) for a signed-in learner.
+    const user = await getUser(request)
+    const ref = user ? await findPublishedLesson(found.lesson.lessonKey) : null
+    if (user && ref) {
+      await recordQuizAttempt(user.id, ref, {
+        score: quizResult.score,
+        passMark: quizResult.passMark,
+        passed: quizResult.passed,
+        answers: quizResult.questions.map((q) => q.chosen),
+      })
+    }
+    return { quizResult, savedReflection: null }
+  }
+  if (intent === 'done') {
+    const user = await getUser(request)
+    invariantResponse(user, 'Log in to keep your progress', { status: 401 })
+    invariantResponse(
+      found.lesson.type === 'lesson' || found.lesson.type === 'assignment',
+      'Not a reading lesson',
+      {
+        status: 400,
+      },
+    )
+    const ref = await findPublishedLesson(found.lesson.lessonKey)
+    invariantResponse(ref, 'Lesson not found')
+    await recordCompletion(user.id, ref, 'done')
+    return { quizResult: null, savedReflection: null }
   }
   const parsed = ReflectionSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) return data({ quizResult: null, savedReflection: null }, { status: 400 })
@@ -152,6 +205,38 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
           <Component components={lessonComponents} />
         </article>
       </LessonContext.Provider>
+      {loaderData.signedIn ? (
+        <section aria-labelledby="my-progress" className="my-progress">
+          <h2 id="my-progress" className="kit-heading">
+            {t('lesson.myProgress')}
+          </h2>
+          {loaderData.completedAt ? (
+            <p role="status">✓ {t('lesson.completed')}</p>
+          ) : lesson.type === 'lesson' || lesson.type === 'assignment' ? (
+            <Form method="post" preventScrollReset>
+              <input type="hidden" name="intent" value="done" />
+              <button type="submit" className="button">
+                {t('lesson.markDone')}
+              </button>
+            </Form>
+          ) : (
+            <p>{t(lesson.type === 'quiz' ? 'lesson.quizCompletes' : 'lesson.scenarioCompletes')}</p>
+          )}
+          {loaderData.attempts.length > 0 ? (
+            <>
+              <h3 className="kit-heading">{t('lesson.attempts')}</h3>
+              <ul>
+                {loaderData.attempts.map((a) => (
+                  <li key={a.id}>
+                    {formatDate(a.createdAt, locale)}: {a.score}% (
+                    {a.passed ? t('lesson.attemptPassed') : t('lesson.attemptFailed')})
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
       <nav aria-label={t('lesson.pager')} className="pager">
         {previous ? (
           <Link to={`/courses/${course.id}/${previous.key}`} rel="prev">

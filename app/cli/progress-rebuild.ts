@@ -1,0 +1,19 @@
+/**
+ * `npm run progress:rebuild [-- --check]`: recompute every learner's step per work process
+ * from the completions and the event log, and compare with the stored steps. With --check
+ * nothing is written and the exit code is 1 on any difference; without it the stored steps
+ * are replaced by the recomputed ones.
+ */
+import { rebuildStatuses } from '#app/domain/progress-rebuild.server.ts'
+import { prisma } from '#app/db.server.ts'
+
+const check = process.argv.includes('--check')
+const started = Date.now()
+const report = await rebuildStatuses({ write: !check })
+for (const d of report.differences.slice(0, 50))
+  console.log(`${d.key}: stored ${d.stored}, computed ${d.computed}`)
+console.log(
+  `progress:rebuild: ${report.compared} statuses computed, ${report.differences.length} differences${check ? '' : ' fixed'} (${Date.now() - started} ms)`,
+)
+await prisma.$disconnect()
+process.exitCode = check && report.differences.length > 0 ? 1 : 0

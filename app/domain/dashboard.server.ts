@@ -1,0 +1,151 @@
+import { prisma } from '#app/db.server.ts'
+import { KNOWLEDGE_TYPES } from './progress-rules.ts'
+
+/**
+ * Everything the learner's dashboard shows, in a fixed number of queries however many
+ * courses, lessons or events there are: the dossiers' structure, the learner's steps, the
+ * published lessons per work process, the learner's completions, recent events, enrolments.
+ */
+export async function learnerDashboard(userId: string) {
+  const [dossierRows, statuses, links, completions, events, enrolments] = await Promise.all([
+    prisma.dossier.findMany({
+      orderBy: [{ level: 'desc' }, { slug: 'asc' }, { version: 'desc' }],
+      select: {
+        slug: true,
+        version: true,
+        qualificationNl: true,
+        qualificationEn: true,
+        coreTasks: {
+          orderBy: { position: 'asc' },
+          select: {
+            code: true,
+            titleNl: true,
+            titleEn: true,
+            workProcesses: {
+              orderBy: { position: 'asc' },
+              select: { code: true, titleNl: true, titleEn: true },
+            },
+          },
+        },
+      },
+    }),
+    prisma.workProcessStatus.findMany({
+      where: { userId },
+      select: { dossierSlug: true, workProcessCode: true, step: true },
+    }),
+    prisma.lessonWorkProcess.findMany({
+      where: { lesson: { courseVersion: { currentOf: { isNot: null } } } },
+      orderBy: [
+        { lesson: { courseVersion: { courseId: 'asc' } } },
+        { lesson: { position: 'asc' } },
+      ],
+      select: {
+        workProcessCode: true,
+        lesson: {
+          select: {
+            lessonKey: true,
+            type: true,
+            titleNl: true,
+            titleEn: true,
+            courseVersion: { select: { courseId: true, dossierSlug: true } },
+          },
+        },
+      },
+    }),
+    prisma.lessonCompletion.findMany({
+      where: { userId },
+      select: { lessonKey: true, courseId: true },
+    }),
+    prisma.learningEvent.findMany({
+      where: { userId, verb: { in: ['completed', 'passed', 'failed', 'enrolled'] } },
+      orderBy: { timestamp: 'desc' },
+      take: 8,
+      select: {
+        id: true,
+        verb: true,
+        objectId: true,
+        objectType: true,
+        resultScore: true,
+        timestamp: true,
+      },
+    }),
+    prisma.enrolment.findMany({
+      where: { userId },
+      orderBy: { createdAt: 'desc' },
+      select: {
+        courseId: true,
+        dueAt: true,
+        source: true,
+      },
+    }),
+  ])
+  const courseVersions = await prisma.courseVersion.findMany({
+    where: { courseId: { in: enrolments.map((e) => e.courseId) }, currentOf: { isNot: null } },
+    select: {
+      courseId: true,
+      titleNl: true,
+      titleEn: true,
+      lessons: { orderBy: { position: 'asc' }, select: { lessonKey: true } },
+    },
+  })
+
+  const done = new Set(completions.map((c) => c.lessonKey))
+  const stepOf = new Map(statuses.map((s) => [`${s.dossierSlug}|${s.workProcessCode}`, s.step]))
+  const lessonTitles = new Map(links.map((l) => [l.lesson.lessonKey, l.lesson]))
+  const seen = new Set<string>()
+  const dossiers = dossierRows
+    .filter((d) => !seen.has(d.slug) && seen.add(d.slug))
+    .map((d) => ({
+      ...d,
+      coreTasks: d.coreTasks.map((k) => ({
+        ...k,
+        workProcesses: k.workProcesses.map((wp) => {
+          const linked = links.filter(
+            (l) => l.workProcessCode === wp.code && l.lesson.courseVersion.dossierSlug === d.slug,
+          )
+          const knowledge = linked.filter((l) =>
+            (KNOWLEDGE_TYPES as readonly string[]).includes(l.lesson.type),
+          )
+          const next = knowledge.find((l) => !done.has(l.lesson.lessonKey))?.lesson ?? null
+          return {
+            ...wp,
+            step: stepOf.get(`${d.slug}|${wp.code}`) ?? 0,
+            lessonsDone: knowledge.filter((l) => done.has(l.lesson.lessonKey)).length,
+            lessonsTotal: knowledge.length,
+            next: next && {
+              courseId: next.courseVersion.courseId,
+              lessonKey: next.lessonKey,
+              titleNl: next.titleNl,
+              titleEn: next.titleEn,
+            },
+          }
+        }),
+      })),
+    }))
+
+  return {
+    dossiers,
+    recent: events.map((e) => {
+      const lesson = lessonTitles.get(e.objectId)
+      return { ...e, titleNl: lesson?.titleNl ?? e.objectId, titleEn: lesson?.titleEn ?? null }
+    }),
+    courses: enrolments.flatMap((e) => {
+      const v = courseVersions.find((c) => c.courseId === e.courseId)
+      if (!v) return []
+      const total = v.lessons.length
+      const completed = v.lessons.filter((l) => done.has(l.lessonKey)).length
+      const resume = v.lessons.find((l) => !done.has(l.lessonKey))?.lessonKey ?? null
+      return [
+        {
+          courseId: e.courseId,
+          titleNl: v.titleNl,
+          titleEn: v.titleEn,
+          total,
+          completed,
+          resume,
+          dueAt: e.dueAt,
+        },
+      ]
+    }),
+  }
+}

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, test } from 'vitest'
+import { prisma } from '#app/db.server.ts'
+import { importDossierFolder } from './dossier-folder.server.ts'
+import { importCourses } from './course-import.server.ts'
+import { seedDemoData } from '#app/demo/demo-data.server.ts'
+import { rebuildStatuses } from './progress-rebuild.server.ts'
+import { xapiStatements } from './xapi.server.ts'
+import * as memberXapi from '#app/routes/org-member-xapi.ts'
+import * as dashboardXapi from '#app/routes/dashboard-xapi.ts'
+import { cookieFor } from '#tests/factories.ts'
+import { call, getRequest } from '#tests/route-call.ts'
+
+beforeAll(async () => {
+  await importDossierFolder()
+  await importCourses()
+  await seedDemoData()
+}, 180_000)
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+const IRI = /^https?:\/\/[^\s]+$/
+const userId = async (email: string) =>
+  (await prisma.user.findUniqueOrThrow({ where: { email } })).id
+
+describe('the demo learner', () => {
+  test('has progress spread over the ladder, and the rebuild equals what was recorded', async () => {
+    const steps = await prisma.workProcessStatus.findMany({
+      where: {
+        userId: await userId('leerling@noord.demo.test'),
+        dossierSlug: 'contactcenter-teamleider',
+      },
+    })
+    const counts = new Map<number, number>()
+    for (const s of steps) counts.set(s.step, (counts.get(s.step) ?? 0) + 1)
+    expect(counts.get(2)).toBe(3)
+    expect(counts.get(1)).toBe(4)
+    const report = await rebuildStatuses({ write: false })
+    expect(report.differences).toEqual([])
+  })
+})
+
+describe('xAPI export', () => {
+  test('every statement has the fields xAPI 1.0.3 requires', async () => {
+    const statements = await xapiStatements(
+      await userId('leerling@noord.demo.test'),
+      'https://leren.example.nl',
+    )
+    expect(statements.length).toBeGreaterThan(20)
+    const ids = new Set<string>()
+    for (const s of statements) {
+      expect(s.id).toMatch(UUID)
+      ids.add(s.id)
+      expect(s.version).toBe('1.0.3')
+      // The actor is identified by exactly one inverse functional identifier.
+      const ifis = ['mbox', 'mbox_sha1sum', 'openid', 'account'].filter((k) => k in s.actor)
+      expect(ifis).toEqual(['account'])
+      expect(s.actor.account.homePage).toMatch(IRI)
+      expect(s.actor.account.name).toBeTruthy()
+      expect(s.verb.id).toMatch(IRI)
+      expect(Object.keys(s.verb.display).every((lang) => /^[a-z]{2}-[A-Z]{2}$/.test(lang))).toBe(
+        true,
+      )
+      expect(s.object.objectType).toBe('Activity')
+      expect(s.object.id).toMatch(IRI)
+      expect(new Date(s.timestamp).toISOString()).toBe(s.timestamp)
+      const result = (s as { result?: { score?: { scaled: number } } }).result
+      if (result?.score) expect(result.score.scaled).toBeGreaterThanOrEqual(0)
+      if (result?.score) expect(result.score.scaled).toBeLessThanOrEqual(1)
+    }
+    expect(ids.size).toBe(statements.length)
+    expect(statements.some((s) => s.verb.id === 'http://adlnet.gov/expapi/verbs/passed')).toBe(true)
+  })
+
+  test('the learner downloads their own; an employer of another organisation gets 404', async () => {
+    const learner = await cookieFor(await userId('leerling@noord.demo.test'))
+    const own = await call(dashboardXapi.loader, getRequest('/dashboard/xapi', learner))
+    expect(own.status).toBe(200)
+    expect(own.headers.get('Content-Disposition')).toContain('attachment')
+    const membership = await prisma.membership.findFirstOrThrow({
+      where: { user: { email: 'leerling@noord.demo.test' } },
+    })
+    const params = { slug: 'klantcontact-noord', memberId: membership.id }
+    const path = `/orgs/klantcontact-noord/members/${membership.id}/xapi`
+    const noord = await cookieFor(await userId('werkgever@noord.demo.test'))
+    expect((await call(memberXapi.loader, getRequest(path, noord), params)).status).toBe(200)
+    const callforce = await cookieFor(await userId('werkgever@callforce.demo.test'))
+    expect((await call(memberXapi.loader, getRequest(path, callforce), params)).status).toBe(404)
+    const sideways = await call(memberXapi.loader, getRequest(path, callforce), {
+      slug: 'callforce',
+      memberId: membership.id,
+    })
+    expect(sideways.status).toBe(404)
+    expect((await call(memberXapi.loader, getRequest(path, learner), params)).status).toBe(403)
+  })
+})
