@@ -54,3 +54,31 @@ export function Field({
     </div>
   )
 }
+
+/** A new password and its confirmation, as every form that sets a password asks them. */
+export function NewPasswordFields({
+  password,
+  confirmPassword,
+}: {
+  password: FieldMetadata<string | undefined>
+  confirmPassword: FieldMetadata<string | undefined>
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <Field
+        label={t('form.newPassword')}
+        meta={password}
+        type="password"
+        autoComplete="new-password"
+        hint={t('form.password.hint')}
+      />
+      <Field
+        label={t('form.confirmPassword')}
+        meta={confirmPassword}
+        type="password"
+        autoComplete="new-password"
+      />
+    </>
+  )
+}

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/account'
-import { ErrorList, Field } from '#app/components/forms.tsx'
+import { ErrorList, Field, NewPasswordFields } from '#app/components/forms.tsx'
 import { getSession, requireUser } from '#app/auth/authorize.server.ts'
 import { verifyPassword } from '#app/auth/password.server.ts'
 import {
@@ -18,7 +18,7 @@ import { changePassword } from '#app/domain/users.server.ts'
 import { formatDate } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { clientAddress } from '#app/utils/client-address.server.ts'
-import { PasswordSchema } from '#app/utils/form-schemas.ts'
+import { PasswordSchema, ConfirmPasswordSchema, passwordsMatch } from '#app/utils/form-schemas.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
 const PasswordChangeSchema = z
@@ -26,12 +26,9 @@ const PasswordChangeSchema = z
     intent: z.literal('change-password'),
     currentPassword: z.string({ required_error: 'form.required' }).max(200, 'form.tooLong'),
     password: PasswordSchema,
-    confirmPassword: z.string({ required_error: 'form.required' }).max(200, 'form.tooLong'),
+    confirmPassword: ConfirmPasswordSchema,
   })
-  .refine((v) => v.password === v.confirmPassword, {
-    path: ['confirmPassword'],
-    message: 'form.password.mismatch',
-  })
+  .refine(...passwordsMatch)
 const SessionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('logout-everywhere') }),
   z.object({ intent: z.literal('end-session'), sessionId: z.string().max(100) }),
@@ -150,19 +147,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             type="password"
             autoComplete="current-password"
           />
-          <Field
-            label={t('form.newPassword')}
-            meta={fields.password}
-            type="password"
-            autoComplete="new-password"
-            hint={t('form.password.hint')}
-          />
-          <Field
-            label={t('form.confirmPassword')}
-            meta={fields.confirmPassword}
-            type="password"
-            autoComplete="new-password"
-          />
+          <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
           <ErrorList id={form.errorId} errors={form.errors} />
           <button type="submit" className="button">
             {t('account.changePassword')}

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/invite'
-import { ErrorList, Field } from '#app/components/forms.tsx'
+import { ErrorList, Field, NewPasswordFields } from '#app/components/forms.tsx'
 import { getUser } from '#app/auth/authorize.server.ts'
 import { createSession, sessionCookie } from '#app/auth/session.server.ts'
 import { findUserByEmail } from '#app/domain/users.server.ts'
@@ -15,7 +15,12 @@ import {
 } from '#app/domain/invitations.server.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { clientAddress } from '#app/utils/client-address.server.ts'
-import { NameSchema, PasswordSchema } from '#app/utils/form-schemas.ts'
+import {
+  NameSchema,
+  PasswordSchema,
+  ConfirmPasswordSchema,
+  passwordsMatch,
+} from '#app/utils/form-schemas.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
 const SignUpSchema = z
@@ -23,12 +28,9 @@ const SignUpSchema = z
     intent: z.literal('sign-up'),
     name: NameSchema,
     password: PasswordSchema,
-    confirmPassword: z.string({ required_error: 'form.required' }).max(200, 'form.tooLong'),
+    confirmPassword: ConfirmPasswordSchema,
   })
-  .refine((v) => v.password === v.confirmPassword, {
-    path: ['confirmPassword'],
-    message: 'form.password.mismatch',
-  })
+  .refine(...passwordsMatch)
 const AcceptSchema = z.object({ intent: z.literal('accept') })
 const InviteSchema = z.union([SignUpSchema, AcceptSchema])
 
@@ -139,19 +141,7 @@ export default function Invite({ loaderData, actionData, params }: Route.Compone
         <Form method="post" {...getFormProps(form)} className="stack">
           <input type="hidden" name="intent" value="sign-up" />
           <Field label={t('form.name')} meta={fields.name} autoComplete="name" />
-          <Field
-            label={t('form.newPassword')}
-            meta={fields.password}
-            type="password"
-            autoComplete="new-password"
-            hint={t('form.password.hint')}
-          />
-          <Field
-            label={t('form.confirmPassword')}
-            meta={fields.confirmPassword}
-            type="password"
-            autoComplete="new-password"
-          />
+          <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
           <ErrorList id={form.errorId} errors={form.errors} />
           <button type="submit" className="button">
             {t('invite.signUp')}

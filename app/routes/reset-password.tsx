@@ -3,21 +3,18 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/reset-password'
-import { ErrorList, Field } from '#app/components/forms.tsx'
+import { ErrorList, NewPasswordFields } from '#app/components/forms.tsx'
 import { isResetTokenUsable, resetPassword } from '#app/domain/password-reset.server.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
-import { PasswordSchema } from '#app/utils/form-schemas.ts'
+import { PasswordSchema, ConfirmPasswordSchema, passwordsMatch } from '#app/utils/form-schemas.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
 const ResetSchema = z
   .object({
     password: PasswordSchema,
-    confirmPassword: z.string({ required_error: 'form.required' }).max(200, 'form.tooLong'),
+    confirmPassword: ConfirmPasswordSchema,
   })
-  .refine((v) => v.password === v.confirmPassword, {
-    path: ['confirmPassword'],
-    message: 'form.password.mismatch',
-  })
+  .refine(...passwordsMatch)
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'reset.title')
 
@@ -62,19 +59,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
       <h1>{t('reset.title')}</h1>
       {loaderData.usable ? (
         <Form method="post" {...getFormProps(form)} className="stack">
-          <Field
-            label={t('form.newPassword')}
-            meta={fields.password}
-            type="password"
-            autoComplete="new-password"
-            hint={t('form.password.hint')}
-          />
-          <Field
-            label={t('form.confirmPassword')}
-            meta={fields.confirmPassword}
-            type="password"
-            autoComplete="new-password"
-          />
+          <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
           <ErrorList id={form.errorId} errors={form.errors} />
           <button type="submit" className="button">
             {t('reset.submit')}

@@ -15,6 +15,19 @@ export const PasswordSchema = z
   .min(10, 'form.password.tooShort')
   .max(200, 'form.tooLong')
 
+export const ConfirmPasswordSchema = z
+  .string({ required_error: 'form.required' })
+  .max(200, 'form.tooLong')
+
+/** `.refine(...passwordsMatch)` on a form with password + confirmPassword. */
+export const passwordsMatch: [
+  (v: { password: string; confirmPassword: string }) => boolean,
+  { path: string[]; message: string },
+] = [
+  (v) => v.password === v.confirmPassword,
+  { path: ['confirmPassword'], message: 'form.password.mismatch' },
+]
+
 export const NameSchema = z
   .string({ required_error: 'form.required' })
   .trim()
