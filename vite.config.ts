@@ -19,9 +19,13 @@ function coursesReload(): Plugin {
       server.watcher.on('change', (file) => {
         if (!file.startsWith(folder) || running) return
         running = new Promise<void>((resolve) => {
-          const child = spawn(path.resolve('node_modules/.bin/tsx'), ['app/cli/setup.ts'], {
-            stdio: 'inherit',
-          })
+          const child = spawn(
+            path.resolve('node_modules/.bin/tsx'),
+            ['app/cli/import-courses.ts'],
+            {
+              stdio: 'inherit',
+            },
+          )
           child.on('exit', () => {
             running = null
             server.ws.send({ type: 'full-reload' })
