@@ -172,3 +172,48 @@ describe('recording progress', () => {
     }
   })
 })
+
+describe('content changes', () => {
+  test('a lesson removed in a new course version keeps its history; completions count by stable id', async () => {
+    const { id } = await makeUser()
+    await recordCompletion(id, lesson('tl-k3-w4-vloer'), 'done')
+    await recordQuizAttempt(id, lesson('tl-k3-w4-quiz'), {
+      score: 100,
+      passMark: 75,
+      passed: true,
+      answers: [],
+    })
+    expect(await stepOf(id, 'TL-K3-W4')).toBe(2)
+
+    // Version 2 of the course: the quiz of TL-K3-W4 is gone, the reading lesson is reworded.
+    const fs = await import('node:fs')
+    const path = await import('node:path')
+    const { coursesFixture } = await import('#tests/course-fixtures.ts')
+    const root = coursesFixture({
+      'tl-k3-dagelijkse-operatie/04-vloer/01-toezicht-op-de-vloer.mdx': (t) =>
+        `${t}\n\nEen nieuwe alinea.\n`,
+    })
+    fs.rmSync(path.join(root, 'tl-k3-dagelijkse-operatie/04-vloer/02-quiz-vloer.mdx'))
+    const result = await importCourses(root)
+    expect(result.problems).toEqual([])
+    expect(result.courses.find((c) => c.id === 'tl-k3-dagelijkse-operatie')?.status).toBe('created')
+    try {
+      // The completion of the reworded lesson still counts (same id); the removed quiz's
+      // completion, attempt and events are all still there.
+      expect(await prisma.lessonCompletion.count({ where: { userId: id } })).toBe(2)
+      expect(
+        await prisma.quizAttempt.count({ where: { userId: id, lessonKey: 'tl-k3-w4-quiz' } }),
+      ).toBe(1)
+      expect(
+        await prisma.learningEvent.count({ where: { userId: id, lessonKey: 'tl-k3-w4-quiz' } }),
+      ).toBe(2)
+      expect(await stepOf(id, 'TL-K3-W4')).toBe(2)
+      expect(
+        (await rebuildStatuses({ write: false })).differences.filter((d) => d.key.startsWith(id)),
+      ).toEqual([])
+    } finally {
+      // Publish the repository's content again for the other tests.
+      await importCourses()
+    }
+  })
+})
