@@ -80,7 +80,15 @@ describe('a lesson page', () => {
     const payload = JSON.stringify(page.data)
     expect(payload).toContain('passMark')
     expect(payload).not.toMatch(/correct:(!0|true)/)
+    expect(payload).not.toContain('quizKey')
     expect(payload).not.toContain('Coaching is gericht op ontwikkeling') // first question's feedback
+    // Nor does the course page, which lists the quiz among its lessons.
+    const { loader: courseLoader } = await import('#app/routes/course.tsx')
+    const coursePage = await call(courseLoader, getRequest('/courses/tl-k2-coachen'), {
+      courseId: 'tl-k2-coachen',
+    })
+    expect(JSON.stringify(coursePage.data)).not.toContain('quizKey')
+    expect(JSON.stringify(coursePage.data)).not.toMatch(/"correct"/)
     const graded = await call(
       lessonRoute.action,
       formRequest(path, { intent: 'quiz', q0: '1', q1: '1', q3: '1' }),

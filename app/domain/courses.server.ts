@@ -1,4 +1,5 @@
 import { prisma } from '#app/db.server.ts'
+import { immutableCache } from './immutable-cache.server.ts'
 
 /** The published (current) version of every course, with its lessons' work processes. */
 export async function listPublishedCourses() {
@@ -53,54 +54,82 @@ const lessonSummary = {
   workProcesses: { select: { workProcessCode: true } },
 } as const
 
-export async function getPublishedCourse(courseId: string) {
-  const course = await prisma.course.findUnique({
-    where: { id: courseId },
+const versionCache = immutableCache<Awaited<ReturnType<typeof loadVersion>>>(200)
+const compiledCache = immutableCache<Awaited<ReturnType<typeof loadCompiled>>>(500)
+
+/** A published version with its lessons; versions never change, so it is cached by id. */
+function loadVersion(versionId: string) {
+  return prisma.courseVersion.findUnique({
+    where: { id: versionId },
     select: {
       id: true,
-      currentVersion: {
+      courseId: true,
+      version: true,
+      dossierSlug: true,
+      titleNl: true,
+      titleEn: true,
+      summaryNl: true,
+      summaryEn: true,
+      audienceNl: true,
+      audienceEn: true,
+      languages: true,
+      selfEnrol: true,
+      publishedAt: true,
+      lessons: {
+        orderBy: { position: 'asc' },
         select: {
-          id: true,
-          version: true,
-          dossierSlug: true,
-          titleNl: true,
-          titleEn: true,
-          summaryNl: true,
-          summaryEn: true,
-          audienceNl: true,
-          audienceEn: true,
-          languages: true,
-          selfEnrol: true,
-          publishedAt: true,
-          lessons: { orderBy: { position: 'asc' }, select: lessonSummary },
+          ...lessonSummary,
+          codeNlHash: true,
+          codeEnHash: true,
+          quizKey: true,
+          competencies: true,
         },
       },
     },
   })
-  if (!course?.currentVersion) return null
-  const { id: versionId, ...version } = course.currentVersion
-  return { id: course.id, versionId, ...version }
+}
+
+/** The published version of a course, lessons with their answer keys (server use only). */
+async function publishedVersion(courseId: string) {
+  const course = await prisma.course.findUnique({
+    where: { id: courseId },
+    select: { currentVersionId: true },
+  })
+  if (!course?.currentVersionId) return null
+  const versionId = course.currentVersionId
+  const version = await versionCache(versionId, () => loadVersion(versionId))
+  if (!version) return null
+  const { id: _id, courseId: id, ...rest } = version
+  return { id, versionId, ...rest }
+}
+
+/** The published version of a course for pages: no answer keys, no code references. */
+export async function getPublishedCourse(courseId: string) {
+  const course = await publishedVersion(courseId)
+  if (!course) return null
+  return {
+    ...course,
+    lessons: course.lessons.map(
+      ({ quizKey: _k, codeNlHash: _n, codeEnHash: _e, competencies: _c, ...lesson }) => lesson,
+    ),
+  }
 }
 
 /** A lesson of a course's published version, with what the page needs to render it. */
 export async function getPublishedLesson(courseId: string, lessonKey: string) {
-  const course = await getPublishedCourse(courseId)
+  const course = await publishedVersion(courseId)
   if (!course) return null
   const index = course.lessons.findIndex((l) => l.lessonKey === lessonKey)
   if (index < 0) return null
-  const lesson = await prisma.lesson.findUniqueOrThrow({
-    where: { courseVersionId_lessonKey: { courseVersionId: course.versionId, lessonKey } },
-    select: { id: true, codeNlHash: true, codeEnHash: true, quizKey: true, competencies: true },
-  })
   return {
     course,
-    lesson: { ...course.lessons[index]!, ...lesson },
+    lesson: course.lessons[index]!,
     previous: course.lessons[index - 1] ?? null,
     next: course.lessons[index + 1] ?? null,
   }
 }
 
-export async function getCompiledLesson(hash: string) {
+async function loadCompiled(hash: string) {
   const row = await prisma.compiledMdx.findUnique({
     where: { hash },
     select: { code: true, analysis: true },
@@ -112,6 +141,11 @@ export async function getCompiledLesson(hash: string) {
     .filter((s) => s.startsWith('Ending#'))
     .map((s) => s.slice('Ending#'.length))
   return { code: row.code, endings }
+}
+
+/** A compiled lesson by content hash (immutable, so cached). */
+export function getCompiledLesson(hash: string) {
+  return compiledCache(hash, () => loadCompiled(hash))
 }
 
 /** The course whose published version has this lesson, for `lesson:` links. */
