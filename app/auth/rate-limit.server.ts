@@ -3,7 +3,7 @@ import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
 
 /**
  * Fixed-window counters in the database, so all instances count together. A window is
- * identified by its start; old windows are simply never read again (and pruned).
+ * identified by its start; old windows are simply never read again.
  */
 export type Limit = { key: string; max: number; windowMs: number }
 
@@ -42,8 +42,4 @@ export async function hit(limit: Limit): Promise<void> {
 
 export async function reset(limit: Limit): Promise<void> {
   await prisma.rateLimitCounter.deleteMany({ where: { key: limit.key } })
-}
-
-export async function pruneOldWindows(olderThan: Date) {
-  await prisma.rateLimitCounter.deleteMany({ where: { windowStart: { lt: olderThan } } })
 }

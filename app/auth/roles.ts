@@ -35,10 +35,6 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
 }
 
-export function permissionsOf(roles: readonly Role[]): Set<Permission> {
-  return new Set(roles.flatMap((r) => GRANTS[r]))
-}
-
 export function can(roles: readonly Role[], permission: Permission): boolean {
   return roles.some((r) => GRANTS[r].includes(permission))
 }

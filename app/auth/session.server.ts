@@ -1,5 +1,6 @@
 import { prisma } from '#app/db.server.ts'
 import { env } from '#app/env.server.ts'
+import { readCookie } from '#app/utils/cookies.server.ts'
 import { generateToken, hashToken } from './tokens.server.ts'
 
 /**
@@ -63,12 +64,7 @@ export function invalidateAllSessions(userId: string) {
 }
 
 export function readSessionToken(request: Request): string | null {
-  const header = request.headers.get('Cookie') ?? ''
-  for (const part of header.split(';')) {
-    const [name, ...rest] = part.trim().split('=')
-    if (name === SESSION_COOKIE) return rest.join('=') || null
-  }
-  return null
+  return readCookie(request, SESSION_COOKIE)
 }
 
 /**

@@ -129,6 +129,16 @@ export async function getPublishedLesson(courseId: string, lessonKey: string) {
   }
 }
 
+/** What the progress engine needs of a loaded lesson, without looking it up again. */
+export function lessonRef(found: NonNullable<Awaited<ReturnType<typeof getPublishedLesson>>>) {
+  return {
+    lessonKey: found.lesson.lessonKey,
+    courseId: found.course.id,
+    dossierSlug: found.course.dossierSlug,
+    workProcessCodes: found.lesson.workProcesses.map((w) => w.workProcessCode),
+  }
+}
+
 async function loadCompiled(hash: string) {
   const row = await prisma.compiledMdx.findUnique({
     where: { hash },

@@ -100,32 +100,6 @@ async function insertEnrolment(
   return inserted === 1
 }
 
-export async function enrol(
-  userId: string,
-  courseId: string,
-  options: { source?: 'self' | 'assigned'; assignedById?: string; dueAt?: Date } = {},
-) {
-  return prisma.$transaction(async (tx) => {
-    const created = await insertEnrolment(
-      tx,
-      userId,
-      courseId,
-      options.source ?? 'self',
-      options.assignedById ?? null,
-      options.dueAt ?? null,
-    )
-    if (created)
-      await event(tx, {
-        userId,
-        verb: 'enrolled',
-        objectType: 'course',
-        objectId: courseId,
-        courseId,
-      })
-    return created
-  })
-}
-
 /**
  * Bring a learner's steps on some work processes up to what the rules give now. The status
  * rows are locked first (an upsert), in a fixed order, so parallel completions of the same

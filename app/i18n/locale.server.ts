@@ -1,13 +1,10 @@
+import { readCookie } from '#app/utils/cookies.server.ts'
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type Locale } from './i18n.ts'
 
 /** The visitor's language: the cookie set by the language switch, else Dutch. */
 export function getLocale(request: Request): Locale {
-  const cookie = request.headers.get('Cookie') ?? ''
-  for (const part of cookie.split(';')) {
-    const [name, value] = part.trim().split('=')
-    if (name === LOCALE_COOKIE && isLocale(value)) return value
-  }
-  return DEFAULT_LOCALE
+  const value = readCookie(request, LOCALE_COOKIE)
+  return isLocale(value) ? value : DEFAULT_LOCALE
 }
 
 export function localeCookie(locale: Locale, secure: boolean): string {

@@ -7,12 +7,8 @@ import { mdxComponentFor } from '#app/components/lesson-kit/mdx-component.ts'
 import { getUser } from '#app/auth/authorize.server.ts'
 import { prisma } from '#app/db.server.ts'
 import type { StoredQuizKey } from '#app/domain/course-import.server.ts'
-import { getCompiledLesson, getPublishedLesson } from '#app/domain/courses.server.ts'
-import {
-  findPublishedLesson,
-  recordCompletion,
-  recordQuizAttempt,
-} from '#app/domain/progress.server.ts'
+import { getCompiledLesson, getPublishedLesson, lessonRef } from '#app/domain/courses.server.ts'
+import { recordCompletion, recordQuizAttempt } from '#app/domain/progress.server.ts'
 import { gradeQuiz } from '#app/domain/quiz-grading.server.ts'
 import { formatDate, localized } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
@@ -47,8 +43,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   // Reaching an ending of the scenario completes it (idempotent, so a reload changes nothing).
   const step = new URL(request.url).searchParams.get('step')
   if (user && lesson.type === 'scenario' && step && compiled.endings.includes(step)) {
-    const ref = await findPublishedLesson(lesson.lessonKey)
-    if (ref) await recordCompletion(user.id, ref, 'scenario')
+    await recordCompletion(user.id, lessonRef(found), 'scenario')
   }
   const [reflections, completion, attempts] = user
     ? await Promise.all([
@@ -112,9 +107,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     const quizResult = gradeQuiz(key, form, getLocale(request))
     // Graded for everyone; kept (history, progress) for a signed-in learner.
     const user = await getUser(request)
-    const ref = user ? await findPublishedLesson(found.lesson.lessonKey) : null
-    if (user && ref) {
-      await recordQuizAttempt(user.id, ref, {
+    if (user) {
+      await recordQuizAttempt(user.id, lessonRef(found), {
         score: quizResult.score,
         passMark: quizResult.passMark,
         passed: quizResult.passed,
@@ -133,9 +127,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         status: 400,
       },
     )
-    const ref = await findPublishedLesson(found.lesson.lessonKey)
-    invariantResponse(ref, 'Lesson not found')
-    await recordCompletion(user.id, ref, 'done')
+    await recordCompletion(user.id, lessonRef(found), 'done')
     return { quizResult: null, savedReflection: null }
   }
   const parsed = ReflectionSchema.safeParse(Object.fromEntries(form))
