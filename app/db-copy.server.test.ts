@@ -65,6 +65,13 @@ describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to Postg
     await source.email.create({
       data: { to: 'x@example.test', subject: 'Hallo', text: 'Tekst', transport: 'outbox' },
     })
+    await source.recordRevocation.create({
+      data: {
+        recordId: (await source.completionRecord.findFirstOrThrow()).id,
+        revokedById: user.id,
+        reason: 'Uitgegeven aan de verkeerde medewerker',
+      },
+    })
     const reworded = dossierFixture({
       'contactcenter-teamleider.yaml': replaceOnce('level: 4', 'level: 3'),
     })

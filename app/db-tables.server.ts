@@ -34,6 +34,18 @@ export const TABLES = [
   { model: 'quizAttempt', key: ['id'] },
   { model: 'learningEvent', key: ['id'] },
   { model: 'workProcessStatus', key: ['userId', 'dossierSlug', 'workProcessCode'] },
+  {
+    model: 'assessmentCriteria',
+    key: ['organisationId', 'dossierSlug', 'workProcessCode', 'version'],
+  },
+  { model: 'evidence', key: ['id'] },
+  { model: 'evidenceWorkProcess', key: ['evidenceId', 'workProcessCode'] },
+  { model: 'assessment', key: ['id'] },
+  { model: 'criterionScore', key: ['assessmentId', 'position'] },
+  { model: 'auditEvent', key: ['id'] },
+  { model: 'signingKey', key: ['kid'] },
+  { model: 'completionRecord', key: ['id'] },
+  { model: 'recordRevocation', key: ['recordId'] },
 ] as const
 
 export type TableName = (typeof TABLES)[number]['model']

@@ -33,3 +33,8 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient }
 
 export const prisma = globalForPrisma.prisma ?? createClient(env.DATABASE_URL)
 if (env.NODE_ENV !== 'production') globalForPrisma.prisma = prisma
+
+/** The client inside `prisma.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
+/** Either the client or a transaction: for reads that run in both. */
+export type Db = PrismaClient | Tx

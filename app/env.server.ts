@@ -16,12 +16,15 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Leerplein Contactcenter <noreply@leerplein.test>'),
   /** The public address of the site, for links in e-mails. */
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
-  /** Anyone may create an account (without an organisation); otherwise by invitation only. */
+  /** The organisation that issues completion records (the issuer profile in every credential). */
+  ISSUER_NAME: z.string().min(1).default('Leerplein Contactcenter'),
+  ISSUER_EMAIL: z.string().email().optional(),
   /** Load the demo organisations and accounts on start (README lists them). */
   DEMO_DATA: z
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Anyone may create an account (without an organisation); otherwise by invitation only. */
   OPEN_SIGNUP: z
     .enum(['true', 'false'])
     .default('false')

@@ -5,6 +5,9 @@ import { freshTestDatabaseUrl } from './test-database.ts'
 // at this file's own database, on the engine under test.
 process.env.DATABASE_URL = await freshTestDatabaseUrl()
 process.env.NODE_ENV = 'test'
+// Signing keys and evidence files of test runs stay under the test data folder.
+process.env.SIGNING_KEY_DIR ??= 'data/test/keys'
+process.env.EVIDENCE_DIR ??= 'data/test/evidence'
 
 // An unexpected console.error is a failed test: errors must not scroll by unnoticed.
 beforeEach(() => {

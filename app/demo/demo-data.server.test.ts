@@ -1,8 +1,15 @@
-import { expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
+import { importCourses } from '#app/domain/course-import.server.ts'
+import { importDossierFolder } from '#app/domain/dossier-folder.server.ts'
 import { attemptLogin } from '#app/auth/login.server.ts'
 import { seedDemoData } from './demo-data.server.ts'
 import { DEMO_PASSWORD } from './demo-people.ts'
+
+beforeAll(async () => {
+  await importDossierFolder()
+  await importCourses()
+}, 120_000)
 
 test('the demo data has the accounts the README lists, and loads once', async () => {
   expect(await seedDemoData()).toBe('created')
@@ -45,4 +52,12 @@ test('the demo data has the accounts the README lists, and loads once', async ()
   expect(
     (await prisma.user.findUniqueOrThrow({ where: { email: 'admin@demo.test' } })).isPlatformAdmin,
   ).toBe(true)
+  // The demo learner holds work-process and core-task records, and evidence waits for review.
+  const records = await prisma.completionRecord.findMany({
+    where: { user: { email: 'leerling@noord.demo.test' } },
+    select: { level: true, code: true },
+  })
+  expect(records).toContainEqual({ level: 'core_task', code: 'TL-K2' })
+  expect(records.filter((r) => r.level === 'work_process').length).toBeGreaterThanOrEqual(5)
+  expect(await prisma.evidence.count({ where: { assessments: { none: {} } } })).toBeGreaterThan(0)
 })

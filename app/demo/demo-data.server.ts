@@ -3,6 +3,7 @@ import { hashPassword } from '#app/auth/password.server.ts'
 import type { Role } from '#app/auth/roles.ts'
 import { addMember } from '#app/domain/organisations.server.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
+import { seedDemoAssessments } from './demo-assessments.server.ts'
 import { seedDemoProgress } from './demo-progress.server.ts'
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TRAINER } from './demo-people.ts'
 
@@ -25,6 +26,7 @@ export async function seedDemoData(): Promise<'created' | 'present'> {
   }
   // Only the instance that created the people records their history (idempotent anyway).
   await seedDemoProgress()
+  await seedDemoAssessments()
   return 'created'
 }
 
@@ -69,8 +71,14 @@ function seed(passwordHash: string) {
 
         await join(trainer.id, ['trainer', 'assessor'])
         for (const p of org.employers) await join((await user(p)).id, ['employer_admin'])
-        for (const p of org.teamLeaders)
-          await join((await user(p)).id, ['team_leader', 'learner'], p.team)
+        for (const p of org.teamLeaders) {
+          const roles: Role[] = [
+            'team_leader',
+            'learner',
+            ...(p.assessor ? ['assessor' as const] : []),
+          ]
+          await join((await user(p)).id, roles, p.team)
+        }
         for (const p of org.learners) await join((await user(p)).id, ['learner'], p.team)
       }
     },

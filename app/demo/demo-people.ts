@@ -4,7 +4,8 @@
  */
 export const DEMO_PASSWORD = 'Demo-Wachtwoord-2026'
 
-type Person = { email: string; name: string; team?: string }
+/** `assessor`: also a workplace assessor (the second signature on a proeve). */
+type Person = { email: string; name: string; team?: string; assessor?: boolean }
 
 export const DEMO_ADMIN: Person = { email: 'admin@demo.test', name: 'Eva Smit' }
 export const DEMO_TRAINER: Person = { email: 'trainer@demo.test', name: 'Peter van Dijk' }
@@ -21,7 +22,12 @@ export const DEMO_ORGANISATIONS = [
     ],
     employers: [{ email: 'werkgever@noord.demo.test', name: 'Marieke de Boer' }],
     teamLeaders: [
-      { email: 'teamleider@noord.demo.test', name: 'Joost Bakker', team: 'Team Service' },
+      {
+        email: 'teamleider@noord.demo.test',
+        name: 'Joost Bakker',
+        team: 'Team Service',
+        assessor: true,
+      },
     ],
     learners: [
       { email: 'leerling@noord.demo.test', name: 'Lotte Visser', team: 'Team Service' },

@@ -21,9 +21,16 @@ const HISTORY: Record<string, Array<[lessonKey: string, quizScore?: number]>> = 
     ['tl-k2-w1-quiz', 100],
     ['tl-k3-w1-bezetting'],
     ['tl-k3-w1-quiz', 80],
-    // Learning: TL-K1-W2, TL-K2-W2, TL-K3-W3, TL-K4-W1 (a quiz not passed yet)
-    ['tl-k1-w2-informatiestromen'],
+    // Knowledge complete on all of core task K2, for the proeve (demo-assessments)
     ['tl-k2-w2-ondersteunen'],
+    ['tl-k2-w2-quiz', 80],
+    ['tl-k2-w3-coachgesprek'],
+    ['tl-k2-w3-scenario-aht'],
+    ['tl-k2-w3-quiz', 100],
+    ['tl-k2-w4-instructie'],
+    ['tl-k2-w4-quiz', 80],
+    // Learning: TL-K1-W2, TL-K3-W3, TL-K4-W1 (a quiz not passed yet)
+    ['tl-k1-w2-informatiestromen'],
     ['tl-k3-w3-targets'],
     ['tl-k4-w1-teamproject'],
     ['tl-k4-w1-quiz', 60],

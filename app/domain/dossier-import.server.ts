@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { prisma } from '#app/db.server.ts'
+import { prisma, type Tx } from '#app/db.server.ts'
 import type { CompetenciesFile, DossierFile, Framework } from '#app/content/dossier-files.server.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
 
@@ -44,7 +44,6 @@ function importOnce(framework: Framework, db: PrismaClient) {
 }
 
 type PrismaClient = typeof prisma
-type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 
 async function syncCompetencies(tx: Tx, file: CompetenciesFile) {
   const existing = new Map((await tx.competency.findMany()).map((c) => [c.code, c]))

@@ -1,4 +1,4 @@
-import { prisma } from '#app/db.server.ts'
+import { prisma, type Tx } from '#app/db.server.ts'
 import { isRole, type Role } from '#app/auth/roles.ts'
 
 export const ORGANISATION_KINDS = ['in_house', 'outsourced'] as const
@@ -146,8 +146,6 @@ export async function setMemberActive(
     return true
   })
 }
-
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
 
 async function assertAnotherAdmin(tx: Tx, organisationId: string, exceptMembershipId: string) {
   const others = await tx.membership.count({

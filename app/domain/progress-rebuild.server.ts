@@ -1,17 +1,17 @@
 import { prisma } from '#app/db.server.ts'
-import { knowledgeFacts, stepFor, type LinkedLesson } from './progress-rules.ts'
+import { workplaceFacts, workplaceKey } from '#app/assessment/workplace-facts.server.ts'
+import { ladderFacts, stepFor, type LinkedLesson } from './progress-rules.ts'
 
 type Db = typeof prisma
-const key = (userId: string, dossierSlug: string, code: string) =>
-  `${userId}|${dossierSlug}|${code}`
+const key = workplaceKey
 
 /**
  * Every learner's step on every work process, computed from scratch with bulk queries (no
- * per-learner queries): the rules applied to all completions, and never below the highest
+ * per-learner queries): the rules applied to all completions and workplace evidence, and never below the highest
  * step the event log records (`progressed`), since progress never goes back.
  */
 export async function computeAllStatuses(db: Db = prisma): Promise<Map<string, number>> {
-  const [links, completions, progressed] = await Promise.all([
+  const [links, completions, progressed, workplace] = await Promise.all([
     db.lessonWorkProcess.findMany({
       where: { lesson: { courseVersion: { currentOf: { isNot: null } } } },
       select: {
@@ -27,6 +27,7 @@ export async function computeAllStatuses(db: Db = prisma): Promise<Map<string, n
       where: { verb: 'progressed' },
       _max: { resultStep: true },
     }),
+    workplaceFacts(db),
   ])
   // Per work process, its linked lessons; per lesson, the work processes it trains.
   const linked = new Map<string, { dossierSlug: string; code: string; lessons: LinkedLesson[] }>()
@@ -55,7 +56,8 @@ export async function computeAllStatuses(db: Db = prisma): Promise<Map<string, n
   for (const [userId, wps] of touched) {
     for (const wp of wps) {
       const { dossierSlug, code, lessons } = linked.get(wp)!
-      const step = stepFor(knowledgeFacts(lessons, doneBy.get(userId)!))
+      const facts = workplace.get(key(userId, dossierSlug, code))
+      const step = stepFor(ladderFacts(lessons, doneBy.get(userId)!, facts))
       if (step > 0) result.set(key(userId, dossierSlug, code), step)
     }
   }

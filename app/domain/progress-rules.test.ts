@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { knowledgeFacts, stepFor } from './progress-rules.ts'
+import { ladderFacts, stepFor } from './progress-rules.ts'
 
 const linked = [
   { lessonKey: 'les', type: 'lesson' },
@@ -7,7 +7,7 @@ const linked = [
   { lessonKey: 'toets', type: 'quiz' },
   { lessonKey: 'opdracht', type: 'assignment' },
 ]
-const step = (done: string[]) => stepFor(knowledgeFacts(linked, new Set(done)))
+const step = (done: string[]) => stepFor(ladderFacts(linked, new Set(done)))
 
 test('the ladder: not started → learning → knowledge complete', () => {
   expect(step([])).toBe(0)
@@ -40,5 +40,16 @@ test('a step needs every lower step: evidence without knowledge does not skip ah
 })
 
 test('a work process without linked lessons stays not started', () => {
-  expect(stepFor(knowledgeFacts([], new Set()))).toBe(0)
+  expect(stepFor(ladderFacts([], new Set()))).toBe(0)
+})
+
+test('workplace facts lift knowledge-complete work processes to demonstrated and competent', () => {
+  const all = new Set(['les', 'scenario', 'toets'])
+  expect(stepFor(ladderFacts(linked, all, { evidenceSubmitted: true, signedOff: false }))).toBe(3)
+  expect(stepFor(ladderFacts(linked, all, { evidenceSubmitted: true, signedOff: true }))).toBe(4)
+  // Signed-off evidence does not count while knowledge is incomplete.
+  const partial = new Set(['les'])
+  expect(stepFor(ladderFacts(linked, partial, { evidenceSubmitted: true, signedOff: true }))).toBe(
+    1,
+  )
 })

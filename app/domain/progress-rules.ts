@@ -54,10 +54,17 @@ export function stepFor(facts: Record<Condition, boolean>): number {
 
 export type LinkedLesson = { lessonKey: string; type: string }
 
-/** The facts the ladder needs, from the lessons linked to a work process and those done. */
-export function knowledgeFacts(
+export type Workplace = { evidenceSubmitted: boolean; signedOff: boolean }
+const NO_WORKPLACE: Workplace = { evidenceSubmitted: false, signedOff: false }
+
+/**
+ * The facts the ladder needs: from the lessons linked to a work process and those done, and
+ * from the workplace (evidence submitted, signed off; see app/assessment/workplace-facts).
+ */
+export function ladderFacts(
   linked: LinkedLesson[],
   completed: ReadonlySet<string>,
+  workplace: Workplace = NO_WORKPLACE,
 ): Record<Condition, boolean> {
   const counted = linked.filter((l) => (KNOWLEDGE_TYPES as readonly string[]).includes(l.type))
   const reading = counted.filter((l) => l.type !== 'quiz')
@@ -66,8 +73,7 @@ export function knowledgeFacts(
     anyLessonCompleted: linked.some((l) => completed.has(l.lessonKey)),
     allLessonsCompleted: reading.every((l) => completed.has(l.lessonKey)),
     allQuizzesPassed: quizzes.every((l) => completed.has(l.lessonKey)),
-    // Evidence and assessment arrive with assessments (issue 7).
-    evidenceSubmitted: false,
-    signedOff: false,
+    evidenceSubmitted: workplace.evidenceSubmitted,
+    signedOff: workplace.signedOff,
   }
 }

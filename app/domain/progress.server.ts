@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { prisma } from '#app/db.server.ts'
-import { knowledgeFacts, stepFor, type LinkedLesson } from './progress-rules.ts'
-
-type Db = typeof prisma
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
-type Client = Db | Tx
+import { prisma, type Db as Client, type Tx } from '#app/db.server.ts'
+import { workplaceFacts, workplaceKey } from '#app/assessment/workplace-facts.server.ts'
+import { issueDueRecords } from '#app/records/issue-records.server.ts'
+import { ladderFacts, stepFor, TOP_STEP, type LinkedLesson } from './progress-rules.ts'
 
 /** A lesson of a published course version, as the progress engine needs it. */
 export type PublishedLessonRef = {
@@ -129,9 +127,11 @@ export async function raiseStatuses(tx: Tx, userId: string, dossierSlug: string,
       })
     ).map((c) => c.lessonKey),
   )
+  const workplace = await workplaceFacts(tx, { userId, dossierSlug, codes: sorted })
   const raised: Array<{ code: string; step: number }> = []
   for (const code of sorted) {
-    const step = stepFor(knowledgeFacts(linked.get(code) ?? [], done))
+    const facts = workplace.get(workplaceKey(userId, dossierSlug, code))
+    const step = stepFor(ladderFacts(linked.get(code) ?? [], done, facts))
     if (step <= current.get(code)!) continue
     await tx.workProcessStatus.update({
       where: { userId_dossierSlug_workProcessCode: { userId, dossierSlug, workProcessCode: code } },
@@ -147,6 +147,9 @@ export async function raiseStatuses(tx: Tx, userId: string, dossierSlug: string,
     })
     raised.push({ code, step })
   }
+  // Reaching the top of the ladder completes a work process: its record is issued now, in
+  // the same transaction (and with it any core task or qualification it completes).
+  if (raised.some((r) => r.step === TOP_STEP)) await issueDueRecords(tx, userId, dossierSlug)
   return raised
 }
 

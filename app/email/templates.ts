@@ -27,3 +27,33 @@ export function passwordResetEmail(locale: Locale, v: { link: string }) {
         text: `Iemand (hopelijk jij) vroeg om een nieuw wachtwoord.\n\nKies binnen een uur een nieuw wachtwoord:\n${v.link}\n\nHeb je hier niet om gevraagd? Negeer deze e-mail dan; je wachtwoord blijft zoals het is.`,
       }
 }
+
+export function evidenceReceivedEmail(
+  locale: Locale,
+  v: { learner: string; title: string; organisation: string; assessors: number; link: string },
+) {
+  return locale === 'en'
+    ? {
+        subject: `Evidence to assess: ${v.learner}, "${v.title}"`,
+        text: `${v.learner} (${v.organisation}) handed in workplace evidence: "${v.title}".${v.assessors > 1 ? `\n\nThis is a practical exam: it needs the sign-off of ${v.assessors} different assessors.` : ''}\n\nAssess it here:\n${v.link}`,
+      }
+    : {
+        subject: `Praktijkbewijs te beoordelen: ${v.learner}, "${v.title}"`,
+        text: `${v.learner} (${v.organisation}) heeft praktijkbewijs ingeleverd: "${v.title}".${v.assessors > 1 ? `\n\nDit is een proeve van bekwaamheid: er zijn ${v.assessors} verschillende assessoren nodig om af te tekenen.` : ''}\n\nBeoordeel het hier:\n${v.link}`,
+      }
+}
+
+export function assessmentDoneEmail(
+  locale: Locale,
+  v: { title: string; workProcessCode: string; link: string; records: string },
+) {
+  return locale === 'en'
+    ? {
+        subject: `Your evidence "${v.title}" has been assessed`,
+        text: `An assessor has judged ${v.workProcessCode} of your evidence "${v.title}". Read the feedback per criterion:\n${v.link}\n\nRecords you have earned are on ${v.records}`,
+      }
+    : {
+        subject: `Je praktijkbewijs "${v.title}" is beoordeeld`,
+        text: `Een assessor heeft ${v.workProcessCode} van je praktijkbewijs "${v.title}" beoordeeld. Lees de feedback per criterium:\n${v.link}\n\nBewijzen die je hebt behaald staan op ${v.records}`,
+      }
+}

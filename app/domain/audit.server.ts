@@ -1,0 +1,27 @@
+import type { Tx } from '#app/db.server.ts'
+
+export type AuditAction =
+  | 'evidence.submitted'
+  | 'assessment.recorded'
+  | 'criteria.changed'
+  | 'record.issued'
+  | 'record.revoked'
+
+/**
+ * Write one line of the audit trail, inside the transaction of the change it describes, so a
+ * decision and its trail are stored together or not at all.
+ */
+export function audit(
+  tx: Tx,
+  entry: {
+    actorId: string | null
+    organisationId: string | null
+    action: AuditAction
+    subjectType: string
+    subjectId: string
+    detail?: Record<string, unknown>
+  },
+) {
+  const { detail = {}, ...rest } = entry
+  return tx.auditEvent.create({ data: { ...rest, detail: JSON.stringify(detail) } })
+}

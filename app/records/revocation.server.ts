@@ -1,0 +1,48 @@
+import { prisma } from '#app/db.server.ts'
+import { getMemberships, type SessionUser } from '#app/auth/authorize.server.ts'
+import { audit } from '#app/domain/audit.server.ts'
+import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
+
+/**
+ * Who may revoke a record: a platform admin, or an employer admin of the organisation in
+ * which it was earned (the issuing organisation). Nobody else, the learner included.
+ */
+export async function mayRevoke(
+  user: Pick<SessionUser, 'id' | 'isPlatformAdmin'>,
+  record: { organisationId: string | null },
+) {
+  if (user.isPlatformAdmin) return true
+  if (!record.organisationId) return false
+  const memberships = await getMemberships(user.id)
+  return memberships.some(
+    (m) => m.organisation.id === record.organisationId && m.roles.includes('employer_admin'),
+  )
+}
+
+export class AlreadyRevoked extends Error {}
+
+/** Revoke a record, with a reason shown on its verification page. Cannot be undone. */
+export async function revokeRecord(input: { recordId: string; actorId: string; reason: string }) {
+  return prisma.$transaction(async (tx) => {
+    const record = await tx.completionRecord.findUniqueOrThrow({
+      where: { id: input.recordId },
+      select: { organisationId: true, code: true, userId: true },
+    })
+    try {
+      await tx.recordRevocation.create({
+        data: { recordId: input.recordId, revokedById: input.actorId, reason: input.reason },
+      })
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AlreadyRevoked()
+      throw error
+    }
+    await audit(tx, {
+      actorId: input.actorId,
+      organisationId: record.organisationId,
+      action: 'record.revoked',
+      subjectType: 'record',
+      subjectId: input.recordId,
+      detail: { reason: input.reason, code: record.code, userId: record.userId },
+    })
+  })
+}

@@ -1,0 +1,146 @@
+import { compactVerify, decodeProtectedHeader, importJWK } from 'jose'
+import { prisma } from '#app/db.server.ts'
+import { epochSeconds, type Credential } from './credential.server.ts'
+import { recordIdFrom } from './issuer.server.ts'
+import { publishedJwks } from './signing-keys.server.ts'
+
+export type VerificationStatus = 'valid' | 'revoked' | 'expired' | 'not_authentic'
+
+export type Verification = {
+  status: VerificationStatus
+  /** Why, as a stable key the page translates (e.g. signature, claims, unknown_record). */
+  reason?: string
+  credential?: Credential
+  recordId?: string
+  revocation?: { revokedAt: Date; reason: string }
+  /** How it was checked: the signature, or (for bare JSON) the issuer's register. */
+  method: 'jwt' | 'register'
+}
+
+const notAuthentic = (reason: string, method: Verification['method'] = 'jwt'): Verification => ({
+  status: 'not_authentic',
+  reason,
+  method,
+})
+
+/** The claims a VC-JWT must repeat from its credential; any mismatch is a forgery. */
+function claimsMismatch(payload: Record<string, unknown>): string | null {
+  const c = payload as unknown as Credential
+  const issuerId = typeof c.issuer === 'string' ? c.issuer : c.issuer?.id
+  if (!Array.isArray(c.type) || !c.type.includes('VerifiableCredential')) return 'type'
+  if (payload.iss !== issuerId) return 'iss'
+  if (payload.sub !== c.credentialSubject?.id) return 'sub'
+  if (typeof c.validFrom !== 'string' || payload.nbf !== epochSeconds(c.validFrom)) return 'nbf'
+  if (payload.jti !== c.id) return 'jti'
+  const exp = c.validUntil ? epochSeconds(c.validUntil) : undefined
+  if (payload.exp !== exp) return 'exp'
+  return null
+}
+
+/** Revocation and expiry of a credential this platform issued. */
+async function statusOf(credential: Credential, method: Verification['method']) {
+  const recordId = recordIdFrom(credential.id)
+  const record = recordId
+    ? await prisma.completionRecord.findUnique({
+        where: { id: recordId },
+        select: { credential: true, revocation: { select: { revokedAt: true, reason: true } } },
+      })
+    : null
+  if (!record || !recordId) return notAuthentic('unknown_record', method)
+  const base = { credential, recordId, method }
+  if (method === 'register' && !sameJson(JSON.parse(record.credential), credential)) {
+    return notAuthentic('differs', method)
+  }
+  if (record.revocation)
+    return { ...base, status: 'revoked' as const, revocation: record.revocation }
+  if (credential.validUntil && Date.parse(credential.validUntil) <= Date.now()) {
+    return { ...base, status: 'expired' as const }
+  }
+  return { ...base, status: 'valid' as const }
+}
+
+/**
+ * Verify a VC-JWT: the signature with the key its `kid` names in our published JWKS, the
+ * claims against the credential, then revocation and expiry.
+ */
+export async function verifyJwt(jwt: string): Promise<Verification> {
+  let header
+  try {
+    header = decodeProtectedHeader(jwt)
+  } catch {
+    return notAuthentic('malformed')
+  }
+  const jwk = (await publishedJwks()).keys.find((k) => k.kid === header.kid)
+  if (!jwk || header.alg !== jwk.alg) return notAuthentic('unknown_key')
+  let payload: Record<string, unknown>
+  try {
+    const { payload: bytes } = await compactVerify(jwt, await importJWK(jwk, jwk.alg))
+    payload = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>
+  } catch {
+    return notAuthentic('signature')
+  }
+  if (claimsMismatch(payload)) return notAuthentic('claims')
+  const {
+    iss: _iss,
+    sub: _sub,
+    nbf: _nbf,
+    iat: _iat,
+    jti: _jti,
+    exp: _exp,
+    ...credential
+  } = payload
+  return statusOf(credential as unknown as Credential, 'jwt')
+}
+
+/**
+ * Verify what someone pasted or uploaded: a VC-JWT, or the credential's JSON. Bare JSON has
+ * no proof of its own, so it is authentic only when it equals what the register holds.
+ */
+export async function verifyText(text: string): Promise<Verification> {
+  const trimmed = text.trim()
+  if (/^[\w-]+\.[\w-]+\.[\w-]+$/.test(trimmed)) return verifyJwt(trimmed)
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(trimmed)
+  } catch {
+    return notAuthentic('malformed', 'register')
+  }
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    typeof (parsed as Credential).id !== 'string'
+  )
+    return notAuthentic('malformed', 'register')
+  return statusOf(parsed as Credential, 'register')
+}
+
+export async function verifyRecord(recordId: string): Promise<Verification | null> {
+  const record = await prisma.completionRecord.findUnique({
+    where: { id: recordId },
+    select: { jwt: true },
+  })
+  return record ? verifyJwt(record.jwt) : null
+}
+
+/** Deep equality of two JSON values, whatever the key order. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((v, i) => sameJson(v, b[i]))
+    )
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a)
+    const kb = Object.keys(b)
+    return (
+      ka.length === kb.length &&
+      ka.every((k) =>
+        sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+      )
+    )
+  }
+  return a === b
+}
