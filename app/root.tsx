@@ -107,9 +107,14 @@ function SiteHeader() {
             <NavLink to="/courses">{t('nav.courses')}</NavLink>
           </li>
           {root?.user ? (
-            <li>
-              <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
-            </li>
+            <>
+              <li>
+                <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/records">{t('nav.records')}</NavLink>
+              </li>
+            </>
           ) : null}
           {root?.areas.employer ? (
             <li>

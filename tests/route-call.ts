@@ -73,3 +73,22 @@ export function cookieFrom(outcome: Outcome): string {
   if (!setCookie) throw new Error('no Set-Cookie in the response')
   return setCookie.split(';')[0]!
 }
+
+/** A multipart POST (file uploads) with the Content-Length a browser sends. */
+export async function multipartRequest(
+  path: string,
+  form: FormData,
+  options: { cookie?: string } = {},
+) {
+  const encoded = new Response(form)
+  const body = new Uint8Array(await encoded.arrayBuffer())
+  return new Request(`http://localhost${path}`, {
+    method: 'POST',
+    body,
+    headers: {
+      'Content-Type': encoded.headers.get('Content-Type')!,
+      'Content-Length': String(body.length),
+      ...(options.cookie ? { Cookie: options.cookie } : {}),
+    },
+  })
+}

@@ -1,16 +1,8 @@
-import { z } from 'zod'
 import { prisma, type Db } from '#app/db.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
-import { RUBRIC_LEVELS, type RubricLevel } from './assessment-rules.ts'
-
-export const CriterionSchema = z.object({
-  nl: z.string().trim().min(3).max(500),
-  en: z.string().trim().max(500),
-  requiredLevel: z.enum(RUBRIC_LEVELS),
-})
-export type Criterion = z.infer<typeof CriterionSchema>
-export const CriteriaListSchema = z.array(CriterionSchema).min(1).max(12)
+import type { RubricLevel } from './assessment-rules.ts'
+import { CriteriaListSchema, type Criterion } from './criteria-schema.ts'
 
 export type CriteriaSet = { version: number; criteria: Criterion[] }
 

@@ -38,6 +38,15 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         </p>
       )}
 
+      <ul className="inline-list">
+        <li>
+          <Link to="/evidence">{t('dashboard.evidenceLink')}</Link>
+        </li>
+        <li>
+          <Link to="/records">{t('dashboard.recordsLink')}</Link>
+        </li>
+      </ul>
+
       <section aria-labelledby="in-progress">
         <h2 id="in-progress">{t('dashboard.courses')}</h2>
         {courses.length === 0 ? (
@@ -123,13 +132,18 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
                         </span>
                       </td>
                       <td>
-                        {wp.next ? (
-                          <Link to={`/courses/${wp.next.courseId}/${wp.next.lessonKey}`}>
-                            {title(wp.next)}
-                          </Link>
-                        ) : (
-                          <span className="muted">—</span>
-                        )}
+                        <NextStep
+                          code={wp.code}
+                          step={wp.step}
+                          lesson={
+                            wp.next
+                              ? {
+                                  to: `/courses/${wp.next.courseId}/${wp.next.lessonKey}`,
+                                  title: title(wp.next),
+                                }
+                              : null
+                          }
+                        />
                       </td>
                     </tr>
                   ))}
@@ -163,4 +177,22 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       </section>
     </div>
   )
+}
+
+/** What to do next on a work process: a lesson, then workplace evidence, then the record. */
+function NextStep({
+  code,
+  step,
+  lesson,
+}: {
+  code: string
+  step: number
+  lesson: { to: string; title: string } | null
+}) {
+  const { t } = useTranslation()
+  if (lesson) return <Link to={lesson.to}>{lesson.title}</Link>
+  if (step === 2) return <Link to={`/evidence/new?wp=${code}`}>{t('dashboard.nextEvidence')}</Link>
+  if (step === 3) return <span className="muted">{t('dashboard.nextAwaiting')}</span>
+  if (step === TOP_STEP) return <Link to="/records">{t('dashboard.nextRecord')}</Link>
+  return <span className="muted">—</span>
 }

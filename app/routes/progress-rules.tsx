@@ -1,4 +1,11 @@
 import type { Route } from './+types/progress-rules'
+import {
+  COMPLETION_RULES,
+  EVIDENCE_KIND_KEYS,
+  EVIDENCE_KINDS,
+  RUBRIC,
+  RUBRIC_LEVELS,
+} from '#app/assessment/assessment-rules.ts'
 import { CONDITIONS, LADDER } from '#app/domain/progress-rules.ts'
 import type { MessageKey } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -35,7 +42,29 @@ export default function ProgressRules() {
         <li>{t('rules.neverBack')}</li>
         <li>{t('rules.stableIds')}</li>
         <li>{t('rules.assignments')}</li>
-        <li>{t('rules.coreTask')}</li>
+      </ul>
+      <h2>{t('rules.assessment')}</h2>
+      <h3>{t('rules.rubric')}</h3>
+      <ul>
+        {RUBRIC_LEVELS.map((level) => (
+          <li key={level}>{RUBRIC[level][locale]}</li>
+        ))}
+      </ul>
+      <h3>{t('rules.evidenceKinds')}</h3>
+      <ul>
+        {EVIDENCE_KIND_KEYS.map((k) => (
+          <li key={k}>
+            {EVIDENCE_KINDS[k][locale]}:{' '}
+            {t('rules.assessorsNeeded', { n: EVIDENCE_KINDS[k].assessors })}
+          </li>
+        ))}
+      </ul>
+      <h2>{t('rules.completion')}</h2>
+      <ul>
+        {COMPLETION_RULES.map((rule) => (
+          <li key={rule.key}>{rule[locale]}</li>
+        ))}
+        <li>{t('rules.recertification')}</li>
       </ul>
     </div>
   )

@@ -1,7 +1,7 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/trainer'
 import { requireAnyRole } from '#app/auth/authorize.server.ts'
-import { TRAINER_ROLES } from '#app/auth/roles.ts'
+import { can, TRAINER_ROLES } from '#app/auth/roles.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -12,8 +12,11 @@ export async function loader({ request }: Route.LoaderArgs) {
   return {
     organisations: memberships.map((m) => ({
       id: m.organisation.id,
+      slug: m.organisation.slug,
       name: m.organisation.name,
       roles: m.roles,
+      assesses: can(m.roles, 'assess:evidence:org'),
+      authors: can(m.roles, 'author:courses:org'),
     })),
   }
 }
@@ -29,6 +32,22 @@ export default function Trainer({ loaderData }: Route.ComponentProps) {
           <li key={o.id} className="card">
             <h2>{o.name}</h2>
             <p className="muted">{o.roles.map((r) => t(`role.${r}`)).join(', ')}</p>
+            <ul className="plain">
+              {o.assesses ? (
+                <li>
+                  <Link to={`/orgs/${o.slug}/assessments`}>
+                    {t('trainer.assessLink', { organisation: o.name })}
+                  </Link>
+                </li>
+              ) : null}
+              {o.authors ? (
+                <li>
+                  <Link to={`/orgs/${o.slug}/criteria`}>
+                    {t('trainer.criteriaLink', { organisation: o.name })}
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
           </li>
         ))}
       </ul>

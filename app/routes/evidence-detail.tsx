@@ -1,0 +1,58 @@
+import { Link } from 'react-router'
+import type { Route } from './+types/evidence-detail'
+import { AssessmentFeedback, EvidenceSummary } from '#app/components/evidence-summary.tsx'
+import { requireEvidenceAccess } from '#app/assessment/evidence-access.server.ts'
+import { verdicts } from '#app/assessment/evidence.server.ts'
+import type { MessageKey } from '#app/i18n/i18n.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+
+export const meta: Route.MetaFunction = ({ matches, data }) =>
+  pageTitle(matches, data?.evidence.title ?? 'evidence.title')
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { evidence, isOwner, isAssessor } = await requireEvidenceAccess(request, params.evidenceId)
+  const submitted = new URL(request.url).searchParams.get('submitted') === '1'
+  return { evidence, verdicts: verdicts(evidence), isOwner, isAssessor, submitted }
+}
+
+export default function EvidenceDetailPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { evidence, isOwner, isAssessor, submitted } = loaderData
+  return (
+    <div className="page">
+      {isOwner ? (
+        <p>
+          <Link to="/evidence">← {t('evidence.title')}</Link>
+        </p>
+      ) : null}
+      <h1>{evidence.title}</h1>
+      {submitted ? (
+        <p role="status" className="notice">
+          {t('evidence.submitted')}
+        </p>
+      ) : null}
+      <h2>{t('evidence.verdicts')}</h2>
+      <ul>
+        {loaderData.verdicts.map((v) => (
+          <li key={v.code} data-verdict={v.code}>
+            <span className="code">{v.code}</span>{' '}
+            <span className={`verdict verdict-${v.verdict}`}>
+              {t(`evidence.verdict.${v.verdict}` as MessageKey)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {isAssessor && !isOwner ? (
+        <p>
+          <Link to={`/orgs/${evidence.organisation.slug}/assessments/${evidence.id}`}>
+            {t('assessment.open')}
+          </Link>
+        </p>
+      ) : null}
+      <EvidenceSummary evidence={evidence} />
+      <h2>{t('evidence.feedback')}</h2>
+      <AssessmentFeedback evidence={evidence} />
+    </div>
+  )
+}

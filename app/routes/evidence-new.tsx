@@ -1,0 +1,269 @@
+import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { useState } from 'react'
+import { data, Form, redirect } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/evidence-new'
+import { ErrorList, Field } from '#app/components/forms.tsx'
+import { getMemberships, requireUser } from '#app/auth/authorize.server.ts'
+import { can } from '#app/auth/roles.ts'
+import { EVIDENCE_KIND_KEYS, EVIDENCE_KINDS } from '#app/assessment/assessment-rules.ts'
+import { submitEvidence } from '#app/assessment/evidence.server.ts'
+import { evidenceOptions, resolveChoice } from '#app/assessment/evidence-options.server.ts'
+import { EVIDENCE_MAX_BYTES, sniffEvidenceType } from '#app/evidence/file-type.server.ts'
+import { localized } from '#app/i18n/i18n.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+import { assertBodyWithin, fileField } from '#app/utils/upload.server.ts'
+
+const EvidenceSchema = z.object({
+  organisationId: z.string({ required_error: 'form.required' }).max(50),
+  kind: z.enum(EVIDENCE_KIND_KEYS as [string, ...string[]], {
+    errorMap: () => ({ message: 'evidence.chooseKind' }),
+  }),
+  title: z
+    .string({ required_error: 'form.required' })
+    .trim()
+    .min(5, 'evidence.titleTooShort')
+    .max(150, 'form.tooLong'),
+  narrative: z
+    .string({ required_error: 'form.required' })
+    .trim()
+    .min(20, 'evidence.narrativeTooShort')
+    .max(5000, 'form.tooLong'),
+  workProcessCodes: z.array(z.string().max(20)).max(30).default([]),
+  coreTaskCode: z.string().max(20).optional(),
+  // Checked by its bytes in the action, not here.
+  file: z.unknown().optional(),
+})
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'evidence.new')
+
+/** Organisations in which this person learns: where their evidence is assessed. */
+async function learningOrganisations(userId: string) {
+  return (await getMemberships(userId))
+    .filter((m) => can(m.roles, 'learn:courses:own'))
+    .map((m) => m.organisation)
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request)
+  const [organisations, options] = await Promise.all([
+    learningOrganisations(user.id),
+    evidenceOptions(),
+  ])
+  const preselect = new URL(request.url).searchParams.get('wp')
+  return { organisations, options, preselect, maxMb: Math.round(EVIDENCE_MAX_BYTES / 1024 / 1024) }
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireUser(request)
+  // The file limit plus room for the text fields.
+  assertBodyWithin(request, EVIDENCE_MAX_BYTES + 64 * 1024)
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: EvidenceSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const value = submission.value
+  const fail = (field: string, message: string) =>
+    data({ result: submission.reply({ fieldErrors: { [field]: [message] } }) }, { status: 400 })
+
+  const organisations = await learningOrganisations(user.id)
+  if (!organisations.some((o) => o.id === value.organisationId))
+    return fail('organisationId', 'evidence.chooseOrganisation')
+  const choice = resolveChoice(await evidenceOptions(), value)
+  if (!choice.ok) return fail(choice.field, choice.message)
+
+  const upload = fileField(formData, 'file')
+  let file = null
+  if (upload) {
+    if (upload.size > EVIDENCE_MAX_BYTES) return fail('file', 'evidence.fileTooLarge')
+    const bytes = new Uint8Array(await upload.arrayBuffer())
+    // The browser's type and the name say nothing: the bytes decide.
+    const type = sniffEvidenceType(bytes.subarray(0, 16))
+    if (!type) return fail('file', 'evidence.fileType')
+    file = { bytes, name: upload.name.slice(0, 200), type }
+  } else if (EVIDENCE_KINDS[value.kind as keyof typeof EVIDENCE_KINDS].fileRequired) {
+    return fail('file', 'evidence.fileRequired')
+  }
+
+  const { id } = await submitEvidence({
+    userId: user.id,
+    organisationId: value.organisationId,
+    dossierSlug: choice.dossierSlug,
+    kind: value.kind as keyof typeof EVIDENCE_KINDS,
+    title: value.title,
+    narrative: value.narrative,
+    workProcessCodes: choice.codes,
+    competencies: choice.competencies,
+    coreTaskCode: choice.coreTaskCode,
+    file,
+  })
+  throw redirect(`/evidence/${id}?submitted=1`)
+}
+
+export default function NewEvidence({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation()
+  const { organisations, options, preselect, maxMb } = loaderData
+  const [form, fields] = useForm({
+    id: 'evidence',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(EvidenceSchema),
+    defaultValue: {
+      organisationId: organisations.length === 1 ? organisations[0]!.id : undefined,
+      workProcessCodes: preselect ? [preselect] : [],
+    },
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EvidenceSchema }),
+  })
+  const [kind, setKind] = useState(String(fields.kind.initialValue ?? 'assignment'))
+  const chosen = new Set(
+    ([] as unknown[]).concat(fields.workProcessCodes.initialValue ?? []).map(String),
+  )
+  if (organisations.length === 0) {
+    return (
+      <div className="page">
+        <h1>{t('evidence.new')}</h1>
+        <p>{t('evidence.noOrganisation')}</p>
+      </div>
+    )
+  }
+  return (
+    <div className="page">
+      <h1>{t('evidence.new')}</h1>
+      <p className="lead">{t('evidence.newIntro')}</p>
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        {...getFormProps(form)}
+        className="stack narrow-section"
+      >
+        {organisations.length === 1 ? (
+          <input type="hidden" name="organisationId" value={organisations[0]!.id} />
+        ) : (
+          <div className="field">
+            <label htmlFor={fields.organisationId.id}>{t('evidence.organisation')}</label>
+            <select
+              id={fields.organisationId.id}
+              name={fields.organisationId.name}
+              defaultValue={String(fields.organisationId.initialValue ?? '')}
+            >
+              <option value="">—</option>
+              {organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+            <ErrorList id={fields.organisationId.errorId} errors={fields.organisationId.errors} />
+          </div>
+        )}
+        <fieldset>
+          <legend>{t('evidence.kind')}</legend>
+          {EVIDENCE_KIND_KEYS.map((k) => (
+            <label key={k} className="choice">
+              <input
+                type="radio"
+                name={fields.kind.name}
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+              />{' '}
+              {EVIDENCE_KINDS[k][locale]}
+            </label>
+          ))}
+          <ErrorList id={fields.kind.errorId} errors={fields.kind.errors} />
+        </fieldset>
+        <Field label={t('evidence.titleLabel')} meta={fields.title} />
+        <div className="field">
+          <label htmlFor={fields.narrative.id}>{t('evidence.narrative')}</label>
+          <p id={`${fields.narrative.id}-hint`} className="hint">
+            {t('evidence.narrativeHint')}
+          </p>
+          <textarea
+            {...getTextareaProps(fields.narrative)}
+            key={fields.narrative.key}
+            rows={6}
+            aria-describedby={`${fields.narrative.id}-hint`}
+          />
+          <ErrorList id={fields.narrative.errorId} errors={fields.narrative.errors} />
+        </div>
+        {kind === 'proeve' ? (
+          <div className="field">
+            <label htmlFor={fields.coreTaskCode.id}>{t('evidence.coreTask')}</label>
+            <p className="hint">{t('evidence.proeveHint')}</p>
+            <select
+              id={fields.coreTaskCode.id}
+              name={fields.coreTaskCode.name}
+              defaultValue={String(fields.coreTaskCode.initialValue ?? '')}
+            >
+              <option value="">—</option>
+              {options.map((d) => (
+                <optgroup key={d.slug} label={localized(d, 'qualification', locale)}>
+                  {d.coreTasks.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.code} {localized(c, 'title', locale)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+            <ErrorList id={fields.coreTaskCode.errorId} errors={fields.coreTaskCode.errors} />
+          </div>
+        ) : (
+          <fieldset>
+            <legend>{t('evidence.workProcesses')}</legend>
+            <p className="hint">{t('evidence.workProcessesHint')}</p>
+            {options.map((d) => (
+              <details
+                key={d.slug}
+                open={d.coreTasks.some((c) => c.workProcesses.some((w) => chosen.has(w.code)))}
+              >
+                <summary>{localized(d, 'qualification', locale)}</summary>
+                {d.coreTasks.map((c) => (
+                  <div key={c.code} className="choice-group">
+                    <p className="choice-group-title">
+                      {c.code} {localized(c, 'title', locale)}
+                    </p>
+                    {c.workProcesses.map((w) => (
+                      <label key={w.code} className="choice">
+                        <input
+                          type="checkbox"
+                          name={fields.workProcessCodes.name}
+                          value={w.code}
+                          defaultChecked={chosen.has(w.code)}
+                        />{' '}
+                        <span className="code">{w.code}</span> {localized(w, 'title', locale)}
+                      </label>
+                    ))}
+                  </div>
+                ))}
+              </details>
+            ))}
+            <ErrorList
+              id={fields.workProcessCodes.errorId}
+              errors={fields.workProcessCodes.errors}
+            />
+          </fieldset>
+        )}
+        <div className="field">
+          <label htmlFor="evidence-file">{t('evidence.file')}</label>
+          <p id="evidence-file-hint" className="hint">
+            {t('evidence.fileHint', { mb: maxMb })}
+          </p>
+          <input
+            type="file"
+            id="evidence-file"
+            name="file"
+            accept="application/pdf,image/png,image/jpeg,image/webp,audio/*"
+            aria-describedby="evidence-file-hint"
+          />
+          <ErrorList id={fields.file.errorId} errors={fields.file.errors} />
+        </div>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <button type="submit" className="button">
+          {t('evidence.submit')}
+        </button>
+      </Form>
+    </div>
+  )
+}

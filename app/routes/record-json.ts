@@ -1,0 +1,19 @@
+import type { Route } from './+types/record-json'
+import { prisma } from '#app/db.server.ts'
+import { invariantResponse } from '#app/utils/invariant.ts'
+
+/** The credential as JSON, exactly as signed (its proof is the .jwt next to it). */
+export async function loader({ params }: Route.LoaderArgs) {
+  const record = await prisma.completionRecord.findUnique({
+    where: { id: params.recordId },
+    select: { credential: true, code: true },
+  })
+  invariantResponse(record)
+  return new Response(JSON.stringify(JSON.parse(record.credential), null, 2), {
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="bewijs-${record.code}.json"`,
+      'Access-Control-Allow-Origin': '*',
+    },
+  })
+}

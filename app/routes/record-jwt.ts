@@ -1,0 +1,19 @@
+import type { Route } from './+types/record-jwt'
+import { prisma } from '#app/db.server.ts'
+import { invariantResponse } from '#app/utils/invariant.ts'
+
+/** The signed credential (VC-JWT), as a file to hand to a wallet or another platform. */
+export async function loader({ params }: Route.LoaderArgs) {
+  const record = await prisma.completionRecord.findUnique({
+    where: { id: params.recordId },
+    select: { jwt: true, code: true },
+  })
+  invariantResponse(record)
+  return new Response(record.jwt, {
+    headers: {
+      'Content-Type': 'application/vc+jwt',
+      'Content-Disposition': `attachment; filename="bewijs-${record.code}.jwt"`,
+      'Access-Control-Allow-Origin': '*',
+    },
+  })
+}

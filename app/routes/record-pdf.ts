@@ -1,0 +1,43 @@
+import type { Route } from './+types/record-pdf'
+import { env } from '#app/env.server.ts'
+import { isLocale, translator } from '#app/i18n/i18n.ts'
+import { getLocale } from '#app/i18n/locale.server.ts'
+import { renderCertificatePdf } from '#app/records/certificate-pdf.server.ts'
+import { recordUrl } from '#app/records/issuer.server.ts'
+import { getRecordView } from '#app/records/record-view.server.ts'
+import { invariantResponse } from '#app/utils/invariant.ts'
+
+/** A printable certificate (?lang=nl|en), with a QR code to the public verification page. */
+export async function loader({ params, request }: Route.LoaderArgs) {
+  const lang = new URL(request.url).searchParams.get('lang')
+  const locale = isLocale(lang) ? lang : getLocale(request)
+  const view = await getRecordView(params.recordId, locale)
+  invariantResponse(view)
+  // A revoked record gets no fresh certificate; its page says why.
+  invariantResponse(view.status !== 'revoked', 'This record has been revoked', { status: 410 })
+  const t = translator(locale)
+  const pdf = await renderCertificatePdf({
+    locale,
+    recipientName: view.recipientName,
+    achievementName: view.title,
+    humanCode: view.level === 'qualification' ? `crebo ${view.code}` : view.code,
+    levelLabel: t(`records.level.${view.level as 'work_process' | 'core_task' | 'qualification'}`),
+    frameworkName: view.framework,
+    criteriaNarrative: view.criteria,
+    issuerName: env.ISSUER_NAME,
+    issuedAt: view.issuedAt,
+    validUntil: view.validUntil,
+    verifyUrl: recordUrl(view.id),
+    recordId: view.id,
+    includes: view.bundled.map((b) => {
+      const [code, ...name] = b.name.split(' ')
+      return { code: code!, name: name.join(' ') }
+    }),
+  })
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="certificaat-${view.code}-${locale}.pdf"`,
+    },
+  })
+}

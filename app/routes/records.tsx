@@ -1,0 +1,92 @@
+import { Link } from 'react-router'
+import type { Route } from './+types/records'
+import { requireUser } from '#app/auth/authorize.server.ts'
+import { env } from '#app/env.server.ts'
+import { formatDate, type MessageKey } from '#app/i18n/i18n.ts'
+import { getLocale } from '#app/i18n/locale.server.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { listRecords } from '#app/records/record-view.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'records.title')
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request)
+  return { records: await listRecords(user.id, getLocale(request)), publicUrl: env.PUBLIC_URL }
+}
+
+export default function Records({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation()
+  const { records, publicUrl } = loaderData
+  return (
+    <div className="page">
+      <h1>{t('records.title')}</h1>
+      <p className="lead">{t('records.intro')}</p>
+      {records.length === 0 ? (
+        <p>
+          {t('records.none')} <Link to="/evidence">{t('evidence.title')}</Link>
+        </p>
+      ) : (
+        <ul className="cards records">
+          {records.map((r) => (
+            <li key={r.id} className="card" data-record={r.code}>
+              <p className="muted">
+                {t(`records.level.${r.level}` as MessageKey)} ·{' '}
+                <span className={`record-status record-${r.status}`}>
+                  {t(`verify.status.${r.status}` as MessageKey)}
+                </span>
+              </p>
+              <h2>
+                <Link to={`/records/${r.id}`}>
+                  {r.level === 'qualification' ? null : <span className="code">{r.code}</span>}{' '}
+                  {r.title}
+                </Link>
+              </h2>
+              <p className="muted">
+                {t('records.issuedOn')} {formatDate(r.issuedAt, locale)}
+                {r.validUntil
+                  ? ` · ${t('records.validUntil')} ${formatDate(r.validUntil, locale)}`
+                  : ''}
+              </p>
+              <ul className="inline-list">
+                <li>
+                  <a href={`/records/${r.id}/credential.jwt`} download>
+                    {t('records.downloadJwtShort')}
+                  </a>
+                </li>
+                <li>
+                  <a href={`/records/${r.id}/credential.json`} download>
+                    {t('records.downloadJsonShort')}
+                  </a>
+                </li>
+                {r.status !== 'revoked' ? (
+                  <>
+                    <li>
+                      <a href={`/records/${r.id}/certificate.pdf?lang=nl`} download>
+                        {t('records.pdfNl')}
+                      </a>
+                    </li>
+                    <li>
+                      <a href={`/records/${r.id}/certificate.pdf?lang=en`} download>
+                        {t('records.pdfEn')}
+                      </a>
+                    </li>
+                  </>
+                ) : null}
+              </ul>
+              <div className="field">
+                <label htmlFor={`share-${r.id}`}>{t('records.shareLink')}</label>
+                <input
+                  id={`share-${r.id}`}
+                  readOnly
+                  value={`${publicUrl}/records/${r.id}`}
+                  onFocus={(e) => e.currentTarget.select()}
+                />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

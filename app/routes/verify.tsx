@@ -1,0 +1,91 @@
+import { data, Form, Link } from 'react-router'
+import type { Route } from './+types/verify'
+import { ErrorList } from '#app/components/forms.tsx'
+import { VerificationBanner } from '#app/components/verification-status.tsx'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { verifyText } from '#app/records/verify.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+import { assertBodyWithin, fileField } from '#app/utils/upload.server.ts'
+
+const MAX_CREDENTIAL_BYTES = 512 * 1024
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'verify.title')
+
+/**
+ * Anyone verifies a credential here: paste the JWT or JSON, or upload the downloaded file. The
+ * signature is checked against our published keys, then revocation and expiry.
+ */
+export async function action({ request }: Route.ActionArgs) {
+  assertBodyWithin(request, MAX_CREDENTIAL_BYTES + 16 * 1024)
+  const form = await request.formData()
+  const file = fileField(form, 'file')
+  const pasted = String(form.get('credential') ?? '').trim()
+  const text = file ? await file.text() : pasted
+  if (!text) {
+    return data({ error: 'verify.empty' as const, result: null }, { status: 400 })
+  }
+  const v = await verifyText(text)
+  const credential = v.credential
+  const achievement = credential?.credentialSubject.achievement as
+    { name?: string; humanCode?: string } | undefined
+  return {
+    error: null,
+    result: {
+      status: v.status,
+      reason: v.reason ?? null,
+      method: v.method,
+      revocation: v.revocation ?? null,
+      validUntil: credential?.validUntil ?? null,
+      recordId: v.status === 'not_authentic' ? null : (v.recordId ?? null),
+      achievement:
+        v.status === 'not_authentic' || !achievement
+          ? null
+          : `${achievement.humanCode ?? ''} ${achievement.name ?? ''}`.trim(),
+    },
+  }
+}
+
+export default function Verify({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const result = actionData?.result
+  return (
+    <div className="page">
+      <h1>{t('verify.title')}</h1>
+      <p className="lead">{t('verify.intro')}</p>
+      {result ? (
+        <section aria-labelledby="verify-result">
+          <h2 id="verify-result">{t('verify.result')}</h2>
+          <VerificationBanner
+            status={result.status}
+            reason={result.reason}
+            revocation={result.revocation}
+            validUntil={result.validUntil}
+          />
+          {result.achievement ? <p>{result.achievement}</p> : null}
+          {result.method === 'register' && result.status !== 'not_authentic' ? (
+            <p className="muted">{t('verify.registerNote')}</p>
+          ) : null}
+          {result.recordId ? (
+            <p>
+              <Link to={`/records/${result.recordId}`}>{t('verify.openRecord')}</Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="stack narrow-section">
+        <div className="field">
+          <label htmlFor="credential">{t('verify.paste')}</label>
+          <textarea id="credential" name="credential" rows={8} spellCheck={false} />
+        </div>
+        <div className="field">
+          <label htmlFor="file">{t('verify.upload')}</label>
+          <input id="file" name="file" type="file" accept=".jwt,.json,application/json" />
+        </div>
+        <ErrorList errors={actionData?.error ? [actionData.error] : null} />
+        <button type="submit" className="button">
+          {t('verify.submit')}
+        </button>
+      </Form>
+    </div>
+  )
+}
