@@ -18,6 +18,9 @@ const courses = await importCourses()
 for (const p of courses.problems) console.error(formatProblem(p))
 for (const r of courses.rejected)
   console.error(`setup: course ${r.id ?? r.dir} not published (see problems above)`)
+// A broken recertification policy would only surface when a record is issued: stop here.
+const { recertificationPolicy } = await import('#app/records/recertification.server.ts')
+await recertificationPolicy()
 const courseSummary = courses.courses.map((c) => `${c.id} v${c.version} ${c.status}`).join(', ')
 let demo = 'off'
 if (env.DEMO_DATA) {
