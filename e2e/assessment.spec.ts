@@ -32,7 +32,7 @@ const verdictOf = (page: Page, code: string) => page.locator(`li[data-verdict="$
 
 /** The judgement form of one work process on an assessor's page. */
 const judgementOf = (page: Page, code: string) =>
-  page.getByRole('region', { name: new RegExp(`^Beoordeling ${code}\\b`) })
+  page.getByRole('region', { name: new RegExp(`^Beoordeling ${code}(?!\\d)`) })
 
 /** Score every criterion of a judgement form at one level; returns how many there are. */
 async function scoreAll(form: Locator, level: 'Beginnend' | 'Gevorderd' | 'Bekwaam') {

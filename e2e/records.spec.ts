@@ -63,7 +63,14 @@ test('the demo learner holds work-process and core-task records whose downloads 
   const cards = page.locator('li.card[data-record]')
   await expect(cards).toHaveCount(6)
   const codes = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-record')))
-  expect(codes.sort()).toEqual(['TL-K1-W1', 'TL-K2', 'TL-K2-W1', 'TL-K2-W2', 'TL-K2-W3', 'TL-K2-W4'])
+  expect(codes.sort()).toEqual([
+    'TL-K1-W1',
+    'TL-K2',
+    'TL-K2-W1',
+    'TL-K2-W2',
+    'TL-K2-W3',
+    'TL-K2-W4',
+  ])
   await expect(page.locator('li.card[data-record="TL-K2"]')).toContainText('Kerntaak')
   await expect(page.locator('li.card[data-record="TL-K2-W3"]')).toContainText('Werkproces')
   await expectNoSeriousA11yViolations(page)
@@ -122,11 +129,7 @@ test('the demo learner holds work-process and core-task records whose downloads 
   }
 
   // The public page of the core-task record.
-  await page
-    .locator('li.card[data-record="TL-K2"]')
-    .getByRole('heading')
-    .getByRole('link')
-    .click()
+  await page.locator('li.card[data-record="TL-K2"]').getByRole('heading').getByRole('link').click()
   await expect(page).toHaveURL(/\/records\/[0-9a-f-]{36}$/)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('TL-K2')
   const banner = page.locator('[role=status][data-status]')
@@ -170,13 +173,15 @@ test('/verify accepts a genuine credential, as JWT or JSON file, and rejects tam
   const [header, payload, signature] = jwt.split('.') as [string, string, string]
   const at = Math.floor(payload.length / 2)
   const flipped = payload[at] === 'A' ? 'B' : 'A'
-  await pasted.fill(`${header}.${payload.slice(0, at)}${flipped}${payload.slice(at + 1)}.${signature}`)
+  await pasted.fill(
+    `${header}.${payload.slice(0, at)}${flipped}${payload.slice(at + 1)}.${signature}`,
+  )
   banner = await submitVerification(page)
   await expect(banner).toHaveAttribute('data-status', 'not_authentic')
   await expect(banner).toContainText('Niet echt')
-  await expect(page.getByRole('link', { name: 'Bekijk de controlepagina van dit bewijs' })).toHaveCount(
-    0,
-  )
+  await expect(
+    page.getByRole('link', { name: 'Bekijk de controlepagina van dit bewijs' }),
+  ).toHaveCount(0)
 
   // The genuine JSON file, uploaded: checked against the register.
   await pasted.fill('')
@@ -229,7 +234,10 @@ test('only an employer admin of the issuing organisation revokes a record, and e
   await logIn(learner, LEARNER)
   const id = await recordIdOf(learner, 'TL-K1-W1')
   await learner.goto(`/records/${id}`)
-  await expect(learner.locator('[role=status][data-status]')).toHaveAttribute('data-status', 'valid')
+  await expect(learner.locator('[role=status][data-status]')).toHaveAttribute(
+    'data-status',
+    'valid',
+  )
   await expect(learner.getByText('Deel dit bewijs met deze link:')).toBeVisible()
   await expect(revokeHeading(learner)).toHaveCount(0)
   await expect(learner.getByLabel('Reden')).toHaveCount(0)

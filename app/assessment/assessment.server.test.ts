@@ -125,6 +125,19 @@ describe('evidence and sign-off', () => {
     ])
   })
 
+  test('parallel sign-offs of the last work processes still issue the core-task record', async () => {
+    const userId = await learner()
+    const codes = ['TL-K2-W1', 'TL-K2-W2', 'TL-K2-W3', 'TL-K2-W4']
+    await completeKnowledge(userId, codes)
+    const pieces = await Promise.all(codes.map((code) => evidenceFor(userId, org.id, [code])))
+    await Promise.all(
+      pieces.map(({ id }, i) => judge(id, codes[i]!, i % 2 ? assessorA : assessorB)),
+    )
+    expect((await recordsOf(userId)).filter((r) => r.level === 'core_task')).toEqual([
+      { level: 'core_task', code: 'TL-K2' },
+    ])
+  })
+
   test('signed-off evidence counts once knowledge is complete, and the record follows then', async () => {
     const userId = await learner()
     const { id } = await evidenceFor(userId, org.id, ['TL-K2-W2'])

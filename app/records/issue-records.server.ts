@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Tx } from '#app/db.server.ts'
+import { databaseEngine, type Tx } from '#app/db.server.ts'
 import {
   assessorsRequired,
   EVIDENCE_KINDS,
@@ -44,6 +44,7 @@ const dateNl = (d: Date) =>
  * issued again. A revoked or expired record is replaced only after a newer sign-off.
  */
 export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: string) {
+  await lockLearnerRecords(tx, userId)
   const now = new Date()
   const [user, dossier, statuses, existing, facts] = await Promise.all([
     tx.user.findUnique({ where: { id: userId }, select: { name: true, email: true } }),
@@ -226,6 +227,17 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
     }
     return ''
   }
+}
+
+/**
+ * Two sign-offs of different work processes of one core task, committed at the same moment,
+ * would each miss the other's and neither would issue the core-task record. On PostgreSQL
+ * the issuing of one learner's records therefore takes a transaction-scoped lock; the second
+ * transaction waits and then reads the first one's committed steps. (SQLite has one writer.)
+ */
+async function lockLearnerRecords(tx: Tx, userId: string) {
+  if (databaseEngine !== 'postgresql') return
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`records:${userId}`}))) AS l`
 }
 
 function workProcessCriteria(resultNl: string, criteria: Array<{ text: string; level: string }>) {
