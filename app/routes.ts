@@ -42,6 +42,7 @@ export default [
   route('orgs/:slug/members/:memberId/xapi', 'routes/org-member-xapi.ts'),
   route('orgs/:slug/teams', 'routes/org-teams.tsx'),
   route('orgs/:slug/invitations', 'routes/org-invitations.tsx'),
+  route('orgs/:slug/audit', 'routes/org-audit.tsx'),
   route('orgs/:slug/assessments', 'routes/org-assessments.tsx'),
   route('orgs/:slug/assessments/:evidenceId', 'routes/org-assessment.tsx'),
   route('orgs/:slug/criteria', 'routes/org-criteria.tsx'),

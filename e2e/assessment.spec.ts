@@ -224,7 +224,8 @@ test('a proeve needs two different assessors per work process', async ({ page, b
   await expect(judgementOf(trainer, open[0]!)).toBeVisible()
   await expect(judgementOf(trainer, signed)).toHaveCount(0)
   // Nor can the trainer sign it a second time by posting the form anyway.
-  const again = await trainer.request.post(`${ORG}/assessments/${id}`, {
+  // (Posted as React Router's data request, so the answer carries the refusal's message key.)
+  const again = await trainer.request.post(`${ORG}/assessments/${id}.data`, {
     form: {
       workProcessCode: signed,
       criteriaVersion,
@@ -236,6 +237,7 @@ test('a proeve needs two different assessors per work process', async ({ page, b
     },
   })
   expect(again.status()).toBe(400)
+  expect(await again.text()).toContain('assessment.refused.already_judged')
   await trainer.goto(`${ORG}/assessments`)
   await expect(trainerRow.locator('td').nth(2)).toHaveText(open.join(', '))
   await trainerContext.close()

@@ -155,7 +155,7 @@ test('/verify accepts a genuine credential, as JWT or JSON file, and rejects tam
   const json = await (await page.request.get(`/records/${id}/credential.json`)).text()
 
   await page.goto('/verify')
-  await expect(page.getByRole('link', { name: 'Uitloggen' })).toHaveCount(0)
+  await expect(page.getByRole('link', { name: 'Inloggen' })).toBeVisible()
   const pasted = page.getByLabel('Bewijs (JWT of JSON)')
   const upload = page.getByLabel('Of upload het bestand')
 

@@ -8,6 +8,7 @@ import * as criteriaEdit from '#app/routes/org-criteria-edit.tsx'
 import * as recordPage from '#app/routes/record.tsx'
 import * as jwks from '#app/routes/jwks.ts'
 import * as verify from '#app/routes/verify.tsx'
+import * as audit from '#app/routes/org-audit.tsx'
 import { prisma } from '#app/db.server.ts'
 import { importCourses } from '#app/domain/course-import.server.ts'
 import { importDossierFolder } from '#app/domain/dossier-folder.server.ts'
@@ -338,5 +339,31 @@ describe('records over HTTP', () => {
     expect(verified.data).toMatchObject({ result: { status: 'revoked' } })
     const empty = await call(verify.action, await multipartRequest('/verify', new FormData()))
     expect(empty.status).toBe(400)
+  })
+})
+
+describe('the audit trail page', () => {
+  test("the organisation's admin reads who decided what; others get 403 or 404", async () => {
+    const url = `/orgs/${noord.slug}/audit`
+    const page = await call(audit.loader, getRequest(url, employerAdmin), { slug: noord.slug })
+    expect(page.status).toBe(200)
+    const actions = (page.data as { events: Array<{ action: string; actor: string | null }> })
+      .events
+    expect(actions.map((e) => e.action)).toEqual(
+      expect.arrayContaining([
+        'evidence.submitted',
+        'assessment.recorded',
+        'record.issued',
+        'record.revoked',
+        'criteria.changed',
+      ]),
+    )
+    expect(actions.find((e) => e.action === 'record.issued')?.actor).toBeNull()
+    expect(
+      (await call(audit.loader, getRequest(url, learner.cookie), { slug: noord.slug })).status,
+    ).toBe(403)
+    expect(
+      (await call(audit.loader, getRequest(url, outsiderAssessor), { slug: noord.slug })).status,
+    ).toBe(404)
   })
 })

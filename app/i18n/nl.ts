@@ -513,6 +513,21 @@ export const nl = {
   'dashboard.nextAwaiting': 'Wacht op beoordeling',
   'dashboard.nextRecord': 'Bekijk je bewijs',
   'evidence.attachment': 'Bestand',
+  'audit.title': 'Audittrail',
+  'audit.intro':
+    'Elke beslissing over praktijkbewijs en bewijzen in deze organisatie: wie, wanneer, wat. Niets hierin kan worden gewijzigd.',
+  'audit.none': 'Nog geen beslissingen.',
+  'audit.when': 'Wanneer',
+  'audit.who': 'Wie',
+  'audit.what': 'Wat',
+  'audit.details': 'Details',
+  'audit.system': 'Het platform (automatisch)',
+  'audit.deletedAccount': '(verwijderd account)',
+  'audit.action.evidence.submitted': 'Praktijkbewijs ingeleverd',
+  'audit.action.assessment.recorded': 'Beoordeling vastgelegd',
+  'audit.action.criteria.changed': 'Criteria gewijzigd',
+  'audit.action.record.issued': 'Bewijs uitgegeven',
+  'audit.action.record.revoked': 'Bewijs ingetrokken',
 } as const
 
 export type MessageKey = keyof typeof nl
