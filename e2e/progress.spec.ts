@@ -57,8 +57,7 @@ test('the demo learner sees all 17 team-leader work processes, spread over the l
   await logIn(page, 'leerling@noord.demo.test')
   const rows = page.locator('tr[data-work-process^="TL-"]')
   await expect(rows).toHaveCount(17)
-  const withStep = (text: string) =>
-    page.locator('tr[data-work-process^="TL-"]', { hasText: text })
+  const withStep = (text: string) => page.locator('tr[data-work-process^="TL-"]', { hasText: text })
   await expect(withStep('Bekwaam')).toHaveCount(5)
   await expect(withStep('Aangetoond')).toHaveCount(1)
   await expect(withStep('Aan het leren')).toHaveCount(3)

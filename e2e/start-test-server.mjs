@@ -1,16 +1,18 @@
 // Start the product for e2e exactly as `npm start` does, on a fresh database of its own:
-// an emptied SQLite file, or, when TEST_POSTGRES_URL names a server, a new PostgreSQL database.
+// a new SQLite file, or, when TEST_POSTGRES_URL names a server, a new PostgreSQL database.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import pg from 'pg'
 
+// Everything of one run under one folder per port, so two e2e runs on one machine never
+// wipe each other's database, signing key or uploaded evidence.
+const folder = `data/e2e-${process.env.PORT ?? 3100}`
+fs.rmSync(folder, { recursive: true, force: true })
+fs.mkdirSync(folder, { recursive: true })
+
 async function freshDatabaseUrl() {
   const server = process.env.TEST_POSTGRES_URL
-  if (!server) {
-    const file = 'data/e2e.db'
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true })
-    return `file:./${file}`
-  }
+  if (!server) return `file:./${folder}/leerplein.db`
   const name = `leerplein_e2e_${process.pid}`
   const client = new pg.Client({ connectionString: server })
   await client.connect()
@@ -24,7 +26,12 @@ async function freshDatabaseUrl() {
 
 const child = spawn('node', ['scripts/start.mjs'], {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: await freshDatabaseUrl() },
+  env: {
+    ...process.env,
+    DATABASE_URL: await freshDatabaseUrl(),
+    SIGNING_KEY_DIR: `${folder}/keys`,
+    EVIDENCE_DIR: `${folder}/evidence`,
+  },
 })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code) => process.exit(code ?? 0))

@@ -155,7 +155,12 @@ function JudgementForm({
     <section aria-labelledby={`judge-${spec.code}-title`} className="judgement">
       <h2 id={`judge-${spec.code}-title`}>
         {t('assessment.judge', { code: spec.code })}
-        {spec.second ? <span className="badge">{t('assessment.secondNeeded')}</span> : null}
+        {spec.second ? (
+          <>
+            {' '}
+            <span className="badge">{t('assessment.secondNeeded')}</span>
+          </>
+        ) : null}
       </h2>
       <Form method="post" {...getFormProps(form)} className="stack">
         <input type="hidden" name="workProcessCode" value={spec.code} />

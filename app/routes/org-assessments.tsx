@@ -50,7 +50,10 @@ export default function AssessmentQueue({ loaderData }: Route.ComponentProps) {
                 <th scope="row">
                   <Link to={`/orgs/${organisation.slug}/assessments/${e.id}`}>{e.title}</Link>
                   {e.secondAssessor ? (
-                    <span className="badge">{t('assessment.secondNeeded')}</span>
+                    <>
+                      {' '}
+                      <span className="badge">{t('assessment.secondNeeded')}</span>
+                    </>
                   ) : null}
                 </th>
                 <td>{e.user.name}</td>
