@@ -12,14 +12,24 @@ import { engineOf } from '#app/db.server.ts'
 export function migrateDatabase(url: string) {
   if (engineOf(url) === 'sqlite') prepareSqliteFile(url)
   const prisma = path.resolve('node_modules', '.bin', 'prisma')
-  const result = spawnSync(prisma, ['migrate', 'deploy'], {
-    // Prisma's update check cannot reach its server here; don't let it try.
-    env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: '1' },
-    encoding: 'utf8',
-  })
+  const deploy = () =>
+    spawnSync(prisma, ['migrate', 'deploy'], {
+      // Prisma's update check cannot reach its server here; don't let it try.
+      env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: '1' },
+      encoding: 'utf8',
+    })
+  let result = deploy()
+  // Instances started together queue on Prisma's migration lock, which gives up after 10 s;
+  // the one that waited finds the migrations applied by the other when it tries again.
+  for (let attempt = 1; attempt < 6 && result.status !== 0 && waitedForLock(result); attempt++)
+    result = deploy()
   if (result.status !== 0) {
     throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`)
   }
+}
+
+function waitedForLock(result: { stdout: string; stderr: string }) {
+  return /P1002[\s\S]*advisory lock/.test(result.stdout + result.stderr)
 }
 
 /**
