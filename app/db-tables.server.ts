@@ -46,6 +46,8 @@ export const TABLES = [
   { model: 'signingKey', key: ['kid'] },
   { model: 'completionRecord', key: ['id'] },
   { model: 'recordRevocation', key: ['recordId'] },
+  { model: 'assignment', key: ['id'] },
+  { model: 'apiToken', key: ['id'] },
 ] as const
 
 export type TableName = (typeof TABLES)[number]['model']

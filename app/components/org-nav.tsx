@@ -9,6 +9,8 @@ export function OrgNav({ slug, name }: { slug: string; name: string }) {
       <NavLink to={`/orgs/${slug}/members`}>{t('org.members')}</NavLink>
       <NavLink to={`/orgs/${slug}/teams`}>{t('org.teams')}</NavLink>
       <NavLink to={`/orgs/${slug}/invitations`}>{t('org.invitations')}</NavLink>
+      <NavLink to={`/orgs/${slug}/assignments`}>{t('assignments.title')}</NavLink>
+      <NavLink to={`/orgs/${slug}/api-tokens`}>{t('api.title')}</NavLink>
       <NavLink to={`/orgs/${slug}/audit`}>{t('audit.title')}</NavLink>
     </nav>
   )

@@ -4,6 +4,7 @@ import type { Role } from '#app/auth/roles.ts'
 import { addMember } from '#app/domain/organisations.server.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
 import { seedDemoAssessments } from './demo-assessments.server.ts'
+import { seedDemoEmployer } from './demo-employer.server.ts'
 import { seedDemoProgress } from './demo-progress.server.ts'
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TRAINER } from './demo-people.ts'
 
@@ -27,6 +28,7 @@ export async function seedDemoData(): Promise<'created' | 'present'> {
   // Only the instance that created the people records their history (idempotent anyway).
   await seedDemoProgress()
   await seedDemoAssessments()
+  await seedDemoEmployer()
   return 'created'
 }
 

@@ -6,6 +6,9 @@ export type AuditAction =
   | 'criteria.changed'
   | 'record.issued'
   | 'record.revoked'
+  | 'assignment.created'
+  | 'api-token.created'
+  | 'api-token.revoked'
 
 /**
  * Write one line of the audit trail, inside the transaction of the change it describes, so a

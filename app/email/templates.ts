@@ -57,3 +57,33 @@ export function assessmentDoneEmail(
         text: `Een assessor heeft ${v.workProcessCode} van je praktijkbewijs "${v.title}" beoordeeld. Lees de feedback per criterium:\n${v.link}\n\nBewijzen die je hebt behaald staan op ${v.records}`,
       }
 }
+
+export function assignmentEmail(
+  locale: Locale,
+  v: { organisation: string; title: string; due: string; link: string },
+) {
+  return locale === 'en'
+    ? {
+        subject: `New assignment: ${v.title}`,
+        text: `${v.organisation} asks you to complete "${v.title}" by ${v.due}.\n\nYou find it on your overview:\n${v.link}`,
+      }
+    : {
+        subject: `Nieuwe opdracht: ${v.title}`,
+        text: `${v.organisation} vraagt je "${v.title}" af te ronden vóór ${v.due}.\n\nJe vindt het in je overzicht:\n${v.link}`,
+      }
+}
+
+export function assignmentReminderEmail(
+  locale: Locale,
+  v: { organisation: string; title: string; due: string; overdue: boolean; link: string },
+) {
+  return locale === 'en'
+    ? {
+        subject: `${v.overdue ? 'Overdue' : 'Reminder'}: ${v.title}`,
+        text: `${v.overdue ? `"${v.title}" was due on ${v.due}` : `"${v.title}" is due on ${v.due}`} (${v.organisation}).\n\nContinue here:\n${v.link}`,
+      }
+    : {
+        subject: `${v.overdue ? 'Te laat' : 'Herinnering'}: ${v.title}`,
+        text: `${v.overdue ? `"${v.title}" moest af zijn op ${v.due}` : `"${v.title}" moet af zijn op ${v.due}`} (${v.organisation}).\n\nGa hier verder:\n${v.link}`,
+      }
+}

@@ -1,0 +1,99 @@
+import { prisma } from '#app/db.server.ts'
+import type { Table } from '#app/exports/csv.ts'
+import { LADDER } from '#app/domain/progress-rules.ts'
+import { translator, type Locale, type MessageKey } from '#app/i18n/i18n.ts'
+import { recordUrl } from '#app/records/issuer.server.ts'
+import { matrixColumns, matrixRows, staffIds, type MatrixQuery } from './matrix.server.ts'
+import type { StaffScope } from './staff-scope.server.ts'
+
+/**
+ * The whole filtered matrix as a table, in the matrix's order: one query for the staff ids,
+ * one for their names and teams, one for their steps.
+ */
+export async function progressTable(
+  scope: StaffScope,
+  query: MatrixQuery,
+  locale: Locale,
+): Promise<Table> {
+  const t = translator(locale)
+  const columns = await matrixColumns(query.dossierSlug)
+  if (!columns) throw new Response('Not found', { status: 404 })
+  const codes = columns.coreTasks.flatMap((c) => c.workProcesses.map((w) => w.code))
+  const rows = await matrixRows(await staffIds(scope, query, null), query.dossierSlug)
+  const label = (step: number) => t(`progress.step.${LADDER[step]!.key}` as MessageKey)
+  return {
+    headers: [t('export.name'), t('export.email'), t('export.teams'), ...codes],
+    rows: rows.map((r) => [
+      r.name,
+      r.email,
+      r.teams.join(', '),
+      ...codes.map((c) => label(r.steps[c] ?? 0)),
+    ]),
+  }
+}
+
+/** Records earned in this organisation by staff in scope, newest first. */
+export async function recordsTable(scope: StaffScope, locale: Locale): Promise<Table> {
+  const t = translator(locale)
+  const records = await prisma.completionRecord.findMany({
+    where: {
+      organisationId: scope.organisationId,
+      ...(scope.teamIds
+        ? {
+            user: {
+              memberships: {
+                some: {
+                  organisationId: scope.organisationId,
+                  teams: { some: { teamId: { in: scope.teamIds } } },
+                },
+              },
+            },
+          }
+        : {}),
+    },
+    orderBy: [{ issuedAt: 'desc' }, { code: 'asc' }],
+    select: {
+      id: true,
+      recipientName: true,
+      level: true,
+      code: true,
+      dossierSlug: true,
+      issuedAt: true,
+      validUntil: true,
+      user: { select: { email: true } },
+      revocation: { select: { revokedAt: true } },
+    },
+  })
+  const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '')
+  const now = Date.now()
+  return {
+    headers: [
+      t('export.name'),
+      t('export.email'),
+      t('export.level'),
+      t('export.code'),
+      t('export.dossier'),
+      t('export.issued'),
+      t('export.validUntil'),
+      t('export.status'),
+      t('export.verifyUrl'),
+    ],
+    rows: records.map((r) => [
+      r.recipientName,
+      r.user?.email ?? '',
+      t(`records.level.${r.level}` as MessageKey),
+      r.code,
+      r.dossierSlug,
+      date(r.issuedAt),
+      date(r.validUntil),
+      t(
+        r.revocation
+          ? 'verify.status.revoked'
+          : r.validUntil && +r.validUntil <= now
+            ? 'verify.status.expired'
+            : 'verify.status.valid',
+      ),
+      recordUrl(r.id),
+    ]),
+  }
+}

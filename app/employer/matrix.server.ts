@@ -1,0 +1,251 @@
+import { prisma } from '#app/db.server.ts'
+import { Prisma } from '#app/generated/prisma/client.ts'
+import { TOP_STEP } from '#app/domain/progress-rules.ts'
+import type { StaffScope } from './staff-scope.server.ts'
+
+/** Roles that make someone staff whose progress an employer follows. */
+const STAFF_ROLES = ['learner', 'team_leader']
+export const PAGE_SIZE = 50
+
+export type MatrixQuery = {
+  dossierSlug: string
+  teamId?: string
+  q?: string
+  /** With `workProcess`: only staff at this step on it (0 = not started). */
+  workProcess?: string
+  status?: number
+  sort: 'name' | 'progress'
+  dir: 'asc' | 'desc'
+  page: number
+}
+
+const n = (v: unknown) => Number(v ?? 0)
+
+/**
+ * The WHERE clause of "the staff this employer sees, filtered": organisation, active, a
+ * staff role, the employer's teams, the chosen team, the name search and the status filter.
+ * Membership is `m`, its user `u`. The same SQL on SQLite and PostgreSQL.
+ */
+function staffFilter(scope: StaffScope, query: MatrixQuery): Prisma.Sql {
+  const conditions = [
+    Prisma.sql`m."organisationId" = ${scope.organisationId}`,
+    Prisma.sql`m."deactivatedAt" IS NULL`,
+    Prisma.sql`EXISTS (SELECT 1 FROM "MembershipRole" r WHERE r."membershipId" = m."id" AND r."role" IN (${Prisma.join(STAFF_ROLES)}))`,
+  ]
+  if (scope.teamIds)
+    conditions.push(
+      scope.teamIds.length === 0
+        ? Prisma.sql`1 = 0`
+        : Prisma.sql`EXISTS (SELECT 1 FROM "TeamMember" t WHERE t."membershipId" = m."id" AND t."teamId" IN (${Prisma.join(scope.teamIds)}))`,
+    )
+  if (query.teamId)
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "TeamMember" t WHERE t."membershipId" = m."id" AND t."teamId" = ${query.teamId})`,
+    )
+  if (query.q) {
+    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    conditions.push(Prisma.sql`LOWER(u."name") LIKE ${pattern} ESCAPE '\\'`)
+  }
+  if (query.workProcess && query.status !== undefined) {
+    const on = Prisma.sql`s."userId" = m."userId" AND s."dossierSlug" = ${query.dossierSlug} AND s."workProcessCode" = ${query.workProcess}`
+    conditions.push(
+      query.status === 0
+        ? Prisma.sql`NOT EXISTS (SELECT 1 FROM "WorkProcessStatus" s WHERE ${on} AND s."step" > 0)`
+        : Prisma.sql`EXISTS (SELECT 1 FROM "WorkProcessStatus" s WHERE ${on} AND s."step" = ${query.status})`,
+    )
+  }
+  return Prisma.join(conditions, ' AND ')
+}
+
+/** The filtered staff in matrix order, as membership and user ids; all of them or one page. */
+export async function staffIds(
+  scope: StaffScope,
+  query: MatrixQuery,
+  paging: { limit: number; offset: number } | null,
+) {
+  const where = staffFilter(scope, query)
+  const dir = query.dir === 'desc' ? Prisma.raw('DESC') : Prisma.raw('ASC')
+  const order =
+    query.sort === 'progress'
+      ? Prisma.sql`ORDER BY "total" ${dir}, u."name" ASC, m."id" ASC`
+      : Prisma.sql`ORDER BY u."name" ${dir}, m."id" ASC`
+  const page = paging ? Prisma.sql`LIMIT ${paging.limit} OFFSET ${paging.offset}` : Prisma.empty
+  const rows = await prisma.$queryRaw<Array<{ membershipId: string; userId: string }>>`
+    SELECT m."id" AS "membershipId", m."userId" AS "userId",
+      (SELECT COALESCE(SUM(s."step"), 0) FROM "WorkProcessStatus" s
+        WHERE s."userId" = m."userId" AND s."dossierSlug" = ${query.dossierSlug}) AS "total"
+    FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+    WHERE ${where} ${order} ${page}`
+  return rows.map((r) => ({ membershipId: r.membershipId, userId: r.userId }))
+}
+
+async function countStaff(scope: StaffScope, query: MatrixQuery) {
+  const [row] = await prisma.$queryRaw<Array<{ count: unknown }>>`
+    SELECT COUNT(*) AS "count" FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+    WHERE ${staffFilter(scope, query)}`
+  return n(row?.count)
+}
+
+/** Per work process, how many of the filtered staff stand on each step (index = step). */
+async function totalsPerWorkProcess(scope: StaffScope, query: MatrixQuery, staff: number) {
+  const rows = await prisma.$queryRaw<Array<{ code: string; step: unknown; count: unknown }>>`
+    SELECT s."workProcessCode" AS "code", s."step" AS "step", COUNT(*) AS "count"
+    FROM "WorkProcessStatus" s
+    JOIN "Membership" m ON m."userId" = s."userId"
+    JOIN "User" u ON u."id" = m."userId"
+    WHERE ${staffFilter(scope, query)} AND s."dossierSlug" = ${query.dossierSlug} AND s."step" > 0
+    GROUP BY s."workProcessCode", s."step"`
+  const totals = new Map<string, number[]>()
+  for (const r of rows) {
+    const counts = totals.get(r.code) ?? Array<number>(TOP_STEP + 1).fill(0)
+    counts[n(r.step)] = n(r.count)
+    totals.set(r.code, counts)
+  }
+  // Staff without a row on a work process have not started it.
+  for (const counts of totals.values()) counts[0] = staff - counts.reduce((a, b) => a + b, 0)
+  return totals
+}
+
+/** Per team: staff, competent cells and the average step over staff × work processes. */
+async function totalsPerTeam(scope: StaffScope, query: MatrixQuery, workProcesses: number) {
+  const rows = await prisma.$queryRaw<
+    Array<{ teamId: string; name: string; staff: unknown; steps: unknown; competent: unknown }>
+  >`
+    SELECT tm."teamId" AS "teamId", tt."name" AS "name",
+      COUNT(DISTINCT m."id") AS "staff",
+      COALESCE(SUM(s."step"), 0) AS "steps",
+      COALESCE(SUM(CASE WHEN s."step" = ${TOP_STEP} THEN 1 ELSE 0 END), 0) AS "competent"
+    FROM "TeamMember" tm
+    JOIN "Team" tt ON tt."id" = tm."teamId"
+    JOIN "Membership" m ON m."id" = tm."membershipId"
+    JOIN "User" u ON u."id" = m."userId"
+    LEFT JOIN "WorkProcessStatus" s ON s."userId" = m."userId" AND s."dossierSlug" = ${query.dossierSlug}
+    WHERE ${staffFilter(scope, query)}
+    ${scope.teamIds ? (scope.teamIds.length ? Prisma.sql`AND tm."teamId" IN (${Prisma.join(scope.teamIds)})` : Prisma.sql`AND 1 = 0`) : Prisma.empty}
+    GROUP BY tm."teamId", tt."name"
+    ORDER BY tt."name"`
+  return rows.map((r) => {
+    const staff = n(r.staff)
+    // Each staff member counts once per work process, whatever their number of rows.
+    const cells = staff * workProcesses
+    return {
+      teamId: r.teamId,
+      name: r.name,
+      staff,
+      competentCells: n(r.competent),
+      averageStep: cells ? Math.round((n(r.steps) / cells) * 100) / 100 : 0,
+    }
+  })
+}
+
+/** The dossier structure the matrix columns follow (newest version), core task by core task. */
+export async function matrixColumns(dossierSlug: string) {
+  const dossier = await prisma.dossier.findFirst({
+    where: { slug: dossierSlug },
+    orderBy: { version: 'desc' },
+    select: {
+      slug: true,
+      qualificationNl: true,
+      qualificationEn: true,
+      coreTasks: {
+        orderBy: { position: 'asc' },
+        select: {
+          code: true,
+          titleNl: true,
+          titleEn: true,
+          workProcesses: {
+            orderBy: { position: 'asc' },
+            select: { code: true, titleNl: true, titleEn: true },
+          },
+        },
+      },
+    },
+  })
+  return dossier
+}
+export type MatrixColumns = NonNullable<Awaited<ReturnType<typeof matrixColumns>>>
+
+/** The rows for some staff: name, teams and the step per work process. */
+export async function matrixRows(
+  ids: Array<{ membershipId: string; userId: string }>,
+  dossierSlug: string,
+) {
+  const userIds = ids.map((i) => i.userId)
+  const [members, statuses] = await Promise.all([
+    prisma.membership.findMany({
+      where: { id: { in: ids.map((i) => i.membershipId) } },
+      select: {
+        id: true,
+        user: { select: { name: true, email: true } },
+        teams: { select: { team: { select: { name: true } } } },
+      },
+    }),
+    prisma.workProcessStatus.findMany({
+      where: { userId: { in: userIds }, dossierSlug, step: { gt: 0 } },
+      select: { userId: true, workProcessCode: true, step: true },
+    }),
+  ])
+  const byMember = new Map(members.map((m) => [m.id, m]))
+  const steps = new Map<string, Record<string, number>>()
+  for (const s of statuses) {
+    const own = steps.get(s.userId) ?? {}
+    own[s.workProcessCode] = s.step
+    steps.set(s.userId, own)
+  }
+  return ids.map(({ membershipId, userId }) => {
+    const m = byMember.get(membershipId)!
+    return {
+      membershipId,
+      userId,
+      name: m.user.name,
+      email: m.user.email,
+      teams: m.teams.map((t) => t.team.name).sort(),
+      steps: steps.get(userId) ?? {},
+    }
+  })
+}
+export type MatrixRow = Awaited<ReturnType<typeof matrixRows>>[number]
+
+/** The dossier most of this organisation's staff progress in: the matrix's default. */
+export async function defaultDossier(scope: StaffScope) {
+  const rows = await prisma.$queryRaw<Array<{ slug: string; count: unknown }>>`
+    SELECT s."dossierSlug" AS "slug", COUNT(*) AS "count" FROM "WorkProcessStatus" s
+    JOIN "Membership" m ON m."userId" = s."userId"
+    WHERE m."organisationId" = ${scope.organisationId} AND m."deactivatedAt" IS NULL
+    GROUP BY s."dossierSlug" ORDER BY COUNT(*) DESC`
+  return rows[0]?.slug ?? 'contactcenter-teamleider'
+}
+
+/**
+ * One page of the matrix with its totals, from a fixed number of aggregate queries whatever
+ * the number of staff (no query per person).
+ */
+export async function staffMatrix(scope: StaffScope, query: MatrixQuery) {
+  const columns = await matrixColumns(query.dossierSlug)
+  if (!columns) return null
+  const workProcesses = columns.coreTasks.flatMap((c) => c.workProcesses).length
+  const total = await countStaff(scope, query)
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  const page = Math.min(Math.max(1, query.page), pages)
+  const [ids, perWorkProcess, perTeam] = await Promise.all([
+    staffIds(scope, query, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    totalsPerWorkProcess(scope, query, total),
+    totalsPerTeam(scope, query, workProcesses),
+  ])
+  return {
+    columns,
+    total,
+    page,
+    pages,
+    rows: await matrixRows(ids, query.dossierSlug),
+    perWorkProcess: Object.fromEntries(
+      columns.coreTasks
+        .flatMap((c) => c.workProcesses)
+        .map((w) => [
+          w.code,
+          perWorkProcess.get(w.code) ?? [total, ...Array<number>(TOP_STEP).fill(0)],
+        ]),
+    ),
+    perTeam,
+  }
+}
