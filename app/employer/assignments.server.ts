@@ -3,7 +3,7 @@ import { env } from '#app/env.server.ts'
 import { sendEmail } from '#app/email/mailer.server.ts'
 import { assignmentEmail, assignmentReminderEmail } from '#app/email/templates.ts'
 import { audit } from '#app/domain/audit.server.ts'
-import type { StaffScope } from './staff-scope.server.ts'
+import { personInScope, type StaffScope } from './staff-scope.server.ts'
 
 export type AssignmentTarget =
   | { kind: 'course'; courseId: string }
@@ -156,6 +156,12 @@ type AssignmentRow = {
   dueAt: Date
 }
 
+/** The target an assignment row names. */
+const targetOf = (r: Omit<AssignmentRow, 'id' | 'userId' | 'dueAt'>): AssignmentTarget =>
+  r.kind === 'course'
+    ? { kind: 'course', courseId: r.courseId! }
+    : { kind: 'work_process', dossierSlug: r.dossierSlug!, workProcessCode: r.workProcessCode! }
+
 /** Which of these assignments are done, in three queries whatever their number. */
 async function doneSet(rows: AssignmentRow[]) {
   const courseIds = [...new Set(rows.flatMap((r) => (r.courseId ? [r.courseId] : [])))]
@@ -188,22 +194,9 @@ async function doneSet(rows: AssignmentRow[]) {
   )
 }
 
+/** Rows of the organisation whose person is in the scope. */
 function scopedWhere(scope: StaffScope) {
-  return {
-    organisationId: scope.organisationId,
-    ...(scope.teamIds
-      ? {
-          user: {
-            memberships: {
-              some: {
-                organisationId: scope.organisationId,
-                teams: { some: { teamId: { in: scope.teamIds } } },
-              },
-            },
-          },
-        }
-      : {}),
-  }
+  return { organisationId: scope.organisationId, ...personInScope(scope) }
 }
 
 /** The organisation's assignments in scope, overdue first, with who, what, when and status. */
@@ -228,19 +221,7 @@ export async function listAssignments(scope: StaffScope) {
   const titles = new Map<string, { nl: string; en: string } | null>()
   for (const r of rows) {
     const key = r.courseId ?? `${r.dossierSlug}/${r.workProcessCode}`
-    if (!titles.has(key))
-      titles.set(
-        key,
-        await targetTitle(
-          r.kind === 'course'
-            ? { kind: 'course', courseId: r.courseId! }
-            : {
-                kind: 'work_process',
-                dossierSlug: r.dossierSlug!,
-                workProcessCode: r.workProcessCode!,
-              },
-        ),
-      )
+    if (!titles.has(key)) titles.set(key, await targetTitle(targetOf(r)))
   }
   const now = Date.now()
   return rows
@@ -313,15 +294,7 @@ export async function sendReminders(scope: StaffScope | null, now = new Date()) 
       data: { remindedAt: now },
     })
     if (claimed.count === 0) continue
-    const title = await targetTitle(
-      r.kind === 'course'
-        ? { kind: 'course', courseId: r.courseId! }
-        : {
-            kind: 'work_process',
-            dossierSlug: r.dossierSlug!,
-            workProcessCode: r.workProcessCode!,
-          },
-    )
+    const title = await targetTitle(targetOf(r))
     await sendEmail({
       to: r.user.email,
       ...assignmentReminderEmail('nl', {

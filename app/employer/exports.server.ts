@@ -4,7 +4,7 @@ import { LADDER } from '#app/domain/progress-rules.ts'
 import { translator, type Locale, type MessageKey } from '#app/i18n/i18n.ts'
 import { recordUrl } from '#app/records/issuer.server.ts'
 import { matrixColumns, matrixRows, staffIds, type MatrixQuery } from './matrix.server.ts'
-import type { StaffScope } from './staff-scope.server.ts'
+import { personInScope, type StaffScope } from './staff-scope.server.ts'
 
 /**
  * The whole filtered matrix as a table, in the matrix's order: one query for the staff ids,
@@ -38,18 +38,7 @@ export async function recordsTable(scope: StaffScope, locale: Locale): Promise<T
   const records = await prisma.completionRecord.findMany({
     where: {
       organisationId: scope.organisationId,
-      ...(scope.teamIds
-        ? {
-            user: {
-              memberships: {
-                some: {
-                  organisationId: scope.organisationId,
-                  teams: { some: { teamId: { in: scope.teamIds } } },
-                },
-              },
-            },
-          }
-        : {}),
+      ...personInScope(scope),
     },
     orderBy: [{ issuedAt: 'desc' }, { code: 'asc' }],
     select: {

@@ -55,3 +55,19 @@ export function teamsInScope(scope: StaffScope) {
     select: { id: true, name: true },
   })
 }
+
+/** A Prisma filter for rows whose `user` is in the scope (any row with a user relation). */
+export function personInScope(scope: StaffScope) {
+  return scope.teamIds
+    ? {
+        user: {
+          memberships: {
+            some: {
+              organisationId: scope.organisationId,
+              teams: { some: { teamId: { in: scope.teamIds } } },
+            },
+          },
+        },
+      }
+    : {}
+}
