@@ -3,12 +3,11 @@ import type { Table } from '#app/exports/csv.ts'
 import { LADDER } from '#app/domain/progress-rules.ts'
 import { translator, type Locale, type MessageKey } from '#app/i18n/i18n.ts'
 import { recordUrl } from '#app/records/issuer.server.ts'
-import { matrixColumns, matrixRows, staffIds, type MatrixQuery } from './matrix.server.ts'
+import { allMatrixRows, matrixColumns, type MatrixQuery } from './matrix.server.ts'
 import { personInScope, type StaffScope } from './staff-scope.server.ts'
 
 /**
- * The whole filtered matrix as a table, in the matrix's order: one query for the staff ids,
- * one for their names and teams, one for their steps.
+ * The whole filtered matrix as a table, in the matrix's order, from four aggregate queries.
  */
 export async function progressTable(
   scope: StaffScope,
@@ -19,7 +18,7 @@ export async function progressTable(
   const columns = await matrixColumns(query.dossierSlug)
   if (!columns) throw new Response('Not found', { status: 404 })
   const codes = columns.coreTasks.flatMap((c) => c.workProcesses.map((w) => w.code))
-  const rows = await matrixRows(await staffIds(scope, query, null), query.dossierSlug)
+  const rows = await allMatrixRows(scope, query)
   const label = (step: number) => t(`progress.step.${LADDER[step]!.key}` as MessageKey)
   return {
     headers: [t('export.name'), t('export.email'), t('export.teams'), ...codes],
