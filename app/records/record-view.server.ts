@@ -10,30 +10,38 @@ type RecordRow = {
   code: string
 }
 
-/** The achievement's title in a language, from the dossier version the record was issued on. */
-async function titleOf(record: RecordRow, locale: Locale) {
-  const pick = (x: { titleNl: string; titleEn: string } | null) =>
-    x ? (locale === 'en' ? x.titleEn : x.titleNl) : record.code
-  const dossier = { slug: record.dossierSlug, version: record.dossierVersion }
-  if (record.level === 'work_process')
-    return pick(
-      await prisma.workProcess.findFirst({
-        where: { code: record.code, dossier },
-        select: { titleNl: true, titleEn: true },
-      }),
-    )
-  if (record.level === 'core_task')
-    return pick(
-      await prisma.coreTask.findFirst({
-        where: { code: record.code, dossier },
-        select: { titleNl: true, titleEn: true },
-      }),
-    )
-  const d = await prisma.dossier.findFirst({
-    where: dossier,
-    select: { qualificationNl: true, qualificationEn: true },
+/**
+ * The titles of records' achievements in a language, from the dossier versions they were
+ * issued on: one query for any number of records.
+ */
+async function titlesOf(records: RecordRow[], locale: Locale) {
+  if (records.length === 0) return (r: RecordRow) => r.code
+  const versions = [
+    ...new Map(records.map((r) => [`${r.dossierSlug}|${r.dossierVersion}`, r])).values(),
+  ].map((r) => ({ slug: r.dossierSlug, version: r.dossierVersion }))
+  const dossiers = await prisma.dossier.findMany({
+    where: { OR: versions },
+    select: {
+      slug: true,
+      version: true,
+      qualificationNl: true,
+      qualificationEn: true,
+      coreTasks: { select: { code: true, titleNl: true, titleEn: true } },
+      workProcesses: { select: { code: true, titleNl: true, titleEn: true } },
+    },
   })
-  return d ? (locale === 'en' ? d.qualificationEn : d.qualificationNl) : record.code
+  const pick = (x: { titleNl: string; titleEn: string }) =>
+    locale === 'en' ? x.titleEn : x.titleNl
+  const title = new Map<string, string>()
+  for (const d of dossiers) {
+    const key = (code: string) => `${d.slug}|${d.version}|${code}`
+    title.set(key(''), locale === 'en' ? d.qualificationEn : d.qualificationNl)
+    for (const x of [...d.coreTasks, ...d.workProcesses]) title.set(key(x.code), pick(x))
+  }
+  return (r: RecordRow) =>
+    title.get(
+      `${r.dossierSlug}|${r.dossierVersion}|${r.level === 'qualification' ? '' : r.code}`,
+    ) ?? r.code
 }
 
 /**
@@ -84,7 +92,7 @@ export async function getRecordView(id: string, locale: Locale) {
     .map((e) => ({ id: e.id!.split('/').at(-1)!, name: e.name }))
   return {
     ...record,
-    title: await titleOf(record, locale),
+    title: (await titlesOf([record], locale))(record),
     framework: dossier ? dossierFramework(dossier) : record.dossierSlug,
     qualification: dossier
       ? locale === 'en'
@@ -117,15 +125,14 @@ export async function listRecords(userId: string, locale: Locale) {
     },
   })
   const now = Date.now()
-  return Promise.all(
-    rows.map(async (r) => ({
-      ...r,
-      title: await titleOf(r, locale),
-      status: r.revocation
-        ? ('revoked' as const)
-        : r.validUntil && +r.validUntil <= now
-          ? ('expired' as const)
-          : ('valid' as const),
-    })),
-  )
+  const title = await titlesOf(rows, locale)
+  return rows.map((r) => ({
+    ...r,
+    title: title(r),
+    status: r.revocation
+      ? ('revoked' as const)
+      : r.validUntil && +r.validUntil <= now
+        ? ('expired' as const)
+        : ('valid' as const),
+  }))
 }

@@ -10,6 +10,7 @@ import { completeKnowledge, evidenceFor, judge, TL } from '#tests/assessment-fix
 import { makeMember, makeOrganisation } from '#tests/factories.ts'
 import { epochSeconds, type Credential } from './credential.server.ts'
 import { mayRevoke, revokeRecord, AlreadyRevoked } from './revocation.server.ts'
+import { getRecordView, listRecords } from './record-view.server.ts'
 import { publishedJwks } from './signing-keys.server.ts'
 import { verifyJwt, verifyRecord, verifyText } from './verify.server.ts'
 
@@ -142,6 +143,19 @@ describe('issued credentials', () => {
     expect(k3.validUntil! <= k3w2.validUntil!).toBe(true)
     const k2 = JSON.parse(records.find((r) => r.code === 'TL-K2')!.credential) as Credential
     expect(k2.validUntil).toBeUndefined()
+  })
+
+  test("the learner's list and a record's page name the achievement in both languages", async () => {
+    const nl = await listRecords(learnerId, 'nl')
+    const en = await listRecords(learnerId, 'en')
+    const wp = await prisma.workProcess.findFirstOrThrow({ where: { code: 'TL-K2-W3' } })
+    expect(nl.find((r) => r.code === 'TL-K2-W3')?.title).toBe(wp.titleNl)
+    expect(en.find((r) => r.code === 'TL-K2-W3')?.title).toBe(wp.titleEn)
+    const qualification = nl.find((r) => r.level === 'qualification')!
+    expect(qualification.title).toBe('Contactcenter teamleider')
+    const view = (await getRecordView(qualification.id, 'en'))!
+    expect(view.title).toBe('Contact centre team leader')
+    expect(view.bundled).toHaveLength(records.length - 1)
   })
 
   test('issuing again changes nothing', async () => {
