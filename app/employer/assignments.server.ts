@@ -146,6 +146,17 @@ export async function assign(input: {
 const formatDue = (d: Date) =>
   new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(d)
 
+/** What deciding an assignment's target and done-ness needs. */
+const ASSIGNMENT_FIELDS = {
+  id: true,
+  userId: true,
+  kind: true,
+  courseId: true,
+  dossierSlug: true,
+  workProcessCode: true,
+  dueAt: true,
+} as const
+
 type AssignmentRow = {
   id: string
   userId: string
@@ -206,13 +217,7 @@ export async function listAssignments(scope: StaffScope) {
     orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
     take: 500,
     select: {
-      id: true,
-      userId: true,
-      kind: true,
-      courseId: true,
-      dossierSlug: true,
-      workProcessCode: true,
-      dueAt: true,
+      ...ASSIGNMENT_FIELDS,
       remindedAt: true,
       user: { select: { name: true } },
     },
@@ -245,13 +250,7 @@ export async function overdueCount(scope: StaffScope) {
   const rows = await prisma.assignment.findMany({
     where: { ...scopedWhere(scope), dueAt: { lt: new Date() } },
     select: {
-      id: true,
-      userId: true,
-      kind: true,
-      courseId: true,
-      dossierSlug: true,
-      workProcessCode: true,
-      dueAt: true,
+      ...ASSIGNMENT_FIELDS,
     },
   })
   const done = await doneSet(rows)
@@ -271,13 +270,7 @@ export async function sendReminders(scope: StaffScope | null, now = new Date()) 
       OR: [{ remindedAt: null }, { remindedAt: { lt: new Date(+now - REMIND_EVERY_MS) } }],
     },
     select: {
-      id: true,
-      userId: true,
-      kind: true,
-      courseId: true,
-      dossierSlug: true,
-      workProcessCode: true,
-      dueAt: true,
+      ...ASSIGNMENT_FIELDS,
       user: { select: { email: true } },
       organisation: { select: { name: true } },
     },

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose'
 import { prisma } from '#app/db.server.ts'
 import { epochSeconds, type Credential } from './credential.server.ts'
@@ -48,7 +49,7 @@ async function statusOf(credential: Credential, method: Verification['method']) 
     : null
   if (!record || !recordId) return notAuthentic('unknown_record', method)
   const base = { credential, recordId, method }
-  if (method === 'register' && !sameJson(JSON.parse(record.credential), credential)) {
+  if (method === 'register' && !isDeepStrictEqual(JSON.parse(record.credential), credential)) {
     return notAuthentic('differs', method)
   }
   if (record.revocation)
@@ -112,35 +113,4 @@ export async function verifyText(text: string): Promise<Verification> {
   )
     return notAuthentic('malformed', 'register')
   return statusOf(parsed as Credential, 'register')
-}
-
-export async function verifyRecord(recordId: string): Promise<Verification | null> {
-  const record = await prisma.completionRecord.findUnique({
-    where: { id: recordId },
-    select: { jwt: true },
-  })
-  return record ? verifyJwt(record.jwt) : null
-}
-
-/** Deep equality of two JSON values, whatever the key order. */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return (
-      Array.isArray(a) &&
-      Array.isArray(b) &&
-      a.length === b.length &&
-      a.every((v, i) => sameJson(v, b[i]))
-    )
-  }
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a)
-    const kb = Object.keys(b)
-    return (
-      ka.length === kb.length &&
-      ka.every((k) =>
-        sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-      )
-    )
-  }
-  return a === b
 }

@@ -6,6 +6,7 @@ import type { Route } from './+types/record'
 import { ErrorList } from '#app/components/forms.tsx'
 import { VerificationBanner } from '#app/components/verification-status.tsx'
 import { getUser } from '#app/auth/authorize.server.ts'
+import { prisma } from '#app/db.server.ts'
 import { env } from '#app/env.server.ts'
 import { formatDate, type MessageKey } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
@@ -31,7 +32,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const view = await getRecordView(params.recordId, getLocale(request))
   invariantResponse(view)
   const user = await getUser(request)
-  const { userId, organisationId, credential: _credential, ...record } = view
+  const { userId, organisationId, credential: _credential, jwt: _jwt, ...record } = view
   return {
     record,
     isOwner: !!user && user.id === userId,
@@ -42,13 +43,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await getUser(request)
-  const view = await getRecordView(params.recordId, getLocale(request))
-  invariantResponse(view)
-  invariantResponse(user && (await mayRevoke(user, view)), 'Forbidden', { status: 403 })
+  const record = await prisma.completionRecord.findUnique({
+    where: { id: params.recordId },
+    select: { id: true, organisationId: true },
+  })
+  invariantResponse(record)
+  invariantResponse(user && (await mayRevoke(user, record)), 'Forbidden', { status: 403 })
   const submission = parseWithZod(await request.formData(), { schema: RevokeSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   try {
-    await revokeRecord({ recordId: view.id, actorId: user.id, reason: submission.value.reason })
+    await revokeRecord({ recordId: record.id, actorId: user.id, reason: submission.value.reason })
   } catch (error) {
     if (!(error instanceof AlreadyRevoked)) throw error
     return data(
