@@ -14,31 +14,65 @@ export type CompileResult =
   | { ok: true; code: string; analysis: LessonAnalysis }
   | { ok: false; line: number; col: number; message: string }
 
-/** The cache key of a compiled lesson: its source and the compiler that made it. */
-export function compileHash(source: string): string {
-  return createHash('sha256').update(COMPILER_VERSION).update('\0').update(source).digest('hex')
+export type CompileOptions = {
+  /** Written in the browser: compiled in the safe subset (see `remarkLesson`). */
+  safe?: boolean
+}
+
+/** The cache key of a compiled lesson: its source and the compiler (and mode) that made it. */
+export function compileHash(source: string, options: CompileOptions = {}): string {
+  // The mode sits before the separator, so no trusted compile can answer a safe lookup.
+  const compiler = options.safe ? `${COMPILER_VERSION}/safe` : COMPILER_VERSION
+  return createHash('sha256').update(compiler).update('\0').update(source).digest('hex')
 }
 
 let queue: Promise<unknown> = Promise.resolve()
 
-export function compileLesson(source: string, cwd: string): Promise<CompileResult> {
-  const run = queue.then(() => compileNow(source, cwd))
+export function compileLesson(
+  source: string,
+  cwd: string,
+  options: CompileOptions = {},
+): Promise<CompileResult> {
+  const run = queue.then(() => compileNow(source, cwd, options))
   queue = run.catch(() => undefined)
   return run
 }
 
-async function compileNow(source: string, cwd: string): Promise<CompileResult> {
+/**
+ * The word after the opening `---` that makes gray-matter (inside mdx-bundler) pick another
+ * front matter parser than YAML: `---js` is run through eval(), an unknown one throws.
+ */
+const frontMatterLanguage = (source: string) =>
+  /^\uFEFF?---([^-\n][^\n]*)/.exec(source)?.[1]?.trim() ?? ''
+
+async function compileNow(
+  source: string,
+  cwd: string,
+  { safe = false }: CompileOptions,
+): Promise<CompileResult> {
   const analysis = emptyAnalysis()
+  const language = frontMatterLanguage(source)
+  if (safe && language !== '') {
+    return {
+      ok: false,
+      line: 1,
+      col: 1,
+      message: `front matter must be YAML, opened by a plain ---; "---${language}" is not allowed in lessons written in the browser`,
+    }
+  }
   try {
     const { code } = await bundleMDX({
       source,
       cwd: path.resolve(cwd),
+      // A second guard, should gray-matter ever read a language the check above missed.
+      grayMatterOptions: (options) =>
+        safe ? { ...options, engines: { javascript: refuseJavaScript(analysis) } } : options,
       mdxOptions(options) {
         // GitHub-flavoured Markdown for tables; then our lesson pass.
         options.remarkPlugins = [
           ...(options.remarkPlugins ?? []),
           remarkGfm,
-          remarkLesson(analysis),
+          remarkLesson(analysis, { safe }),
         ]
         return options
       },
@@ -56,8 +90,10 @@ async function compileNow(source: string, cwd: string): Promise<CompileResult> {
     if (!first) throw error
     // esbuild wraps MDX's message ("8:14: Could not parse…"); keep MDX's own position and text.
     const inner = first.text.match(/(\d+):(\d+): ([^\n]+)/)
+    // An unclosed tag is reported at 1:1, with the tag's own place at the end: "(5:1-5:28)".
+    const [, line, col] = inner?.[3]?.match(/\((\d+):(\d+)-\d+:\d+\)$/) ?? inner ?? []
     return inner
-      ? { ok: false, line: Number(inner[1]), col: Number(inner[2]), message: `MDX: ${inner[3]}` }
+      ? { ok: false, line: Number(line), col: Number(col), message: `MDX: ${inner[3]}` }
       : {
           ok: false,
           line: first.location?.line ?? 1,
@@ -65,4 +101,14 @@ async function compileNow(source: string, cwd: string): Promise<CompileResult> {
           message: `MDX: ${first.text.split('\n')[0]}`,
         }
   }
+}
+
+/** Stands in for gray-matter's JavaScript front matter parser, which would eval() the block. */
+const refuseJavaScript = (analysis: LessonAnalysis) => () => {
+  analysis.problems.push({
+    line: 1,
+    col: 1,
+    message: 'JavaScript front matter is not allowed in lessons written in the browser',
+  })
+  return {}
 }

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { ContentProblem } from './content-error.ts'
-import { compileHash, compileLesson } from './compile-mdx.server.ts'
+import { compileHash, compileLesson, type CompileOptions } from './compile-mdx.server.ts'
 import type { Framework } from './dossier-files.server.ts'
 import {
   listCourseDirs,
@@ -29,12 +29,20 @@ export type CompileCache = {
   get(hashes: string[]): Promise<Map<string, { code: string; analysis: LessonAnalysis }>>
 }
 
+export type CheckOptions = {
+  /** Compile every lesson in the safe subset: courses written in the browser. */
+  safe?: boolean
+  /** Lesson ids of courses outside `root`: links to them resolve, reusing one is a duplicate. */
+  knownLessonKeys?: Set<string>
+}
+
 export const MIN_QUIZ_QUESTIONS = 4
 
 export async function checkCourses(
   root: string,
   framework: Framework,
   cache?: CompileCache,
+  options: CheckOptions = {},
 ): Promise<{ courses: CheckedCourse[]; problems: ContentProblem[] }> {
   const competencies = new Set(framework.competencies.competencies.map((c) => c.code))
   const dossierCodes = new Map(
@@ -48,6 +56,7 @@ export async function checkCourses(
   const courseIds = new Map<string, string>()
   const moduleIds = new Map<string, string>()
   const lessonIds = new Map<string, string>()
+  const compileOptions = { safe: options.safe }
 
   for (const dir of await listCourseDirs(root)) {
     const { course, problems: readProblems } = await readCourse(dir)
@@ -78,6 +87,8 @@ export async function checkCourses(
         const otherLesson = lessonIds.get(lesson.meta.id)
         if (otherLesson)
           at(lesson.file, `lesson id "${lesson.meta.id}" is also used by ${otherLesson}`, 2, 1)
+        else if (options.knownLessonKeys?.has(lesson.meta.id))
+          at(lesson.file, `lesson id "${lesson.meta.id}" is already used by another course`, 2, 1)
         lessonIds.set(lesson.meta.id, lesson.file)
         for (const code of lesson.meta.workProcesses) {
           if (codes && !codes.has(code)) {
@@ -100,8 +111,10 @@ export async function checkCourses(
             'the course does not declare en; add it to languages or remove this file',
           )
 
-        const nl = await compile(lesson.file, lesson.source, own, cache)
-        const en = lesson.en ? await compile(lesson.en.file, lesson.en.source, own, cache) : null
+        const nl = await compile(lesson.file, lesson.source, own, cache, compileOptions)
+        const en = lesson.en
+          ? await compile(lesson.en.file, lesson.en.source, own, cache, compileOptions)
+          : null
         if (!nl) continue
         checkLessonRules(lesson, nl.analysis, own)
         if (lesson.en && en && nl.analysis.signature.join() !== en.analysis.signature.join()) {
@@ -125,7 +138,7 @@ export async function checkCourses(
         [lesson.en?.file, lesson.enCompiled],
       ] as const) {
         for (const link of compiled?.analysis.links ?? []) {
-          if (!lessonIds.has(link.target)) {
+          if (!lessonIds.has(link.target) && !options.knownLessonKeys?.has(link.target)) {
             const p = {
               file: file!,
               line: link.line,
@@ -157,11 +170,17 @@ function checkLessonRules(lesson: LessonSource, analysis: LessonAnalysis, own: C
     at('a lesson of type scenario needs a <Scenario>')
 }
 
-async function compile(file: string, source: string, own: ContentProblem[], cache?: CompileCache) {
-  const hash = compileHash(source)
+async function compile(
+  file: string,
+  source: string,
+  own: ContentProblem[],
+  cache: CompileCache | undefined,
+  options: CompileOptions,
+) {
+  const hash = compileHash(source, options)
   const cached = (await cache?.get([hash]))?.get(hash)
   if (cached) return { hash, ...cached }
-  const result = await compileLesson(source, path.dirname(file))
+  const result = await compileLesson(source, path.dirname(file), options)
   if (!result.ok) {
     own.push({ file, line: result.line, col: result.col, message: result.message })
     return null

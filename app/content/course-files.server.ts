@@ -178,13 +178,20 @@ export async function readCourse(
   }
 }
 
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
+
+/** A lesson file's MDX after its frontmatter (and the blank line that follows it). */
+export function lessonBody(source: string): string {
+  return source.replace(FRONTMATTER, '').replace(/^\r?\n/, '')
+}
+
 /** Parse `---` YAML frontmatter; positions point into the .mdx file itself. */
 function readFrontmatter<T>(
   source: string,
   schema: z.ZodType<T, z.ZodTypeDef, unknown>,
   file: string,
 ) {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source)
+  const match = FRONTMATTER.exec(source)
   if (!match) {
     return {
       ok: false as const,

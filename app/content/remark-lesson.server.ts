@@ -1,6 +1,6 @@
-import type { Root, RootContent, Link } from 'mdast'
+import type { Definition, Image, Link, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { visitParents } from 'unist-util-visit-parents'
+import { SKIP, visitParents } from 'unist-util-visit-parents'
 import { LESSON_KIT, type QuizKey } from './lesson-kit-spec.ts'
 
 /**
@@ -10,7 +10,9 @@ import { LESSON_KIT, type QuizKey } from './lesson-kit-spec.ts'
  *   `analysis.quiz`, so the compiled code a browser receives cannot reveal it;
  * - numbers questions and options, so answers are posted by position;
  * - turns `lesson:<id>` links into site URLs and records them for the link check;
- * - records the structure (component names, ids) to compare a translation with the original.
+ * - records the structure (component names, ids) to compare a translation with the original;
+ * - in safe mode (lessons written in the browser) rejects JavaScript, HTML, non-kit elements and
+ *   unsafe URLs, and cuts them out of the tree so none of it reaches the bundle.
  */
 export type LessonAnalysis = {
   problems: Array<{ line: number; col: number; message: string }>
@@ -37,13 +39,14 @@ export function emptyAnalysis(): LessonAnalysis {
   }
 }
 
-type JsxAttribute = { type: string; name?: string; value?: unknown }
+type Position = { start: { line: number; column: number } }
+type JsxAttribute = { type: string; name?: string; value?: unknown; position?: Position }
 type JsxNode = {
   type: 'mdxJsxFlowElement' | 'mdxJsxTextElement'
   name: string | null
   attributes: JsxAttribute[]
   children: RootContent[]
-  position?: { start: { line: number; column: number } }
+  position?: Position
 }
 
 const isJsx = (node: unknown): node is JsxNode =>
@@ -64,15 +67,56 @@ function setAttr(node: JsxNode, name: string, value: string) {
   node.attributes.push({ type: 'mdxJsxAttribute', name, value })
 }
 
-export function remarkLesson(
-  analysis: LessonAnalysis,
-  options: { localComponents?: Set<string> } = {},
-) {
+export type LessonOptions = {
+  localComponents?: Set<string>
+  /** Written in the browser, not reviewed in git: only Markdown, the kit and safe URLs. */
+  safe?: boolean
+}
+
+const IN_BROWSER = 'in lessons written in the browser'
+/** URL schemes a safe lesson may use; anything else with a scheme (javascript:, data:, …) is refused. */
+const SAFE_SCHEMES = ['http', 'https', 'mailto', 'tel', 'lesson']
+
+/** The scheme of a URL that is not allowed in safe mode, or null when the URL is safe. */
+function unsafeScheme(url: string): string | null {
+  // Browsers ignore tabs, newlines and control characters in a scheme ("java\tscript:");
+  // dropping every invisible character before looking errs on the safe side.
+  const visible = url.replace(/[\s\p{Cc}\p{Cf}]/gu, '')
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(visible)?.[1]?.toLowerCase()
+  return scheme && !SAFE_SCHEMES.includes(scheme) ? scheme : null
+}
+
+const unknownComponent = (name: string) =>
+  `unknown component <${name}>; the kit has ${Object.keys(LESSON_KIT).join(', ')}`
+
+/** Why a JSX element outside the kit may not be in a safe lesson. */
+function notInKit(name: string | null): string {
+  if (name === null) return `fragments <>…</> are not allowed ${IN_BROWSER}`
+  if (/^[A-Z]/.test(name)) return unknownComponent(name)
+  return `HTML element <${name}> is not allowed ${IN_BROWSER}; format with Markdown or a kit component`
+}
+
+function unknownAttribute(component: string, name: string): string {
+  const message = `<${component}> has no attribute "${name}"`
+  if (/^on/i.test(name)) return `${message}: event handlers are not allowed in lessons`
+  if (name === 'dangerouslySetInnerHTML') return `${message}: raw HTML is not allowed in lessons`
+  return message
+}
+
+const isExpressionValue = (a: JsxAttribute) =>
+  a.value !== null && a.value !== undefined && typeof a.value !== 'string'
+
+/** Take a node out of its parent during the walk; the walk goes on with the next sibling. */
+function cut(node: unknown, ancestors: unknown[]): [typeof SKIP, number] {
+  const parent = ancestors[ancestors.length - 1] as { children: unknown[] }
+  const index = parent.children.indexOf(node)
+  parent.children.splice(index, 1)
+  return [SKIP, index]
+}
+
+export function remarkLesson(analysis: LessonAnalysis, options: LessonOptions = {}) {
   return () => (tree: Root) => {
-    const problem = (
-      node: { position?: { start: { line: number; column: number } } } | undefined,
-      message: string,
-    ) =>
+    const problem = (node: { position?: Position } | undefined, message: string) =>
       analysis.problems.push({
         line: node?.position?.start.line ?? 1,
         col: node?.position?.start.column ?? 1,
@@ -87,17 +131,43 @@ export function remarkLesson(
       // The nearest enclosing component (inline ones sit inside a paragraph).
       const parent: unknown = [...(ancestors as unknown[])].reverse().find(isJsx)
       const type = (node as { type: string }).type
-      const p = (node as { position?: JsxNode['position'] }).position?.start
+      const p = (node as { position?: Position }).position?.start
       // Nodes without a position were generated (e.g. the frontmatter export), not written.
       if (
         p &&
         (type === 'mdxFlowExpression' || type === 'mdxTextExpression' || type === 'mdxjsEsm')
       ) {
+        const esm = type === 'mdxjsEsm'
         analysis.scripts.push({
           line: p.line,
           col: p.column,
-          kind: type === 'mdxjsEsm' ? 'import/export' : 'expression',
+          kind: esm ? 'import/export' : 'expression',
         })
+        if (options.safe) {
+          problem(
+            raw,
+            esm
+              ? `import/export is not allowed ${IN_BROWSER}`
+              : `JavaScript in {…} (also a {/* comment */}) is not allowed ${IN_BROWSER}`,
+          )
+          return cut(raw, ancestors)
+        }
+      }
+      if (options.safe && (type === 'link' || type === 'image' || type === 'definition')) {
+        const resource = raw as Link | Image | Definition
+        const scheme = unsafeScheme(resource.url)
+        if (scheme) {
+          const what = {
+            link: 'a link to',
+            image: 'an image from',
+            definition: 'a link definition to',
+          }[resource.type]
+          problem(
+            resource,
+            `${what} "${scheme}:" is not allowed ${IN_BROWSER}; use http:, https:, mailto:, tel:, lesson: or a relative address`,
+          )
+          resource.url = ''
+        }
       }
       if (type === 'link') {
         const link = raw as Link
@@ -114,8 +184,7 @@ export function remarkLesson(
       if (!isJsx(node)) return
       const name = node.name ?? ''
       for (const a of node.attributes) {
-        if (a.type !== 'mdxJsxAttribute') continue
-        if (a.value !== null && a.value !== undefined && typeof a.value !== 'string') {
+        if (a.type === 'mdxJsxExpressionAttribute' || isExpressionValue(a)) {
           analysis.scripts.push({
             line: node.position?.start.line ?? 1,
             col: node.position?.start.column ?? 1,
@@ -123,13 +192,16 @@ export function remarkLesson(
           })
         }
       }
-      const spec = LESSON_KIT[name]
+      // Own properties only: "constructor" or "toString" are not kit components or attributes.
+      const spec = Object.hasOwn(LESSON_KIT, name) ? LESSON_KIT[name] : undefined
       if (!spec) {
+        if (options.safe) {
+          // The element goes with everything inside it: nothing outside the kit is rendered.
+          problem(node, notInKit(node.name))
+          return cut(raw, ancestors)
+        }
         if (/^[A-Z]/.test(name) && !options.localComponents?.has(name)) {
-          problem(
-            node,
-            `unknown component <${name}>; the kit has ${Object.keys(LESSON_KIT).join(', ')}`,
-          )
+          problem(node, unknownComponent(name))
         }
         return
       }
@@ -144,11 +216,23 @@ export function remarkLesson(
         const parentName = isJsx(parent) ? parent.name : null
         if (parentName !== spec.parent) problem(node, `<${name}> belongs inside <${spec.parent}>`)
       }
+      const known = (a: JsxAttribute) =>
+        a.type === 'mdxJsxAttribute' && !!a.name && Object.hasOwn(spec.attributes, a.name)
       for (const a of node.attributes) {
-        if (a.type === 'mdxJsxAttribute' && a.name && !(a.name in spec.attributes)) {
-          problem(node, `<${name}> has no attribute "${a.name}"`)
+        if (a.type === 'mdxJsxAttribute' && a.name && !known(a)) {
+          problem(node, unknownAttribute(name, a.name))
+        } else if (options.safe && a.type === 'mdxJsxExpressionAttribute') {
+          problem(a, `<${name} {…}> is JavaScript, which is not allowed ${IN_BROWSER}`)
+        } else if (options.safe && isExpressionValue(a)) {
+          problem(
+            a,
+            `${a.name}={…} is JavaScript, which is not allowed ${IN_BROWSER}; write ${a.name}="…"`,
+          )
         }
       }
+      // Only plain-text kit attributes reach the bundle.
+      if (options.safe)
+        node.attributes = node.attributes.filter((a) => known(a) && !isExpressionValue(a))
       for (const [attrName, rule] of Object.entries(spec.attributes)) {
         const value = attr(node, attrName)
         if (rule.required && (value === undefined || value === true || value === '')) {
