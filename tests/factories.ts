@@ -47,3 +47,74 @@ export async function cookieFor(userId: string): Promise<string> {
   const { token } = await createSession(userId)
   return `${SESSION_COOKIE}=${token}`
 }
+
+/**
+ * A published course owned by an organisation, as the trainer area publishes one: one module
+ * of lessons of these types and work processes. Each lesson reuses the compiled code (and a
+ * quiz its answer key) of a published lesson of the same type, so the repository's courses
+ * must be imported first.
+ */
+export async function makeOrganisationCourse(
+  organisationId: string,
+  lessons: Array<{
+    type: 'lesson' | 'quiz' | 'scenario' | 'assignment'
+    workProcessCodes: string[]
+  }>,
+  dossierSlug = 'contactcenter-teamleider',
+) {
+  const courseId = `eigen-cursus-${unique()}`
+  const lessonKeys = lessons.map((_, i) => `${courseId}-les-${i + 1}`)
+  const compiled = await Promise.all(
+    lessons.map(({ type }) =>
+      prisma.lesson.findFirstOrThrow({
+        where: { type, courseVersion: { currentOf: { isNot: null } } },
+        select: { codeNlHash: true, quizKey: true },
+      }),
+    ),
+  )
+  await prisma.$transaction(async (tx) => {
+    await tx.course.create({ data: { id: courseId, source: 'browser', organisationId } })
+    const version = await tx.courseVersion.create({
+      data: {
+        courseId,
+        version: 1,
+        contentHash: courseId,
+        dossierSlug,
+        titleNl: `Eigen cursus ${courseId}`,
+        titleEn: `Own course ${courseId}`,
+        summaryNl: 'Alleen voor de eigen medewerkers.',
+        summaryEn: 'For our own staff only.',
+        audienceNl: 'Teamleiders',
+        audienceEn: 'Team leaders',
+        languages: 'nl',
+        selfEnrol: true,
+      },
+      select: { id: true },
+    })
+    for (const [i, lesson] of lessons.entries()) {
+      await tx.lesson.create({
+        data: {
+          courseVersionId: version.id,
+          lessonKey: lessonKeys[i]!,
+          moduleKey: 'module-1',
+          moduleTitleNl: 'Eerste module',
+          moduleTitleEn: 'First module',
+          modulePosition: 1,
+          position: i + 1,
+          type: lesson.type,
+          duration: 10,
+          titleNl: `Les ${i + 1}`,
+          competencies: 'C',
+          codeNlHash: compiled[i]!.codeNlHash,
+          quizKey: compiled[i]!.quizKey,
+          sourceFile: `${courseId}/${lessonKeys[i]}.mdx`,
+          workProcesses: {
+            create: lesson.workProcessCodes.map((workProcessCode) => ({ workProcessCode })),
+          },
+        },
+      })
+    }
+    await tx.course.update({ where: { id: courseId }, data: { currentVersionId: version.id } })
+  })
+  return { courseId, lessonKeys }
+}

@@ -1,10 +1,11 @@
 import { prisma } from '#app/db.server.ts'
+import { visibleCourses, type VisibleOrganisations } from './course-visibility.server.ts'
 import { immutableCache } from './immutable-cache.server.ts'
 
-/** The published (current) version of every course, with its lessons' work processes. */
-export async function listPublishedCourses() {
+/** The published (current) version of every course the viewer may see, with its work processes. */
+export async function listPublishedCourses(organisationIds: VisibleOrganisations) {
   const courses = await prisma.course.findMany({
-    where: { currentVersionId: { not: null } },
+    where: { currentVersionId: { not: null }, ...visibleCourses(organisationIds) },
     orderBy: { id: 'asc' },
     select: {
       id: true,
@@ -89,10 +90,14 @@ function loadVersion(versionId: string) {
   })
 }
 
-/** The published version of a course, lessons with their answer keys (server use only). */
-async function publishedVersion(courseId: string) {
+/**
+ * The published version of a course, lessons with their answer keys (server use only). The
+ * one query per request says which version is current and, in the same breath, whether the
+ * viewer may see the course: versions are cached, visibility never is.
+ */
+async function publishedVersion(courseId: string, organisationIds: VisibleOrganisations) {
   const course = await prisma.course.findUnique({
-    where: { id: courseId },
+    where: { id: courseId, AND: [visibleCourses(organisationIds)] },
     select: { currentVersionId: true },
   })
   if (!course?.currentVersionId) return null
@@ -104,8 +109,8 @@ async function publishedVersion(courseId: string) {
 }
 
 /** The published version of a course for pages: no answer keys, no code references. */
-export async function getPublishedCourse(courseId: string) {
-  const course = await publishedVersion(courseId)
+export async function getPublishedCourse(courseId: string, organisationIds: VisibleOrganisations) {
+  const course = await publishedVersion(courseId, organisationIds)
   if (!course) return null
   return {
     ...course,
@@ -116,8 +121,12 @@ export async function getPublishedCourse(courseId: string) {
 }
 
 /** A lesson of a course's published version, with what the page needs to render it. */
-export async function getPublishedLesson(courseId: string, lessonKey: string) {
-  const course = await publishedVersion(courseId)
+export async function getPublishedLesson(
+  courseId: string,
+  lessonKey: string,
+  organisationIds: VisibleOrganisations,
+) {
+  const course = await publishedVersion(courseId, organisationIds)
   if (!course) return null
   const index = course.lessons.findIndex((l) => l.lessonKey === lessonKey)
   if (index < 0) return null
@@ -159,9 +168,12 @@ export function getCompiledLesson(hash: string) {
 }
 
 /** The course whose published version has this lesson, for `lesson:` links. */
-export async function findCourseOfLesson(lessonKey: string) {
+export async function findCourseOfLesson(lessonKey: string, organisationIds: VisibleOrganisations) {
   const lesson = await prisma.lesson.findFirst({
-    where: { lessonKey, courseVersion: { currentOf: { isNot: null } } },
+    where: {
+      lessonKey,
+      courseVersion: { currentOf: { isNot: null, is: visibleCourses(organisationIds) } },
+    },
     select: { courseVersion: { select: { courseId: true } } },
   })
   return lesson?.courseVersion.courseId ?? null

@@ -1,10 +1,12 @@
 import { prisma } from '#app/db.server.ts'
+import { coursesOfLearner } from './course-visibility.server.ts'
 import { KNOWLEDGE_TYPES } from './progress-rules.ts'
 
 /**
  * Everything the learner's dashboard shows, in a fixed number of queries however many
  * courses, lessons or events there are: the dossiers' structure, the learner's steps, the
  * published lessons per work process, the learner's completions, recent events, enrolments.
+ * Lessons and courses are only those that count for the learner (not another organisation's).
  */
 export async function learnerDashboard(userId: string) {
   const [dossierRows, statuses, links, completions, events, enrolments] = await Promise.all([
@@ -34,7 +36,7 @@ export async function learnerDashboard(userId: string) {
       select: { dossierSlug: true, workProcessCode: true, step: true },
     }),
     prisma.lessonWorkProcess.findMany({
-      where: { lesson: { courseVersion: { currentOf: { isNot: null } } } },
+      where: { lesson: { courseVersion: { currentOf: { is: coursesOfLearner(userId) } } } },
       orderBy: [
         { lesson: { courseVersion: { courseId: 'asc' } } },
         { lesson: { position: 'asc' } },
@@ -80,7 +82,10 @@ export async function learnerDashboard(userId: string) {
     }),
   ])
   const courseVersions = await prisma.courseVersion.findMany({
-    where: { courseId: { in: enrolments.map((e) => e.courseId) }, currentOf: { isNot: null } },
+    where: {
+      courseId: { in: enrolments.map((e) => e.courseId) },
+      currentOf: { is: coursesOfLearner(userId) },
+    },
     select: {
       courseId: true,
       titleNl: true,

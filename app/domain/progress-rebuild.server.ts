@@ -1,5 +1,6 @@
 import { prisma } from '#app/db.server.ts'
 import { workplaceFacts, workplaceKey } from '#app/assessment/workplace-facts.server.ts'
+import { isVisibleCourse } from './course-visibility.server.ts'
 import { ladderFacts, stepFor, type LinkedLesson } from './progress-rules.ts'
 
 type Db = typeof prisma
@@ -7,19 +8,34 @@ const key = workplaceKey
 
 /**
  * Every learner's step on every work process, computed from scratch with bulk queries (no
- * per-learner queries): the rules applied to all completions and workplace evidence, and never below the highest
- * step the event log records (`progressed`), since progress never goes back.
+ * per-learner queries): the rules applied to all completions and workplace evidence, counting
+ * per learner only the courses that count for them (see course-visibility), and never below
+ * the highest step the event log records (`progressed`), since progress never goes back.
  */
 export async function computeAllStatuses(db: Db = prisma): Promise<Map<string, number>> {
-  const [links, completions, progressed, workplace] = await Promise.all([
+  const [links, memberships, completions, progressed, workplace] = await Promise.all([
     db.lessonWorkProcess.findMany({
       where: { lesson: { courseVersion: { currentOf: { isNot: null } } } },
       select: {
         workProcessCode: true,
         lesson: {
-          select: { lessonKey: true, type: true, courseVersion: { select: { dossierSlug: true } } },
+          select: {
+            lessonKey: true,
+            type: true,
+            courseVersion: {
+              select: { dossierSlug: true, course: { select: { organisationId: true } } },
+            },
+          },
         },
       },
+    }),
+    // Only memberships that can make a course count: of organisations with a published course.
+    db.membership.findMany({
+      where: {
+        deactivatedAt: null,
+        organisation: { courses: { some: { currentVersionId: { not: null } } } },
+      },
+      select: { userId: true, organisationId: true },
     }),
     db.lessonCompletion.findMany({ select: { userId: true, lessonKey: true } }),
     db.learningEvent.groupBy({
@@ -29,14 +45,20 @@ export async function computeAllStatuses(db: Db = prisma): Promise<Map<string, n
     }),
     workplaceFacts(db),
   ])
-  // Per work process, its linked lessons; per lesson, the work processes it trains.
-  const linked = new Map<string, { dossierSlug: string; code: string; lessons: LinkedLesson[] }>()
+  // Per work process, its linked lessons (with the organisation owning each lesson's course);
+  // per lesson, the work processes it trains.
+  type OwnedLesson = LinkedLesson & { organisationId: string | null }
+  const linked = new Map<string, { dossierSlug: string; code: string; lessons: OwnedLesson[] }>()
   const workProcessesOf = new Map<string, string[]>()
   for (const l of links) {
     const dossierSlug = l.lesson.courseVersion.dossierSlug
     const wp = `${dossierSlug}|${l.workProcessCode}`
     if (!linked.has(wp)) linked.set(wp, { dossierSlug, code: l.workProcessCode, lessons: [] })
-    linked.get(wp)!.lessons.push({ lessonKey: l.lesson.lessonKey, type: l.lesson.type })
+    linked.get(wp)!.lessons.push({
+      lessonKey: l.lesson.lessonKey,
+      type: l.lesson.type,
+      organisationId: l.lesson.courseVersion.course.organisationId,
+    })
     workProcessesOf.set(l.lesson.lessonKey, [
       ...(workProcessesOf.get(l.lesson.lessonKey) ?? []),
       wp,
@@ -52,12 +74,20 @@ export async function computeAllStatuses(db: Db = prisma): Promise<Map<string, n
       touched.get(c.userId)!.add(wp)
     }
   }
+  const organisationsOf = new Map<string, Set<string>>()
+  for (const m of memberships) {
+    if (!organisationsOf.has(m.userId)) organisationsOf.set(m.userId, new Set())
+    organisationsOf.get(m.userId)!.add(m.organisationId)
+  }
   const result = new Map<string, number>()
   for (const [userId, wps] of touched) {
+    const organisationIds = organisationsOf.get(userId) ?? new Set<string>()
     for (const wp of wps) {
       const { dossierSlug, code, lessons } = linked.get(wp)!
+      // As the live engine does: only the courses that count for this learner.
+      const counted = lessons.filter((l) => isVisibleCourse(l.organisationId, organisationIds))
       const facts = workplace.get(key(userId, dossierSlug, code))
-      const step = stepFor(ladderFacts(lessons, doneBy.get(userId)!, facts))
+      const step = stepFor(ladderFacts(counted, doneBy.get(userId)!, facts))
       if (step > 0) result.set(key(userId, dossierSlug, code), step)
     }
   }

@@ -9,7 +9,7 @@ import {
   type PublishedLessonRef,
 } from './progress.server.ts'
 import { computeAllStatuses, rebuildStatuses, storedStatuses } from './progress-rebuild.server.ts'
-import { makeUser } from '#tests/factories.ts'
+import { makeMember, makeOrganisation, makeOrganisationCourse, makeUser } from '#tests/factories.ts'
 
 let lessons: PublishedLessonRef[]
 const lesson = (key: string) => lessons.find((l) => l.lessonKey === key)!
@@ -121,10 +121,25 @@ describe('recording progress', () => {
       // A seeded pseudo-random history: learners complete lessons and take quizzes in any order.
       let seed = 42
       const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
-      const learners = await Promise.all(Array.from({ length: 8 }, () => makeUser()))
+      // Half of them belong to an organisation with a course of its own on the same work
+      // processes; for the others its lessons count for nothing, in both computations.
+      const organisation = await makeOrganisation()
+      const own = await makeOrganisationCourse(organisation.id, [
+        { type: 'lesson', workProcessCodes: ['TL-K2-W1'] },
+        { type: 'quiz', workProcessCodes: ['TL-K2-W1', 'TL-K2-W3'] },
+      ])
+      const learners = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          i % 2 === 0 ? makeUser() : makeMember(organisation.id, ['learner']).then((m) => m.user),
+        ),
+      )
+      const pool = [
+        ...lessons,
+        ...(await Promise.all(own.lessonKeys.map((k) => findPublishedLesson(k)))).map((l) => l!),
+      ]
       for (let i = 0; i < 300; i++) {
         const user = learners[Math.floor(random() * learners.length)]!
-        const l = lessons[Math.floor(random() * lessons.length)]!
+        const l = pool[Math.floor(random() * pool.length)]!
         if (l.lessonKey.includes('quiz') || l.lessonKey.includes('toets')) {
           const score = Math.floor(random() * 101)
           await recordQuizAttempt(user.id, l, {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { prisma, type Db as Client, type Tx } from '#app/db.server.ts'
 import { workplaceFacts, workplaceKey } from '#app/assessment/workplace-facts.server.ts'
 import { issueDueRecords } from '#app/records/issue-records.server.ts'
+import { coursesOfLearner } from './course-visibility.server.ts'
 import { ladderFacts, stepFor, TOP_STEP, type LinkedLesson } from './progress-rules.ts'
 
 /** A lesson of a published course version, as the progress engine needs it. */
@@ -32,12 +33,21 @@ export async function findPublishedLesson(
   }
 }
 
-/** The published lessons linked to each of these work processes (by the lessons' own mapping). */
-export async function linkedLessons(db: Client, dossierSlug: string, codes: string[]) {
+/**
+ * The published lessons linked to each of these work processes (by the lessons' own mapping),
+ * of the courses that count for this learner: another organisation's course must not hold
+ * them back.
+ */
+export async function linkedLessons(
+  db: Client,
+  userId: string,
+  dossierSlug: string,
+  codes: string[],
+) {
   const rows = await db.lessonWorkProcess.findMany({
     where: {
       workProcessCode: { in: codes },
-      lesson: { courseVersion: { dossierSlug, currentOf: { isNot: null } } },
+      lesson: { courseVersion: { dossierSlug, currentOf: { is: coursesOfLearner(userId) } } },
     },
     select: { workProcessCode: true, lesson: { select: { lessonKey: true, type: true } } },
   })
@@ -117,7 +127,7 @@ export async function raiseStatuses(tx: Tx, userId: string, dossierSlug: string,
     })
     current.set(workProcessCode, row.step)
   }
-  const linked = await linkedLessons(tx, dossierSlug, sorted)
+  const linked = await linkedLessons(tx, userId, dossierSlug, sorted)
   const keys = [...new Set([...linked.values()].flat().map((l) => l.lessonKey))]
   const done = new Set(
     (

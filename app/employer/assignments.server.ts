@@ -3,6 +3,7 @@ import { env } from '#app/env.server.ts'
 import { sendEmail } from '#app/email/mailer.server.ts'
 import { assignmentEmail, assignmentReminderEmail } from '#app/email/templates.ts'
 import { audit } from '#app/domain/audit.server.ts'
+import { visibleCourses } from '#app/domain/course-visibility.server.ts'
 import { personInScope, type StaffScope } from './staff-scope.server.ts'
 
 export type AssignmentTarget =
@@ -42,11 +43,23 @@ export class AssignmentRefused extends Error {
   }
 }
 
-/** What a target is called, in Dutch and English; null when it does not exist. */
-export async function targetTitle(target: AssignmentTarget) {
+/** The courses an organisation may assign: platform-wide ones and its own. */
+export function assignableCourses(organisationId: string) {
+  return prisma.courseVersion.findMany({
+    where: { currentOf: { is: visibleCourses([organisationId]) } },
+    orderBy: { titleNl: 'asc' },
+    select: { courseId: true, titleNl: true, titleEn: true },
+  })
+}
+
+/**
+ * What a target is called, in Dutch and English; null when it does not exist or, for a
+ * course, when it is not the organisation's to assign (another organisation's course).
+ */
+export async function targetTitle(target: AssignmentTarget, organisationId: string) {
   if (target.kind === 'course') {
     const v = await prisma.courseVersion.findFirst({
-      where: { courseId: target.courseId, currentOf: { isNot: null } },
+      where: { courseId: target.courseId, currentOf: { is: visibleCourses([organisationId]) } },
       select: { titleNl: true, titleEn: true },
     })
     return v ? { nl: v.titleNl, en: v.titleEn } : null
@@ -80,7 +93,7 @@ export async function assign(input: {
   const { scope, target, dueAt } = input
   const startOfToday = new Date(new Date().toDateString())
   if (dueAt < startOfToday) throw new AssignmentRefused('past_due')
-  const title = await targetTitle(target)
+  const title = await targetTitle(target, scope.organisationId)
   if (!title) throw new AssignmentRefused('unknown_target')
   const people = input.teamId
     ? await staffInScope(scope, { teamId: input.teamId })
@@ -226,7 +239,7 @@ export async function listAssignments(scope: StaffScope) {
   const titles = new Map<string, { nl: string; en: string } | null>()
   for (const r of rows) {
     const key = r.courseId ?? `${r.dossierSlug}/${r.workProcessCode}`
-    if (!titles.has(key)) titles.set(key, await targetTitle(targetOf(r)))
+    if (!titles.has(key)) titles.set(key, await targetTitle(targetOf(r), scope.organisationId))
   }
   const now = Date.now()
   return rows
@@ -271,6 +284,7 @@ export async function sendReminders(scope: StaffScope | null, now = new Date()) 
     },
     select: {
       ...ASSIGNMENT_FIELDS,
+      organisationId: true,
       user: { select: { email: true } },
       organisation: { select: { name: true } },
     },
@@ -287,7 +301,7 @@ export async function sendReminders(scope: StaffScope | null, now = new Date()) 
       data: { remindedAt: now },
     })
     if (claimed.count === 0) continue
-    const title = await targetTitle(targetOf(r))
+    const title = await targetTitle(targetOf(r), r.organisationId)
     await sendEmail({
       to: r.user.email,
       ...assignmentReminderEmail('nl', {

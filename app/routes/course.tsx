@@ -1,5 +1,7 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/course'
+import { getUser } from '#app/auth/authorize.server.ts'
+import { viewerOrganisationIds } from '#app/domain/course-visibility.server.ts'
 import { getPublishedCourse } from '#app/domain/courses.server.ts'
 import { localized } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -10,8 +12,9 @@ export const meta: Route.MetaFunction = ({ data, matches }) => [
   { title: data ? localized(data.course, 'title', metaLocale(matches)) : 'Cursus' },
 ]
 
-export async function loader({ params }: Route.LoaderArgs) {
-  const course = await getPublishedCourse(params.courseId)
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = await viewerOrganisationIds(await getUser(request))
+  const course = await getPublishedCourse(params.courseId, viewer)
   invariantResponse(course, 'Course not found')
   return { course }
 }

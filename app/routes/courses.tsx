@@ -1,6 +1,8 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/courses'
+import { getUser } from '#app/auth/authorize.server.ts'
 import { prisma } from '#app/db.server.ts'
+import { viewerOrganisationIds } from '#app/domain/course-visibility.server.ts'
 import { listPublishedCourses } from '#app/domain/courses.server.ts'
 import { listCurrentDossiers } from '#app/domain/dossiers.server.ts'
 import { localized } from '#app/i18n/i18n.ts'
@@ -10,8 +12,12 @@ import { pageTitle } from '#app/utils/meta.ts'
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'courses.title')
 
 /** The catalogue: per dossier, per core task, the courses that train its work processes. */
-export async function loader() {
-  const [courses, dossiers] = await Promise.all([listPublishedCourses(), listCurrentDossiers()])
+export async function loader({ request }: Route.LoaderArgs) {
+  const viewer = await viewerOrganisationIds(await getUser(request))
+  const [courses, dossiers] = await Promise.all([
+    listPublishedCourses(viewer),
+    listCurrentDossiers(),
+  ])
   const coreTasks = await prisma.coreTask.findMany({
     where: { dossierId: { in: dossiers.map((d) => d.id) } },
     orderBy: { position: 'asc' },

@@ -7,6 +7,7 @@ import { mdxComponentFor } from '#app/components/lesson-kit/mdx-component.ts'
 import { getUser } from '#app/auth/authorize.server.ts'
 import { prisma } from '#app/db.server.ts'
 import type { StoredQuizKey } from '#app/domain/course-import.server.ts'
+import { viewerOrganisationIds } from '#app/domain/course-visibility.server.ts'
 import { getCompiledLesson, getPublishedLesson, lessonRef } from '#app/domain/courses.server.ts'
 import { recordCompletion, recordQuizAttempt } from '#app/domain/progress.server.ts'
 import { gradeQuiz } from '#app/domain/quiz-grading.server.ts'
@@ -22,7 +23,12 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? '
  * request); quiz answers stay on the server until the learner submits.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const found = await getPublishedLesson(params.courseId, params.lessonKey)
+  const user = await getUser(request)
+  const found = await getPublishedLesson(
+    params.courseId,
+    params.lessonKey,
+    await viewerOrganisationIds(user),
+  )
   invariantResponse(found, 'Lesson not found')
   const { course, lesson, previous, next } = found
   const locale = getLocale(request)
@@ -31,15 +37,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const compiled = await getCompiledLesson(hash)
   invariantResponse(compiled, 'Compiled lesson missing')
   const codes = lesson.workProcesses.map((w) => w.workProcessCode)
-  const [workProcesses, user] = await Promise.all([
-    prisma.workProcess.findMany({
-      where: { code: { in: codes }, dossier: { slug: course.dossierSlug } },
-      orderBy: [{ dossier: { version: 'desc' } }],
-      distinct: ['code'],
-      select: { code: true, titleNl: true, titleEn: true },
-    }),
-    getUser(request),
-  ])
+  const workProcesses = await prisma.workProcess.findMany({
+    where: { code: { in: codes }, dossier: { slug: course.dossierSlug } },
+    orderBy: [{ dossier: { version: 'desc' } }],
+    distinct: ['code'],
+    select: { code: true, titleNl: true, titleEn: true },
+  })
   // Reaching an ending of the scenario completes it (idempotent, so a reload changes nothing).
   const step = new URL(request.url).searchParams.get('step')
   if (user && lesson.type === 'scenario' && step && compiled.endings.includes(step)) {
@@ -97,7 +100,12 @@ const ReflectionSchema = z.object({
 })
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const found = await getPublishedLesson(params.courseId, params.lessonKey)
+  const user = await getUser(request)
+  const found = await getPublishedLesson(
+    params.courseId,
+    params.lessonKey,
+    await viewerOrganisationIds(user),
+  )
   invariantResponse(found, 'Lesson not found')
   const form = await request.formData()
   const intent = form.get('intent')
@@ -106,7 +114,6 @@ export async function action({ request, params }: Route.ActionArgs) {
     const key = JSON.parse(found.lesson.quizKey) as StoredQuizKey
     const quizResult = gradeQuiz(key, form, getLocale(request))
     // Graded for everyone; kept (history, progress) for a signed-in learner.
-    const user = await getUser(request)
     if (user) {
       await recordQuizAttempt(user.id, lessonRef(found), {
         score: quizResult.score,
@@ -118,7 +125,6 @@ export async function action({ request, params }: Route.ActionArgs) {
     return { quizResult, savedReflection: null }
   }
   if (intent === 'done') {
-    const user = await getUser(request)
     invariantResponse(user, 'Log in to keep your progress', { status: 401 })
     invariantResponse(
       found.lesson.type === 'lesson' || found.lesson.type === 'assignment',
@@ -132,7 +138,6 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const parsed = ReflectionSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) return data({ quizResult: null, savedReflection: null }, { status: 400 })
-  const user = await getUser(request)
   invariantResponse(user, 'Log in to save a reflection', { status: 401 })
   const { reflectionId, text } = parsed.data
   await prisma.reflection.upsert({

@@ -6,13 +6,13 @@ import type { Route } from './+types/org-assignments'
 import { ErrorList } from '#app/components/forms.tsx'
 import {
   assign,
+  assignableCourses,
   AssignmentRefused,
   listAssignments,
   sendReminders,
   staffInScope,
 } from '#app/employer/assignments.server.ts'
 import { requireStaffScope, teamsInScope } from '#app/employer/staff-scope.server.ts'
-import { prisma } from '#app/db.server.ts'
 import { evidenceOptions } from '#app/assessment/evidence-options.server.ts'
 import { formatDate, localized, type MessageKey } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -42,11 +42,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     listAssignments(scope),
     teamsInScope(scope),
     staffInScope(scope),
-    prisma.courseVersion.findMany({
-      where: { currentOf: { isNot: null } },
-      orderBy: { titleNl: 'asc' },
-      select: { courseId: true, titleNl: true, titleEn: true },
-    }),
+    assignableCourses(scope.organisationId),
     evidenceOptions(),
   ])
   return {
