@@ -9,6 +9,7 @@ export type AuditAction =
   | 'assignment.created'
   | 'api-token.created'
   | 'api-token.revoked'
+  | 'course.published'
 
 /**
  * Write one line of the audit trail, inside the transaction of the change it describes, so a

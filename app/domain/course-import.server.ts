@@ -7,9 +7,11 @@ import {
   type CheckedCourse,
   type CompileCache,
 } from '#app/content/course-check.server.ts'
+import { lessonBody } from '#app/content/course-files.server.ts'
 import { readFramework } from '#app/content/dossier-files.server.ts'
 import type { QuizKey } from '#app/content/lesson-kit-spec.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
+import { audit } from './audit.server.ts'
 
 export const COURSES_FOLDER = 'courses'
 
@@ -54,7 +56,26 @@ export async function importCourses(
   const framework = await readFramework(path.join(root, 'dossiers'))
   const { courses, problems } = await checkCourses(root, framework, databaseCompileCache(db))
   const result: CourseImportResult = { courses: [], rejected: [], problems }
+  const browserCourses = new Set(
+    (
+      await db.course.findMany({
+        where: { id: { in: courses.map((c) => c.source.meta.id) }, source: 'browser' },
+        select: { id: true },
+      })
+    ).map((c) => c.id),
+  )
   for (const course of courses) {
+    if (browserCourses.has(course.source.meta.id)) {
+      // A folder must never overwrite a course trainers maintain in the browser.
+      const problem = {
+        file: course.source.file,
+        line: 1,
+        col: 1,
+        message: `course id "${course.source.meta.id}" belongs to a course authored in the browser; rename this folder's id`,
+      }
+      course.problems.push(problem)
+      result.problems.push(problem)
+    }
     if (course.problems.length > 0) {
       result.rejected.push({ id: course.source.meta.id, dir: course.source.dir })
       continue
@@ -74,6 +95,13 @@ async function publishWithRetry(course: CheckedCourse, db: Db) {
   }
 }
 
+/** Who publishes a version from the browser, and why when it is not a plain edit. */
+export type BrowserPublication = { publishedById: string; note?: string }
+
+/** A lesson file's place inside its course (`01-module/01-lesson.mdx`), wherever it was read. */
+const placeInCourse = (course: CheckedCourse, file: string) =>
+  path.relative(course.source.dir, file).split(path.sep).join('/')
+
 export function courseContentHash(course: CheckedCourse): string {
   const hash = createHash('sha256').update(JSON.stringify(course.source.meta))
   for (const module of course.source.modules) {
@@ -81,7 +109,7 @@ export function courseContentHash(course: CheckedCourse): string {
     for (const lesson of module.lessons) {
       const checked = course.lessons.get(lesson.meta.id)
       hash
-        .update(lesson.file)
+        .update(placeInCourse(course, lesson.file))
         .update(checked?.nl.hash ?? '')
         .update(checked?.enCompiled?.hash ?? '')
     }
@@ -89,7 +117,15 @@ export function courseContentHash(course: CheckedCourse): string {
   return hash.digest('hex')
 }
 
-async function publishCourse(course: CheckedCourse, db: Db) {
+/**
+ * Write a checked course as its next version and make it current, in one transaction;
+ * nothing when its content equals the current version. `db` may be a transaction already.
+ */
+export async function publishCourse(
+  course: CheckedCourse,
+  db: Db,
+  publication?: BrowserPublication,
+) {
   const { meta } = course.source
   const contentHash = courseContentHash(course)
   const current = await db.course.findUnique({
@@ -122,6 +158,8 @@ async function publishCourse(course: CheckedCourse, db: Db) {
           audienceEn: meta.audience.en,
           languages: meta.languages.join(','),
           selfEnrol: meta.selfEnrol,
+          publishedById: publication?.publishedById ?? null,
+          note: publication?.note ?? null,
         },
         select: { id: true },
       })
@@ -162,7 +200,9 @@ async function publishCourse(course: CheckedCourse, db: Db) {
               codeNlHash: lesson.nl.hash,
               codeEnHash: lesson.enCompiled?.hash ?? null,
               quizKey: quizKeyOf(lesson.nl.analysis.quiz, lesson.enCompiled?.analysis.quiz ?? null),
-              sourceFile: source.file,
+              sourceFile: `${meta.id}/${placeInCourse(course, source.file)}`,
+              bodyNl: lessonBody(source.source),
+              bodyEn: source.en ? lessonBody(source.en.source) : null,
               workProcesses: {
                 create: source.meta.workProcesses.map((workProcessCode) => ({ workProcessCode })),
               },
@@ -170,10 +210,21 @@ async function publishCourse(course: CheckedCourse, db: Db) {
           })
         }
       }
-      await tx.course.update({
+      const published = await tx.course.update({
         where: { id: meta.id },
         data: { currentVersionId: courseVersion.id },
+        select: { organisationId: true },
       })
+      if (publication) {
+        await audit(tx, {
+          actorId: publication.publishedById,
+          organisationId: published.organisationId,
+          action: 'course.published',
+          subjectType: 'course',
+          subjectId: meta.id,
+          detail: { version, ...(publication.note ? { note: publication.note } : {}) },
+        })
+      }
       return { id: meta.id, version, status: 'created' as const }
     },
     { timeout: 60_000 },
