@@ -60,6 +60,14 @@ export default [
   route('orgs/:slug/criteria/:dossierSlug/:code', 'routes/org-criteria-edit.tsx'),
   route('trainer', 'routes/trainer.tsx'),
   route('trainer/coverage', 'routes/trainer-coverage.tsx'),
+  // Course authoring in the browser: drafts, live preview, versions, export and import.
+  route('trainer/courses/new', 'routes/trainer-course-new.tsx'),
+  route('trainer/courses/:courseId', 'routes/trainer-course.tsx'),
+  route('trainer/courses/:courseId/lessons/:lessonId', 'routes/trainer-lesson.tsx'),
+  route('trainer/courses/:courseId/versions', 'routes/trainer-course-versions.tsx'),
+  route('trainer/courses/:courseId/export.zip', 'routes/trainer-course-export.ts'),
+  route('trainer/import', 'routes/trainer-import.tsx'),
+  route('trainer/preview', 'routes/trainer-preview.ts'),
   route('admin', 'routes/admin.tsx'),
   route('admin/outbox', 'routes/admin-outbox.tsx'),
 

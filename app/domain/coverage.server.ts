@@ -1,4 +1,5 @@
 import { prisma } from '#app/db.server.ts'
+import { visibleCourses, type VisibleOrganisations } from './course-visibility.server.ts'
 
 export type CoverageRow = {
   code: string
@@ -6,14 +7,22 @@ export type CoverageRow = {
   titleEn: string
   coreTask: string
   counts: { lesson: number; quiz: number; scenario: number; assignment: number }
+  /** Assessment criteria the organisation assesses it by (its own edit, else the indicators). */
+  criteria: number
+  criteriaEdited: boolean
   lessons: Array<{ courseId: string; lessonKey: string; titleNl: string; type: string }>
 }
 
 /**
  * Per work process of a dossier's current version: how many published lessons, quizzes,
- * scenarios and assignments train it. Two queries, whatever the size of the catalogue.
+ * scenarios and assignments train it (counting only courses these organisations may see),
+ * and the assessment criteria of `criteriaOf`. Three queries, whatever the catalogue's size.
  */
-export async function coverageOf(dossierSlug: string) {
+export async function coverageOf(
+  dossierSlug: string,
+  organisations: VisibleOrganisations = [],
+  criteriaOf: string | null = null,
+) {
   const dossier = await prisma.dossier.findFirst({
     where: { slug: dossierSlug },
     orderBy: { version: 'desc' },
@@ -23,7 +32,13 @@ export async function coverageOf(dossierSlug: string) {
       qualificationEn: true,
       workProcesses: {
         orderBy: [{ coreTask: { position: 'asc' } }, { position: 'asc' }],
-        select: { code: true, titleNl: true, titleEn: true, coreTask: { select: { code: true } } },
+        select: {
+          code: true,
+          titleNl: true,
+          titleEn: true,
+          coreTask: { select: { code: true } },
+          _count: { select: { indicators: true } },
+        },
       },
     },
   })
@@ -31,7 +46,13 @@ export async function coverageOf(dossierSlug: string) {
   const links = await prisma.lessonWorkProcess.findMany({
     where: {
       workProcessCode: { in: dossier.workProcesses.map((w) => w.code) },
-      lesson: { courseVersion: { dossierSlug, currentOf: { isNot: null } } },
+      lesson: {
+        courseVersion: {
+          dossierSlug,
+          currentOf: { isNot: null },
+          course: visibleCourses(organisations),
+        },
+      },
     },
     select: {
       workProcessCode: true,
@@ -45,6 +66,19 @@ export async function coverageOf(dossierSlug: string) {
       },
     },
   })
+  const edited = new Map<string, number>()
+  if (criteriaOf) {
+    const versions = await prisma.assessmentCriteria.findMany({
+      where: { organisationId: criteriaOf, dossierSlug },
+      orderBy: { version: 'desc' },
+      select: { workProcessCode: true, criteria: true },
+    })
+    for (const v of versions) {
+      if (!edited.has(v.workProcessCode)) {
+        edited.set(v.workProcessCode, (JSON.parse(v.criteria) as unknown[]).length)
+      }
+    }
+  }
   const rows: CoverageRow[] = dossier.workProcesses.map((wp) => {
     const lessons = links
       .filter((l) => l.workProcessCode === wp.code)
@@ -62,6 +96,8 @@ export async function coverageOf(dossierSlug: string) {
       titleEn: wp.titleEn,
       coreTask: wp.coreTask.code,
       counts,
+      criteria: edited.get(wp.code) ?? wp._count.indicators,
+      criteriaEdited: edited.has(wp.code),
       lessons,
     }
   })

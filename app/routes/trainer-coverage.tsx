@@ -11,10 +11,22 @@ import { pageTitle } from '#app/utils/meta.ts'
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'coverage.title')
 
 export async function loader({ request }: Route.LoaderArgs) {
-  await requireAnyRole(request, TRAINER_ROLES)
+  const { user, memberships } = await requireAnyRole(request, TRAINER_ROLES)
+  const organisations = memberships.map((m) => m.organisation)
+  // The criteria shown are those of the trainer's first organisation (there is usually one).
+  const criteriaOrg = organisations[0] ?? null
   const dossiers = await listCurrentDossiers()
-  const coverage = await Promise.all(dossiers.map((d) => coverageOf(d.slug)))
+  const coverage = await Promise.all(
+    dossiers.map((d) =>
+      coverageOf(
+        d.slug,
+        user.isPlatformAdmin ? 'all' : organisations.map((o) => o.id),
+        criteriaOrg?.id ?? null,
+      ),
+    ),
+  )
   return {
+    criteriaOrg: criteriaOrg && { slug: criteriaOrg.slug, name: criteriaOrg.name },
     coverage: coverage
       .filter((c) => c !== null)
       .map((c) => ({ ...c, rows: c.rows.map((row) => ({ ...row, gap: isGap(row) })) })),
@@ -43,6 +55,9 @@ export default function Coverage({ loaderData }: Route.ComponentProps) {
                       {t(`lesson.types.${type}` as 'lesson.types.lesson')}
                     </th>
                   ))}
+                  <th scope="col">
+                    {t('coverage.criteria', { organisation: loaderData.criteriaOrg?.name ?? '—' })}
+                  </th>
                   <th scope="col">{t('coverage.status')}</th>
                 </tr>
               </thead>
@@ -58,7 +73,30 @@ export default function Coverage({ loaderData }: Route.ComponentProps) {
                       <td key={type}>{row.counts[type]}</td>
                     ))}
                     <td>
-                      {row.gap ? <strong>{t('coverage.gap')}</strong> : t('coverage.covered')}
+                      {loaderData.criteriaOrg ? (
+                        <Link
+                          to={`/orgs/${loaderData.criteriaOrg.slug}/criteria/${dossier.slug}/${row.code}`}
+                        >
+                          {row.criteria}
+                          {row.criteriaEdited ? ` (${t('coverage.criteriaEdited')})` : ''}
+                        </Link>
+                      ) : (
+                        row.criteria
+                      )}
+                    </td>
+                    <td>
+                      {row.gap ? (
+                        <>
+                          <strong>{t('coverage.gap')}</strong>{' '}
+                          <Link
+                            to={`/trainer/courses/new?dossier=${dossier.slug}&workProcess=${row.code}`}
+                          >
+                            {t('coverage.createMaterial', { code: row.code })}
+                          </Link>
+                        </>
+                      ) : (
+                        t('coverage.covered')
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/trainer'
 import { requireAnyRole } from '#app/auth/authorize.server.ts'
+import { listAuthoredCourses } from '#app/authoring/authored-courses.server.ts'
 import { can, TRAINER_ROLES } from '#app/auth/roles.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -8,8 +9,17 @@ import { pageTitle } from '#app/utils/meta.ts'
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'trainer.title')
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const { memberships } = await requireAnyRole(request, TRAINER_ROLES)
+  const { user, memberships } = await requireAnyRole(request, TRAINER_ROLES)
+  const authors = memberships.filter((m) => can(m.roles, 'author:courses:org'))
+  const scope = {
+    user,
+    organisations: authors.map((m) => m.organisation),
+    platform: user.isPlatformAdmin,
+  }
+  const authoring = authors.length > 0 || user.isPlatformAdmin
   return {
+    authoring,
+    courses: authoring ? await listAuthoredCourses(scope) : [],
     organisations: memberships.map((m) => ({
       id: m.organisation.id,
       slug: m.organisation.slug,
@@ -51,6 +61,38 @@ export default function Trainer({ loaderData }: Route.ComponentProps) {
           </li>
         ))}
       </ul>
+      {loaderData.authoring ? (
+        <section aria-labelledby="authored">
+          <h2 id="authored">{t('authoring.myCourses')}</h2>
+          <p>{t('authoring.myCoursesIntro')}</p>
+          {loaderData.courses.length === 0 ? (
+            <p className="muted">{t('authoring.noCourses')}</p>
+          ) : (
+            <ul className="cards">
+              {loaderData.courses.map((c) => (
+                <li key={c.id} className="card">
+                  <h3>
+                    <Link to={`/trainer/courses/${c.id}`}>{c.title}</Link>
+                  </h3>
+                  <p className="muted">
+                    {c.organisation ?? t('authoring.platformWide')} ·{' '}
+                    {c.version
+                      ? t('authoring.versionShort', { version: c.version })
+                      : t('authoring.neverPublished')}
+                    {c.version && c.unpublishedEdits ? ` · ${t('authoring.unpublishedEdits')}` : ''}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <Link to="/trainer/courses/new" className="button">
+              {t('authoring.newCourse')}
+            </Link>{' '}
+            <Link to="/trainer/import">{t('authoring.import')}</Link>
+          </p>
+        </section>
+      ) : null}
       <ul>
         <li>
           <Link to="/trainer/coverage">{t('trainer.coverageLink')}</Link>

@@ -1,0 +1,393 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { unzipSync } from 'fflate'
+import { beforeAll, describe, expect, test } from 'vitest'
+import * as courseNew from '#app/routes/trainer-course-new.tsx'
+import * as coursePage from '#app/routes/trainer-course.tsx'
+import * as lessonPage from '#app/routes/trainer-lesson.tsx'
+import * as versionsPage from '#app/routes/trainer-course-versions.tsx'
+import * as exportZip from '#app/routes/trainer-course-export.ts'
+import * as importPage from '#app/routes/trainer-import.tsx'
+import * as learnerLesson from '#app/routes/lesson.tsx'
+import { prisma } from '#app/db.server.ts'
+import { checkCourses } from '#app/content/course-check.server.ts'
+import { readFramework } from '#app/content/dossier-files.server.ts'
+import { importCourses } from '#app/domain/course-import.server.ts'
+import { importDossierFolder } from '#app/domain/dossier-folder.server.ts'
+import { cookieFor, makeMember, makeOrganisation } from '#tests/factories.ts'
+import { call, formRequest, getRequest } from '#tests/route-call.ts'
+
+/**
+ * The trainer area through its routes: who may author what, drafts against published
+ * versions, conflicts, the safe subset at publication, rollback and the export.
+ */
+let org: Awaited<ReturnType<typeof makeOrganisation>>
+let trainer: { id: string; cookie: string }
+let colleague: { id: string; cookie: string }
+
+const COURSE_FIELDS = {
+  dossierSlug: 'contactcenter-teamleider',
+  titleNl: 'Klachten op de vloer',
+  titleEn: 'Complaints on the floor',
+  summaryNl: 'Wat je doet als een klant boos is.',
+  summaryEn: 'What to do when a customer is angry.',
+  audienceNl: 'Teamleiders',
+  audienceEn: 'Team leaders',
+  selfEnrol: 'on',
+}
+
+const QUIZ = `Vier vragen.
+
+<Quiz passMark="75">
+${[1, 2, 3, 4]
+  .map(
+    (n) => `  <Question type="single" prompt="Vraag ${n}?">
+    <Option correct>Goed ${n}</Option>
+    <Option>Fout ${n}</Option>
+  </Question>`,
+  )
+  .join('\n')}
+</Quiz>
+`
+
+async function person(roles: Parameters<typeof makeMember>[1], organisationId = org.id) {
+  const member = await makeMember(organisationId, roles)
+  return { id: member.user.id, cookie: await cookieFor(member.user.id) }
+}
+
+async function newCourse(id: string, cookie = trainer.cookie) {
+  const created = await call(
+    courseNew.action,
+    formRequest('/trainer/courses/new', { ...COURSE_FIELDS, owner: org.id, id }, { cookie }),
+  )
+  expect(created.location).toBe(`/trainer/courses/${id}`)
+  const moduleId = (await prisma.draftModule.findFirstOrThrow({ where: { courseId: id } })).id
+  return moduleId
+}
+
+async function newLesson(courseId: string, moduleId: string, titleNl: string, type = 'lesson') {
+  const added = await call(
+    coursePage.action,
+    formRequest(
+      `/trainer/courses/${courseId}`,
+      { intent: 'add-lesson', moduleId, titleNl, type },
+      { cookie: trainer.cookie },
+    ),
+    { courseId },
+  )
+  const lessonId = added.location!.split('/').at(-1)!
+  return lessonId
+}
+
+function saveLesson(
+  courseId: string,
+  lessonId: string,
+  fields: Record<string, string | string[]>,
+  cookie = trainer.cookie,
+) {
+  return call(
+    lessonPage.action,
+    formRequest(
+      `/trainer/courses/${courseId}/lessons/${lessonId}`,
+      {
+        intent: 'save',
+        type: 'lesson',
+        duration: '15',
+        titleNl: 'Een les',
+        workProcesses: ['TL-K2-W3'],
+        ...fields,
+      },
+      { cookie },
+    ),
+    { courseId, lessonId },
+  )
+}
+
+function publish(courseId: string) {
+  return call(
+    coursePage.action,
+    formRequest(`/trainer/courses/${courseId}`, { intent: 'publish' }, { cookie: trainer.cookie }),
+    { courseId },
+  )
+}
+
+beforeAll(async () => {
+  await importDossierFolder()
+  await importCourses()
+  org = await makeOrganisation()
+  trainer = await person(['trainer'])
+  colleague = await person(['trainer'])
+})
+
+describe('who may author', () => {
+  test('a learner gets 403; another organisation’s trainer and anyone on a git course get 404', async () => {
+    const courseId = 'rechten-cursus'
+    await newCourse(courseId)
+    const learner = await person(['learner'])
+    const other = await makeOrganisation()
+    const outsider = await person(['trainer'], other.id)
+    const page = (cookie: string, id = courseId) =>
+      call(coursePage.loader, getRequest(`/trainer/courses/${id}`, cookie), { courseId: id })
+    expect((await page(learner.cookie)).status).toBe(403)
+    expect((await page(outsider.cookie)).status).toBe(404)
+    expect((await page(trainer.cookie, 'tl-k2-coachen')).status).toBe(404)
+    expect((await page(trainer.cookie)).status).toBe(200)
+    const forged = await call(
+      coursePage.action,
+      formRequest(
+        `/trainer/courses/${courseId}`,
+        { intent: 'publish' },
+        { cookie: outsider.cookie },
+      ),
+      { courseId },
+    )
+    expect(forged.status).toBe(404)
+    // Creating a course for an organisation one does not train for is a field error.
+    const foreign = await call(
+      courseNew.action,
+      formRequest(
+        '/trainer/courses/new',
+        { ...COURSE_FIELDS, owner: other.id, id: 'niet-van-mij' },
+        { cookie: trainer.cookie },
+      ),
+    )
+    expect(foreign.status).toBe(400)
+    expect(await prisma.course.count({ where: { id: 'niet-van-mij' } })).toBe(0)
+  })
+
+  test('a course id in use, from git or the browser, is refused with a field error', async () => {
+    const taken = await call(
+      courseNew.action,
+      formRequest(
+        '/trainer/courses/new',
+        { ...COURSE_FIELDS, owner: org.id, id: 'tl-k2-coachen' },
+        { cookie: trainer.cookie },
+      ),
+    )
+    expect(taken.status).toBe(400)
+    expect(JSON.stringify(taken.data)).toContain('authoring.idTaken')
+  })
+})
+
+describe('drafts and versions', () => {
+  test('publishing makes an immutable version; editing the draft leaves it untouched; rollback restores it', async () => {
+    const courseId = 'klachten-vloer'
+    const moduleId = await newCourse(courseId)
+    const lessonId = await newLesson(courseId, moduleId, 'De boze klant')
+    const saved = await saveLesson(courseId, lessonId, {
+      revision: '1',
+      bodyNl: '## Luisteren\n\nLaat de klant uitpraten.\n',
+    })
+    expect(saved.status).toBe(200)
+    const quizId = await newLesson(courseId, moduleId, 'Toets klachten', 'quiz')
+    expect(
+      (await saveLesson(courseId, quizId, { revision: '1', type: 'quiz', bodyNl: QUIZ })).status,
+    ).toBe(200)
+    const first = await publish(courseId)
+    expect(first.location).toBe(`/trainer/courses/${courseId}?published=1`)
+
+    const version1 = await prisma.lesson.findMany({
+      where: { courseVersion: { courseId, version: 1 } },
+      orderBy: { position: 'asc' },
+    })
+    const { lessonKey } = await prisma.draftLesson.findUniqueOrThrow({ where: { id: lessonId } })
+    expect(version1.map((l) => l.lessonKey)).toContain(lessonKey)
+
+    // A new draft text: the published version and what learners get stay as they were.
+    await saveLesson(courseId, lessonId, {
+      revision: '2',
+      bodyNl: '## Luisteren\n\nLaat de klant uitpraten en vat samen.\n',
+    })
+    const after = await prisma.lesson.findMany({
+      where: { courseVersion: { courseId, version: 1 } },
+      orderBy: { position: 'asc' },
+    })
+    expect(after).toEqual(version1)
+    const asLearner = await call(
+      learnerLesson.loader,
+      getRequest(`/courses/${courseId}/${lessonKey}`, trainer.cookie),
+      { courseId, lessonKey },
+    )
+    expect(asLearner.status).toBe(200)
+    expect((asLearner.data as { code: string }).code).not.toContain('vat samen')
+
+    // The versions page shows the change, line by line.
+    const versions = await call(
+      versionsPage.loader,
+      getRequest(`/trainer/courses/${courseId}/versions`, trainer.cookie),
+      { courseId },
+    )
+    const diff = JSON.stringify((versions.data as { diff: unknown }).diff)
+    expect(diff).toContain('Laat de klant uitpraten en vat samen.')
+
+    expect((await publish(courseId)).location).toBe(`/trainer/courses/${courseId}?published=2`)
+    const rolledBack = await call(
+      versionsPage.action,
+      formRequest(
+        `/trainer/courses/${courseId}/versions`,
+        { version: '1' },
+        { cookie: trainer.cookie },
+      ),
+      { courseId },
+    )
+    expect(rolledBack.location).toBe(`/trainer/courses/${courseId}?published=3`)
+    const v3 = await prisma.courseVersion.findUniqueOrThrow({
+      where: { courseId_version: { courseId, version: 3 } },
+      select: { note: true, contentHash: true, lessons: { select: { lessonKey: true } } },
+    })
+    const v1 = await prisma.courseVersion.findUniqueOrThrow({
+      where: { courseId_version: { courseId, version: 1 } },
+      select: { contentHash: true },
+    })
+    expect(v3.note).toBe('rollback:1')
+    expect(v3.contentHash).toBe(v1.contentHash)
+    expect(v3.lessons.map((l) => l.lessonKey)).toContain(lessonKey)
+
+    // The export is a courses/ folder the checker accepts as it is.
+    const zip = await call(
+      exportZip.loader,
+      getRequest(`/trainer/courses/${courseId}/export.zip`, trainer.cookie),
+      { courseId },
+    )
+    expect(zip.status).toBe(200)
+  })
+
+  test('two trainers on one lesson: the second save gets a conflict, not an overwrite', async () => {
+    const courseId = 'conflict-cursus'
+    const moduleId = await newCourse(courseId)
+    const lessonId = await newLesson(courseId, moduleId, 'Gedeelde les')
+    const mine = await saveLesson(courseId, lessonId, { revision: '1', bodyNl: 'Tekst van Peter.' })
+    expect(mine.status).toBe(200)
+    const theirs = await saveLesson(
+      courseId,
+      lessonId,
+      { revision: '1', bodyNl: 'Tekst van de collega.' },
+      colleague.cookie,
+    )
+    expect(theirs.status).toBe(409)
+    const conflict = (theirs.data as { conflict: { bodyNl: string; revision: number } }).conflict
+    expect(conflict.bodyNl).toBe('Tekst van Peter.')
+    expect((theirs.data as { values: { bodyNl: string } }).values.bodyNl).toBe(
+      'Tekst van de collega.',
+    )
+    const stored = await prisma.draftLesson.findUniqueOrThrow({ where: { id: lessonId } })
+    expect(stored.bodyNl).toBe('Tekst van Peter.')
+    // Saving again on the revision the conflict showed is a conscious overwrite.
+    const again = await saveLesson(
+      courseId,
+      lessonId,
+      { revision: String(conflict.revision), bodyNl: 'Tekst van de collega.' },
+      colleague.cookie,
+    )
+    expect(again.status).toBe(200)
+  })
+
+  test('the quiz builder writes a question into the lesson, escaped', async () => {
+    const courseId = 'quizbouwer'
+    const moduleId = await newCourse(courseId)
+    const lessonId = await newLesson(courseId, moduleId, 'Toets', 'quiz')
+    const built = await call(
+      lessonPage.action,
+      formRequest(
+        `/trainer/courses/${courseId}/lessons/${lessonId}`,
+        {
+          intent: 'add-question',
+          revision: '1',
+          type: 'quiz',
+          duration: '10',
+          titleNl: 'Toets',
+          workProcesses: ['TL-K2-W3'],
+          bodyNl: 'Intro.',
+          prompt: 'Wat doe je bij "{boos}"?',
+          'options[0]': 'Luisteren <script>',
+          'options[1]': '',
+          'options[2]': 'Ophangen',
+          correct: '0',
+          feedback: 'Eerst luisteren.',
+        },
+        { cookie: trainer.cookie },
+      ),
+      { courseId, lessonId },
+    )
+    expect(built.status, JSON.stringify(built.data)).toBe(200)
+    const stored = await prisma.draftLesson.findUniqueOrThrow({ where: { id: lessonId } })
+    expect(stored.bodyNl).toContain('<Quiz passMark="75">')
+    expect(stored.bodyNl).toContain('prompt="Wat doe je bij &quot;{boos}&quot;?"')
+    expect(stored.bodyNl).toContain('<Option correct>Luisteren &lt;script&gt;</Option>')
+    expect(stored.bodyNl).toContain('<Option>Ophangen</Option>')
+    const preview = (built.data as { preview: { ok: boolean; quiz: { questions: unknown[] } } })
+      .preview
+    expect(preview.ok).toBe(true)
+    expect(preview.quiz.questions).toHaveLength(1)
+  })
+})
+
+describe('the safe subset at publication', () => {
+  test.each([
+    ['a script element', '<script>alert(1)</script>'],
+    ['an expression', 'Som: {1 + 1}'],
+    ['an import', "import X from './x.js'"],
+    ['dangerouslySetInnerHTML', '<div dangerouslySetInnerHTML={{ __html: "<b>x</b>" }} />'],
+    ['a javascript: link', '[klik](javascript:alert(1))'],
+    ['an SVG with a javascript: link', '<svg><a href="javascript:alert(1)">x</a></svg>'],
+    ['an event handler', '<Callout onClick="alert(1)">x</Callout>'],
+  ])('%s is refused when publishing, with the line in the lesson', async (_, injection) => {
+    const courseId = `veilig-${Math.random().toString(36).slice(2, 8)}`
+    const moduleId = await newCourse(courseId)
+    const lessonId = await newLesson(courseId, moduleId, 'Les')
+    await saveLesson(courseId, lessonId, { revision: '1', bodyNl: `## Titel\n\n${injection}\n` })
+    const refused = await publish(courseId)
+    expect(refused.status).toBe(400)
+    const problems = (refused.data as { problems: Array<{ line: number; lessonKey: string }> })
+      .problems
+    expect(problems.length).toBeGreaterThan(0)
+    expect(problems[0]!.line).toBe(3)
+    expect(await prisma.courseVersion.count({ where: { courseId } })).toBe(0)
+  })
+})
+
+describe('round trip with courses/', () => {
+  test('a repository course copied into the editor, published and exported passes courses:check', async () => {
+    const copied = await call(
+      importPage.action,
+      formRequest(
+        '/trainer/import',
+        { intent: 'repository', folder: 'tl-k2-coachen', owner: org.id, newId: 'coachen-noord' },
+        { cookie: trainer.cookie, headers: { 'Content-Length': '200' } },
+      ),
+    )
+    expect(copied.location).toBe('/trainer/courses/coachen-noord?imported=1')
+    expect((await publish('coachen-noord')).location).toBe(
+      '/trainer/courses/coachen-noord?published=1',
+    )
+    const zip = await call(
+      exportZip.loader,
+      getRequest('/trainer/courses/coachen-noord/export.zip', trainer.cookie),
+      { courseId: 'coachen-noord' },
+    )
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'export-check-'))
+    try {
+      await fs.cp('courses', root, { recursive: true })
+      const bytes = new Uint8Array(Buffer.from(zip.data as string, 'binary'))
+      expect(bytes.length).toBeGreaterThan(0)
+      // The zip as the browser downloads it: read back through fetch's bytes.
+      const response = await exportZip.loader({
+        request: getRequest('/trainer/courses/coachen-noord/export.zip', trainer.cookie),
+        params: { courseId: 'coachen-noord' },
+        context: undefined as never,
+      } as never)
+      const files = unzipSync(new Uint8Array(await (response as Response).arrayBuffer()))
+      for (const [name, content] of Object.entries(files)) {
+        await fs.mkdir(path.dirname(path.join(root, name)), { recursive: true })
+        await fs.writeFile(path.join(root, name), content)
+      }
+      expect(Object.keys(files)).toContain('coachen-noord/course.yaml')
+      const framework = await readFramework(path.join(root, 'dossiers'))
+      const { problems } = await checkCourses(root, framework)
+      expect(problems).toEqual([])
+    } finally {
+      await fs.rm(root, { recursive: true, force: true })
+    }
+  })
+})

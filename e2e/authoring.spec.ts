@@ -1,0 +1,123 @@
+import { expect, test, type Page } from '@playwright/test'
+import { expectNoSeriousA11yViolations } from './a11y.ts'
+import { logIn } from './auth.ts'
+
+const QUESTIONS = [
+  {
+    prompt: 'Waar staat de S in SBI voor?',
+    options: ['Situatie', 'Samenvatting', 'Score'],
+    correct: 0,
+  },
+  {
+    prompt: 'Wat beschrijf je bij B?',
+    options: ['Je oordeel', 'Het gedrag dat je zag of hoorde'],
+    correct: 1,
+  },
+  {
+    prompt: 'Wanneer geef je feedback?',
+    options: ['Zo snel mogelijk na het gesprek', 'Bij de jaarbeoordeling'],
+    correct: 0,
+  },
+  {
+    prompt: 'Wat is de I?',
+    options: ['Interventie', 'Impact op klant, team of collega'],
+    correct: 1,
+  },
+]
+
+async function addLesson(page: Page, title: string, type: string) {
+  const form = page.locator('form.add-lesson').first()
+  await form.getByLabel('Titel').fill(title)
+  await form.getByLabel('Soort').selectOption(type)
+  await form.getByRole('button', { name: 'Les toevoegen' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
+  await page.getByLabel(/TL-K2-W3/).check()
+}
+
+test('a trainer writes, previews and publishes a course on TL-K2-W3; a learner takes it and it counts', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const courseId = `sbi-feedback-${Date.now().toString(36)}`
+  await logIn(page, 'trainer@demo.test')
+  await page.goto('/trainer')
+  await page.getByRole('link', { name: 'Nieuwe cursus' }).click()
+  await page.getByLabel('Van wie is de cursus').selectOption({ label: 'Klantcontact Noord' })
+  await page.getByLabel('Kwalificatiedossier').selectOption('contactcenter-teamleider')
+  await page.getByLabel('Titel', { exact: true }).fill('Feedback geven met SBI')
+  await page.getByLabel('Titel (Engels)').fill('Giving feedback with SBI')
+  await page
+    .getByLabel('Samenvatting', { exact: true })
+    .fill('Korte, concrete feedback op de vloer.')
+  await page.getByLabel('Samenvatting (Engels)').fill('Short, concrete feedback on the floor.')
+  await page.getByLabel('Doelgroep', { exact: true }).fill('Teamleiders')
+  await page.getByLabel('Doelgroep (Engels)').fill('Team leaders')
+  await page.getByLabel('Cursus-id (optioneel)').fill(courseId)
+  await page.getByRole('button', { name: 'Cursus aanmaken' }).click()
+  await expect(page).toHaveURL(new RegExp(`/trainer/courses/${courseId}$`))
+  await expectNoSeriousA11yViolations(page)
+
+  // A reading lesson: an injection is refused by the compile, the real text previews.
+  await addLesson(page, 'Feedback met SBI', 'lesson')
+  const body = page.getByLabel('Lestekst (MDX)')
+  await body.fill('## Waarom SBI\n\n<script>alert(1)</script>\n')
+  await page.getByRole('button', { name: 'Voorbeeld bijwerken' }).click()
+  await expect(page.locator('.preview-pane')).toContainText('regel 3')
+  await page
+    .getByLabel('Lestekst (MDX)')
+    .fill(
+      '## Waarom SBI\n\nMet **Situatie, Gedrag en Impact** blijft feedback concreet.\n\n<Callout type="tip" title="Tip">Geef feedback binnen een dag.</Callout>\n',
+    )
+  await page.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible()
+  await expect(page.locator('.preview-pane .lesson-body h2')).toHaveText('Waarom SBI')
+  await expect(page.locator('.preview-pane')).toContainText('Geef feedback binnen een dag.')
+  await expectNoSeriousA11yViolations(page)
+
+  // A quiz built with the quiz builder, four questions.
+  await page.getByRole('link', { name: 'Feedback geven met SBI' }).click()
+  await addLesson(page, 'Toets SBI', 'quiz')
+  for (const [n, q] of QUESTIONS.entries()) {
+    await page.getByText('Quizbouwer', { exact: true }).click()
+    await page.getByLabel('Vraag', { exact: true }).fill(q.prompt)
+    for (const [i, option] of q.options.entries()) {
+      await page.getByLabel(`Antwoord ${String.fromCharCode(65 + i)}`, { exact: true }).fill(option)
+    }
+    await page.getByLabel(`Antwoord ${String.fromCharCode(65 + q.correct)} is juist`).check()
+    await page.getByRole('button', { name: 'Vraag toevoegen aan de toets' }).click()
+    await expect(page.locator('.preview-pane fieldset.question')).toHaveCount(n + 1)
+  }
+  await expect(page.locator('.preview-pane fieldset.question')).toHaveCount(4)
+  await expect(page.locator('.preview-pane')).toContainText('Waar staat de S in SBI voor?')
+
+  await page.getByRole('link', { name: 'Feedback geven met SBI' }).click()
+  await page.getByRole('button', { name: 'Concept publiceren' }).click()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Versie 1 is gepubliceerd.' }),
+  ).toBeVisible()
+
+  // A learner of Klantcontact Noord takes it; TL-K2-W3 moves.
+  const context = await browser.newContext()
+  const learner = await context.newPage()
+  await logIn(learner, 'ricardo.martins@noord.demo.test')
+  const row = learner.locator('tr[data-work-process="TL-K2-W3"]')
+  await expect(row).toContainText('Niet begonnen')
+  await learner.goto(`/courses/${courseId}`)
+  await learner.getByRole('link', { name: 'Feedback met SBI' }).first().click()
+  await expect(learner.getByRole('heading', { level: 2, name: 'Waarom SBI' })).toBeVisible()
+  await learner.getByRole('button', { name: 'Markeer als afgerond' }).click()
+  await expect(learner.getByText('Je hebt dit onderdeel afgerond.')).toBeVisible()
+  await learner.goto(`/courses/${courseId}`)
+  await learner.getByRole('link', { name: 'Toets SBI' }).first().click()
+  const questions = learner.locator('fieldset.question')
+  await expect(questions).toHaveCount(4)
+  for (const [i, q] of QUESTIONS.entries()) {
+    await questions.nth(i).locator('input').nth(q.correct).check()
+  }
+  await learner.getByRole('button', { name: 'Antwoorden nakijken' }).click()
+  await expect(learner.getByRole('status').first()).toContainText('Gehaald: 100%')
+  await learner.goto('/dashboard')
+  await expect(row).toContainText('Aan het leren')
+  await context.close()
+})
