@@ -4,6 +4,7 @@ import type { Role } from '#app/auth/roles.ts'
 import { addMember } from '#app/domain/organisations.server.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
 import { seedDemoAssessments } from './demo-assessments.server.ts'
+import { seedDemoAuthoring } from './demo-authoring.server.ts'
 import { seedDemoEmployer } from './demo-employer.server.ts'
 import { seedDemoProgress } from './demo-progress.server.ts'
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TRAINER } from './demo-people.ts'
@@ -29,6 +30,7 @@ export async function seedDemoData(): Promise<'created' | 'present'> {
   await seedDemoProgress()
   await seedDemoAssessments()
   await seedDemoEmployer()
+  await seedDemoAuthoring()
   return 'created'
 }
 
