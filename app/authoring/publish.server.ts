@@ -12,6 +12,7 @@ import {
 } from '#app/domain/course-import.server.ts'
 import { snapshotFiles, writeSnapshot } from './course-files-export.server.ts'
 import type { CourseSnapshot } from './course-snapshot.ts'
+import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
 import { draftSnapshot, replaceDraft } from './drafts.server.ts'
 import { versionSnapshot } from './versions.server.ts'
 
@@ -111,8 +112,26 @@ export async function publishDraft(
   }
   const outcome = await checkSnapshot(snapshot)
   if (!outcome.ok) return outcome
-  const published = await publishCourse(outcome.checked, prisma, { publishedById: userId, note })
-  return { ok: true, version: published.version, status: published.status }
+  try {
+    const published = await publishCourse(outcome.checked, prisma, { publishedById: userId, note })
+    return { ok: true, version: published.version, status: published.status }
+  } catch (error) {
+    // A colleague published the same course at the same moment: their version stands.
+    if (!isUniqueViolation(error)) throw error
+    return {
+      ok: false,
+      problems: [
+        {
+          lessonKey: null,
+          language: 'nl',
+          line: 0,
+          col: 0,
+          message:
+            'someone else published this course at the same moment; look at the versions and publish again',
+        },
+      ],
+    }
+  }
 }
 
 /**

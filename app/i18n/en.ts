@@ -279,13 +279,14 @@ export const en: Record<MessageKey, string> = {
   'kit.kpi.noResult': 'These numbers give no result (division by zero).',
   'coverage.title': 'Dossier coverage',
   'coverage.intro':
-    'Per work process: how many published lessons, quizzes, scenarios and assignments train it. A work process without a lesson or without a quiz is a gap.',
+    'Per work process: how many published lessons, quizzes, scenarios and assignments train it (the platform’s and your own organisations’), and how many assessment criteria assess it at work. A work process without a lesson or without a quiz is a gap: create material for it.',
   'coverage.caption': 'Counts per work process; {gaps} gaps.',
   'coverage.status': 'Status',
   'coverage.gap': 'gap',
   'coverage.criteria': 'Assessment criteria ({organisation})',
   'coverage.criteriaEdited': 'own version',
   'coverage.createMaterial': 'Create material for {code}',
+  'coverage.criteriaOf': 'Assessment criteria of',
   'coverage.covered': 'covered',
   'trainer.coverageLink': 'View dossier coverage',
   'dashboard.courses': 'My courses',
@@ -688,6 +689,8 @@ export const en: Record<MessageKey, string> = {
   'authoring.forGap': 'New material for {code}: new lessons get this work process ticked.',
   'authoring.idFormat': 'Only lowercase letters, digits and hyphens.',
   'authoring.idTaken': 'This id is already in use.',
+  'authoring.imported':
+    'Imported as a draft. Check the lessons and publish when everything is right.',
   'authoring.import': 'Import a course',
   'authoring.importButton': 'Import',
   'authoring.importIntro':
@@ -729,6 +732,7 @@ export const en: Record<MessageKey, string> = {
   'authoring.ownerInvalid': 'You may not author courses for this organisation.',
   'authoring.platformWide': 'The whole platform',
   'authoring.preview': 'Preview',
+  'authoring.previewButtonEn': 'Preview the English text',
   'authoring.previewButton': 'Update preview',
   'authoring.previewProblems': 'This text cannot be published like this:',
   'authoring.publish': 'Publish',

@@ -280,13 +280,14 @@ export const nl = {
   'kit.kpi.noResult': 'Met deze getallen valt niets te berekenen (deel door nul).',
   'coverage.title': 'Dekking van het dossier',
   'coverage.intro':
-    'Per werkproces: hoeveel gepubliceerde lessen, toetsen, scenario’s en opdrachten het trainen. Een werkproces zonder les of zonder toets is een gat.',
+    'Per werkproces: hoeveel gepubliceerde lessen, toetsen, scenario’s en opdrachten het trainen (van het platform en van je eigen organisaties), en met hoeveel beoordelingscriteria het in de praktijk wordt beoordeeld. Een werkproces zonder les of zonder toets is een gat: maak er materiaal voor.',
   'coverage.caption': 'Aantallen per werkproces; {gaps} gaten.',
   'coverage.status': 'Stand',
   'coverage.gap': 'gat',
   'coverage.criteria': 'Beoordelingscriteria ({organisation})',
   'coverage.criteriaEdited': 'eigen versie',
   'coverage.createMaterial': 'Materiaal maken voor {code}',
+  'coverage.criteriaOf': 'Beoordelingscriteria van',
   'coverage.covered': 'gedekt',
   'trainer.coverageLink': 'Dekking van de dossiers bekijken',
   'dashboard.courses': 'Mijn cursussen',
@@ -692,6 +693,8 @@ export const nl = {
     'Nieuw materiaal voor {code}: nieuwe lessen krijgen dit werkproces alvast mee.',
   'authoring.idFormat': 'Alleen kleine letters, cijfers en streepjes.',
   'authoring.idTaken': 'Deze id is al in gebruik.',
+  'authoring.imported':
+    'Geïmporteerd als concept. Controleer de lessen en publiceer als alles klopt.',
   'authoring.import': 'Cursus importeren',
   'authoring.importButton': 'Importeren',
   'authoring.importIntro':
@@ -733,6 +736,7 @@ export const nl = {
   'authoring.ownerInvalid': 'Voor deze organisatie mag je geen cursussen schrijven.',
   'authoring.platformWide': 'Het hele platform',
   'authoring.preview': 'Voorbeeld',
+  'authoring.previewButtonEn': 'Voorbeeld Engelse tekst',
   'authoring.previewButton': 'Voorbeeld bijwerken',
   'authoring.previewProblems': 'Deze tekst kan zo niet worden gepubliceerd:',
   'authoring.publish': 'Publiceren',

@@ -57,6 +57,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     changed: !diff.isEmpty,
     workProcess: new URL(request.url).searchParams.get('workProcess'),
     published: new URL(request.url).searchParams.get('published'),
+    imported: new URL(request.url).searchParams.get('imported') === '1',
   }
 }
 
@@ -234,6 +235,11 @@ export default function TrainerCourse({ loaderData, actionData }: Route.Componen
         <p role="status" className="notice">
           {t('authoring.publishedNow', { version: loaderData.published })}{' '}
           <Link to={`/courses/${draft.courseId}`}>{t('authoring.openAsLearner')}</Link>
+        </p>
+      ) : null}
+      {loaderData.imported ? (
+        <p role="status" className="notice">
+          {t('authoring.imported')}
         </p>
       ) : null}
       {actionData?.message ? (

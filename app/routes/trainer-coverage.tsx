@@ -13,8 +13,9 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'cov
 export async function loader({ request }: Route.LoaderArgs) {
   const { user, memberships } = await requireAnyRole(request, TRAINER_ROLES)
   const organisations = memberships.map((m) => m.organisation)
-  // The criteria shown are those of the trainer's first organisation (there is usually one).
-  const criteriaOrg = organisations[0] ?? null
+  // Criteria are per organisation: those of `?org=`, else of the trainer's first one.
+  const wanted = new URL(request.url).searchParams.get('org')
+  const criteriaOrg = organisations.find((o) => o.slug === wanted) ?? organisations[0] ?? null
   const dossiers = await listCurrentDossiers()
   const coverage = await Promise.all(
     dossiers.map((d) =>
@@ -27,6 +28,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   )
   return {
     criteriaOrg: criteriaOrg && { slug: criteriaOrg.slug, name: criteriaOrg.name },
+    organisations: organisations.map((o) => ({ slug: o.slug, name: o.name })),
     coverage: coverage
       .filter((c) => c !== null)
       .map((c) => ({ ...c, rows: c.rows.map((row) => ({ ...row, gap: isGap(row) })) })),
@@ -41,6 +43,23 @@ export default function Coverage({ loaderData }: Route.ComponentProps) {
     <div className="page">
       <h1>{t('coverage.title')}</h1>
       <p className="lead">{t('coverage.intro')}</p>
+      {loaderData.organisations.length > 1 ? (
+        <nav aria-label={t('coverage.criteriaOf')}>
+          <p>
+            {t('coverage.criteriaOf')}:{' '}
+            {loaderData.organisations.map((o, i) => (
+              <span key={o.slug}>
+                {i > 0 ? ' · ' : ''}
+                {o.slug === loaderData.criteriaOrg?.slug ? (
+                  <strong aria-current="true">{o.name}</strong>
+                ) : (
+                  <Link to={`?org=${o.slug}`}>{o.name}</Link>
+                )}
+              </span>
+            ))}
+          </p>
+        </nav>
+      ) : null}
       {loaderData.coverage.map(({ dossier, rows }) => (
         <section key={dossier.slug} aria-labelledby={`cov-${dossier.slug}`}>
           <h2 id={`cov-${dossier.slug}`}>{localized(dossier, 'qualification', locale)}</h2>

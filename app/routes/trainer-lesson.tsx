@@ -118,10 +118,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (submission.status !== 'success') return refuse(submission.reply().error ?? {})
   const value = submission.value
 
-  if (intent === 'preview') {
-    const preview = await previewLesson(
-      formData.get('previewLanguage') === 'en' ? values.bodyEn : values.bodyNl,
-    )
+  if (intent === 'preview' || intent === 'preview-en') {
+    const preview = await previewLesson(intent === 'preview-en' ? values.bodyEn : values.bodyNl)
     return data<ActionResult>({ intent, values, errors: {}, preview, saved: false, conflict: null })
   }
 
@@ -370,6 +368,7 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
                 lang="en"
                 className="mdx-source"
                 defaultValue={values.bodyEn}
+                onChange={(e) => onBodyInput(e.currentTarget.value)}
               />
             </div>
           ) : null}
@@ -380,6 +379,11 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
             <button type="submit" name="intent" value="preview" className="button secondary">
               {t('authoring.previewButton')}
             </button>
+            {loaderData.course.bilingual ? (
+              <button type="submit" name="intent" value="preview-en" className="button secondary">
+                {t('authoring.previewButtonEn')}
+              </button>
+            ) : null}
           </div>
 
           <details className="kit-tools">
