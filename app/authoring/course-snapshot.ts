@@ -42,3 +42,32 @@ export type CourseSnapshot = {
   selfEnrol: boolean
   modules: SnapshotModule[]
 }
+
+/** The course's own fields, as both the draft and the version tables store them. */
+export const COURSE_COLUMNS = {
+  dossierSlug: true,
+  titleNl: true,
+  titleEn: true,
+  summaryNl: true,
+  summaryEn: true,
+  audienceNl: true,
+  audienceEn: true,
+  languages: true,
+  selfEnrol: true,
+} as const
+export type CourseColumns = Record<Exclude<keyof typeof COURSE_COLUMNS, 'selfEnrol'>, string> & {
+  selfEnrol: boolean
+}
+
+/** A snapshot's course fields from a row of either table ("nl,en" becomes a list). */
+export function snapshotCourse(id: string, row: CourseColumns): Omit<CourseSnapshot, 'modules'> {
+  return {
+    id,
+    dossierSlug: row.dossierSlug,
+    title: { nl: row.titleNl, en: row.titleEn },
+    summary: { nl: row.summaryNl, en: row.summaryEn },
+    audience: { nl: row.audienceNl, en: row.audienceEn },
+    languages: row.languages.split(',') as Array<'nl' | 'en'>,
+    selfEnrol: row.selfEnrol,
+  }
+}

@@ -1,7 +1,12 @@
 import { prisma, type Tx } from '#app/db.server.ts'
 import type { LessonType } from '#app/content/lesson-kit-spec.ts'
 import { normaliseBody } from './course-files-export.server.ts'
-import type { CourseSnapshot, SnapshotLesson } from './course-snapshot.ts'
+import {
+  COURSE_COLUMNS,
+  snapshotCourse,
+  type CourseSnapshot,
+  type SnapshotLesson,
+} from './course-snapshot.ts'
 
 /**
  * The working copy of a browser-authored course. Every change lands here, never in a
@@ -135,15 +140,7 @@ export function getDraft(courseId: string) {
     where: { courseId },
     select: {
       courseId: true,
-      dossierSlug: true,
-      titleNl: true,
-      titleEn: true,
-      summaryNl: true,
-      summaryEn: true,
-      audienceNl: true,
-      audienceEn: true,
-      languages: true,
-      selfEnrol: true,
+      ...COURSE_COLUMNS,
       revision: true,
       updatedAt: true,
       course: {
@@ -407,15 +404,7 @@ export async function draftSnapshot(
   const draft = await db.courseDraft.findUnique({
     where: { courseId },
     select: {
-      dossierSlug: true,
-      titleNl: true,
-      titleEn: true,
-      summaryNl: true,
-      summaryEn: true,
-      audienceNl: true,
-      audienceEn: true,
-      languages: true,
-      selfEnrol: true,
+      ...COURSE_COLUMNS,
       modules: {
         orderBy: { position: 'asc' },
         select: {
@@ -429,13 +418,7 @@ export async function draftSnapshot(
   })
   if (!draft) return null
   return {
-    id: courseId,
-    dossierSlug: draft.dossierSlug,
-    title: { nl: draft.titleNl, en: draft.titleEn },
-    summary: { nl: draft.summaryNl, en: draft.summaryEn },
-    audience: { nl: draft.audienceNl, en: draft.audienceEn },
-    languages: list(draft.languages) as Array<'nl' | 'en'>,
-    selfEnrol: draft.selfEnrol,
+    ...snapshotCourse(courseId, draft),
     modules: draft.modules.map((m) => ({
       key: m.moduleKey,
       titleNl: m.titleNl,

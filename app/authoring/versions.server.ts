@@ -1,7 +1,12 @@
 import { prisma } from '#app/db.server.ts'
 import type { LessonType } from '#app/content/lesson-kit-spec.ts'
 import { normaliseBody } from './course-files-export.server.ts'
-import type { CourseSnapshot, SnapshotModule } from './course-snapshot.ts'
+import {
+  COURSE_COLUMNS,
+  snapshotCourse,
+  type CourseSnapshot,
+  type SnapshotModule,
+} from './course-snapshot.ts'
 
 /** The published versions of a course, newest first, with who published them and why. */
 export async function listVersions(courseId: string) {
@@ -44,15 +49,7 @@ export async function versionSnapshot(
   const row = await prisma.courseVersion.findUnique({
     where: { courseId_version: { courseId, version } },
     select: {
-      dossierSlug: true,
-      titleNl: true,
-      titleEn: true,
-      summaryNl: true,
-      summaryEn: true,
-      audienceNl: true,
-      audienceEn: true,
-      languages: true,
-      selfEnrol: true,
+      ...COURSE_COLUMNS,
       lessons: {
         orderBy: { position: 'asc' },
         select: {
@@ -93,14 +90,5 @@ export async function versionSnapshot(
       bodyEn: l.bodyEn === null ? null : normaliseBody(l.bodyEn),
     })
   }
-  return {
-    id: courseId,
-    dossierSlug: row.dossierSlug,
-    title: { nl: row.titleNl, en: row.titleEn },
-    summary: { nl: row.summaryNl, en: row.summaryEn },
-    audience: { nl: row.audienceNl, en: row.audienceEn },
-    languages: row.languages.split(',') as Array<'nl' | 'en'>,
-    selfEnrol: row.selfEnrol,
-    modules,
-  }
+  return { ...snapshotCourse(courseId, row), modules }
 }

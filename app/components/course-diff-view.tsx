@@ -5,7 +5,8 @@ import { useTranslation } from '#app/i18n/use-translation.ts'
 const show = (value: unknown) =>
   Array.isArray(value) ? value.join(', ') : value === null ? '—' : String(value)
 
-function Lines({ lines }: { lines: DiffLine[] }) {
+/** A line diff, long unchanged runs folded; +/− marks changes besides the colour. */
+export function DiffLines({ lines }: { lines: DiffLine[] }) {
   const { t } = useTranslation()
   return (
     <pre className="diff">
@@ -91,11 +92,11 @@ export function CourseDiffView({ diff }: { diff: SnapshotDiff }) {
                       ))}
                     </ul>
                   ) : null}
-                  {l.bodyNl ? <Lines lines={l.bodyNl} /> : null}
+                  {l.bodyNl ? <DiffLines lines={l.bodyNl} /> : null}
                   {l.bodyEn ? (
                     <>
                       <p className="muted">English</p>
-                      <Lines lines={l.bodyEn} />
+                      <DiffLines lines={l.bodyEn} />
                     </>
                   ) : null}
                 </>

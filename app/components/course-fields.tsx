@@ -1,5 +1,5 @@
 import type { FieldMetadata } from '@conform-to/react'
-import { ErrorList } from './forms.tsx'
+import { Checkbox, ErrorList } from './forms.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 
 type Meta = FieldMetadata<string | undefined>
@@ -69,24 +69,20 @@ export function CourseFields({
       {text(fields.summaryEn, t('authoring.summaryEn'), true)}
       {text(fields.audienceNl, t('authoring.audienceNl'))}
       {text(fields.audienceEn, t('authoring.audienceEn'))}
-      <div className="field checkbox">
-        <input
-          type="checkbox"
-          id={fields.english.id}
-          name={fields.english.name}
-          defaultChecked={fields.english.initialValue === 'on'}
-        />
-        <label htmlFor={fields.english.id}>{t('authoring.english')}</label>
-      </div>
-      <div className="field checkbox">
-        <input
-          type="checkbox"
-          id={fields.selfEnrol.id}
-          name={fields.selfEnrol.name}
-          defaultChecked={fields.selfEnrol.initialValue === 'on'}
-        />
-        <label htmlFor={fields.selfEnrol.id}>{t('authoring.selfEnrol')}</label>
-      </div>
+      <Checkbox
+        id={fields.english.id}
+        name={fields.english.name}
+        defaultChecked={fields.english.initialValue === 'on'}
+      >
+        {t('authoring.english')}
+      </Checkbox>
+      <Checkbox
+        id={fields.selfEnrol.id}
+        name={fields.selfEnrol.name}
+        defaultChecked={fields.selfEnrol.initialValue === 'on'}
+      >
+        {t('authoring.selfEnrol')}
+      </Checkbox>
     </>
   )
 }

@@ -1,4 +1,5 @@
 import { getInputProps, type FieldMetadata } from '@conform-to/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import type { MessageKey } from '#app/i18n/i18n.ts'
 
@@ -13,6 +14,28 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
           <li key={e}>{e.includes('.') && !e.includes(' ') ? t(e as MessageKey) : e}</li>
         ))}
       </ul>
+    </div>
+  )
+}
+
+/** A checkbox with its label after it, the way the trainer area's pickers list choices. */
+export function Checkbox({
+  id,
+  name,
+  value,
+  defaultChecked,
+  children,
+}: {
+  id: string
+  name: string
+  value?: string
+  defaultChecked: boolean
+  children: ReactNode
+}) {
+  return (
+    <div className="field checkbox">
+      <input type="checkbox" id={id} name={name} value={value} defaultChecked={defaultChecked} />
+      <label htmlFor={id}>{children}</label>
     </div>
   )
 }

@@ -29,7 +29,11 @@ export function LessonPreview({
           {preview.problems.map((p, i) => (
             <li key={i}>
               {onProblem ? (
-                <button type="button" className="link-button" onClick={() => onProblem(p.line, p.col)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onProblem(p.line, p.col)}
+                >
                   {t('authoring.lineCol', { line: p.line, col: p.col })}
                 </button>
               ) : (

@@ -2,7 +2,8 @@ import { parseWithZod } from '@conform-to/zod'
 import { useEffect, useRef, useState } from 'react'
 import { data, Form, Link, useFetcher } from 'react-router'
 import type { Route } from './+types/trainer-lesson'
-import { ErrorList } from '#app/components/forms.tsx'
+import { Checkbox, ErrorList } from '#app/components/forms.tsx'
+import { DiffLines } from '#app/components/course-diff-view.tsx'
 import { LessonPreview, type PreviewData } from '#app/components/lesson-preview.tsx'
 import { requireAuthoredCourse } from '#app/authoring/authoring-access.server.ts'
 import { LessonFieldsSchema, QuestionSchema } from '#app/authoring/authoring-forms.ts'
@@ -240,15 +241,7 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
           <p>{t('authoring.conflictHelp')}</p>
           <details open>
             <summary>{t('authoring.conflictDiff')}</summary>
-            <pre className="diff">
-              {lineDiff(conflict.bodyNl, values.bodyNl).map((line, i) => (
-                <span key={i} className={`diff-${line.op}`}>
-                  {line.op === 'add' ? '+ ' : line.op === 'del' ? '- ' : '  '}
-                  {line.text}
-                  {'\n'}
-                </span>
-              ))}
-            </pre>
+            <DiffLines lines={lineDiff(conflict.bodyNl, values.bodyNl)} />
           </details>
         </div>
       ) : null}
@@ -302,18 +295,15 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
                   <span className="code">{k.code}</span> {localized(k, 'title', locale)}
                 </legend>
                 {k.workProcesses.map((w) => (
-                  <div className="field checkbox" key={w.code}>
-                    <input
-                      type="checkbox"
-                      id={`wp-${w.code}`}
-                      name="workProcesses"
-                      value={w.code}
-                      defaultChecked={values.workProcesses.includes(w.code)}
-                    />
-                    <label htmlFor={`wp-${w.code}`}>
-                      <span className="code">{w.code}</span> {localized(w, 'title', locale)}
-                    </label>
-                  </div>
+                  <Checkbox
+                    key={w.code}
+                    id={`wp-${w.code}`}
+                    name="workProcesses"
+                    value={w.code}
+                    defaultChecked={values.workProcesses.includes(w.code)}
+                  >
+                    <span className="code">{w.code}</span> {localized(w, 'title', locale)}
+                  </Checkbox>
                 ))}
               </fieldset>
             ))}
@@ -324,18 +314,15 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
             <fieldset className="picker columns">
               <legend className="visually-hidden">{t('authoring.competencies')}</legend>
               {loaderData.competencies.map((c) => (
-                <div className="field checkbox" key={c.code}>
-                  <input
-                    type="checkbox"
-                    id={`c-${c.code}`}
-                    name="competencies"
-                    value={c.code}
-                    defaultChecked={values.competencies.includes(c.code)}
-                  />
-                  <label htmlFor={`c-${c.code}`}>
-                    {c.code}. {localized(c, 'title', locale)}
-                  </label>
-                </div>
+                <Checkbox
+                  key={c.code}
+                  id={`c-${c.code}`}
+                  name="competencies"
+                  value={c.code}
+                  defaultChecked={values.competencies.includes(c.code)}
+                >
+                  {c.code}. {localized(c, 'title', locale)}
+                </Checkbox>
               ))}
             </fieldset>
           </details>
