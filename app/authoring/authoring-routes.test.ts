@@ -391,3 +391,105 @@ describe('round trip with courses/', () => {
     }
   })
 })
+
+describe('structure and progress across versions', () => {
+  test('lessons and modules move one place at a time, across module edges', async () => {
+    const courseId = 'volgorde'
+    const first = await newCourse(courseId)
+    const a = await newLesson(courseId, first, 'Les A')
+    const b = await newLesson(courseId, first, 'Les B')
+    const added = await call(
+      coursePage.action,
+      formRequest(
+        `/trainer/courses/${courseId}`,
+        { intent: 'add-module', titleNl: 'Tweede module', titleEn: 'Second module' },
+        { cookie: trainer.cookie },
+      ),
+      { courseId },
+    )
+    expect(added.status).toBe(200)
+    const move = (intent: string, id: string, direction: string) =>
+      call(
+        coursePage.action,
+        formRequest(
+          `/trainer/courses/${courseId}`,
+          { intent, id, direction },
+          { cookie: trainer.cookie },
+        ),
+        { courseId },
+      )
+    const order = async () =>
+      (
+        await prisma.draftModule.findMany({
+          where: { courseId },
+          orderBy: { position: 'asc' },
+          select: {
+            titleNl: true,
+            lessons: { orderBy: { position: 'asc' }, select: { titleNl: true } },
+          },
+        })
+      ).map((m) => `${m.titleNl}: ${m.lessons.map((l) => l.titleNl).join(', ')}`)
+
+    await move('move-lesson', a, 'down')
+    expect(await order()).toEqual(['Module 1: Les B, Les A', 'Tweede module: '])
+    await move('move-lesson', a, 'down') // past the edge: to the start of the next module
+    expect(await order()).toEqual(['Module 1: Les B', 'Tweede module: Les A'])
+    const second = (
+      await prisma.draftModule.findFirstOrThrow({ where: { courseId, titleNl: 'Tweede module' } })
+    ).id
+    await move('move-module', second, 'up')
+    expect(await order()).toEqual(['Tweede module: Les A', 'Module 1: Les B'])
+    // A module with lessons is not deleted; an emptied one is.
+    const refused = await call(
+      coursePage.action,
+      formRequest(
+        `/trainer/courses/${courseId}`,
+        { intent: 'delete-module', id: first },
+        { cookie: trainer.cookie },
+      ),
+      { courseId },
+    )
+    expect(refused.status).toBe(400)
+    await move('move-lesson', b, 'up')
+    expect(await order()).toEqual(['Tweede module: Les A, Les B', 'Module 1: '])
+  })
+
+  test('a learner’s completion stays theirs when a new version is published', async () => {
+    const courseId = 'voortgang-blijft'
+    const moduleId = await newCourse(courseId)
+    const lessonId = await newLesson(courseId, moduleId, 'Blijvende les')
+    await saveLesson(courseId, lessonId, { revision: '1', bodyNl: 'Eerste tekst.' })
+    await publish(courseId)
+    const { lessonKey } = await prisma.draftLesson.findUniqueOrThrow({ where: { id: lessonId } })
+    const learner = await person(['learner'])
+    const done = await call(
+      learnerLesson.action,
+      formRequest(
+        `/courses/${courseId}/${lessonKey}`,
+        { intent: 'done' },
+        { cookie: learner.cookie },
+      ),
+      { courseId, lessonKey },
+    )
+    expect(done.status).toBe(200)
+    await saveLesson(courseId, lessonId, { revision: '2', bodyNl: 'Tweede tekst.' })
+    expect((await publish(courseId)).location).toBe(`/trainer/courses/${courseId}?published=2`)
+    const page = await call(
+      learnerLesson.loader,
+      getRequest(`/courses/${courseId}/${lessonKey}`, learner.cookie),
+      { courseId, lessonKey },
+    )
+    expect((page.data as { completedAt: Date | null }).completedAt).not.toBeNull()
+    expect((page.data as { code: string }).code).toContain('Tweede tekst.')
+    const status = await prisma.workProcessStatus.findUniqueOrThrow({
+      where: {
+        userId_dossierSlug_workProcessCode: {
+          userId: learner.id,
+          dossierSlug: 'contactcenter-teamleider',
+          workProcessCode: 'TL-K2-W3',
+        },
+      },
+    })
+    expect(status.step).toBeGreaterThanOrEqual(1)
+  })
+})
