@@ -44,6 +44,26 @@ describe('importing courses', () => {
     expect(v1.lessons.length).toBeGreaterThan(0)
   })
 
+  test('a folder never overwrites a course authored in the browser under the same id', async () => {
+    await importCourses()
+    await prisma.course.update({ where: { id: 'tl-k4-projecten' }, data: { source: 'browser' } })
+    try {
+      const current = await prisma.course.findUniqueOrThrow({ where: { id: 'tl-k4-projecten' } })
+      const result = await importCourses(coursesFixture({}))
+      expect(result.rejected.map((r) => r.id)).toEqual(['tl-k4-projecten'])
+      expect(result.problems.map((p) => p.message).join()).toContain('authored in the browser')
+      expect(
+        (await prisma.course.findUniqueOrThrow({ where: { id: 'tl-k4-projecten' } }))
+          .currentVersionId,
+      ).toBe(current.currentVersionId)
+    } finally {
+      await prisma.course.update({
+        where: { id: 'tl-k4-projecten' },
+        data: { source: 'repository' },
+      })
+    }
+  })
+
   test('a broken file never replaces the published version of its course', async () => {
     await importCourses()
     const current = await prisma.course.findUniqueOrThrow({ where: { id: 'tl-k2-coachen' } })
