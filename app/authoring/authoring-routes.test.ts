@@ -283,6 +283,27 @@ describe('drafts and versions', () => {
     expect(again.status).toBe(200)
   })
 
+  test('course details saved by two trainers from the same revision: the second is refused', async () => {
+    const courseId = 'gegevens-conflict'
+    await newCourse(courseId)
+    const save = (titleNl: string, cookie: string) =>
+      call(
+        coursePage.action,
+        formRequest(
+          `/trainer/courses/${courseId}`,
+          { ...COURSE_FIELDS, intent: 'save-course', revision: '1', titleNl },
+          { cookie },
+        ),
+        { courseId },
+      )
+    expect((await save('Titel van Peter', trainer.cookie)).status).toBe(200)
+    const second = await save('Titel van de collega', colleague.cookie)
+    expect(second.status).toBe(409)
+    expect(JSON.stringify(second.data)).toContain('authoring.courseStale')
+    const draft = await prisma.courseDraft.findUniqueOrThrow({ where: { courseId } })
+    expect(draft.titleNl).toBe('Titel van Peter')
+  })
+
   test('the quiz builder writes a question into the lesson, escaped', async () => {
     const courseId = 'quizbouwer'
     const moduleId = await newCourse(courseId)

@@ -127,11 +127,18 @@ export async function createBrowserCourse(
   })
 }
 
-export async function updateCourseFields(courseId: string, fields: CourseFields, userId: string) {
-  await prisma.courseDraft.update({
-    where: { courseId },
+/** Save the course's fields unless someone saved them since `basedOn`; false if they did. */
+export async function updateCourseFields(
+  courseId: string,
+  basedOn: number,
+  fields: CourseFields,
+  userId: string,
+) {
+  const { count } = await prisma.courseDraft.updateMany({
+    where: { courseId, revision: basedOn },
     data: { ...courseColumns(fields), revision: { increment: 1 }, updatedById: userId },
   })
+  return count === 1
 }
 
 /** The draft with its modules and lessons in order, for the editor. */

@@ -664,6 +664,8 @@ export const en: Record<MessageKey, string> = {
   'authoring.courseId': 'Course id (optional)',
   'authoring.courseIdHint':
     'Lowercase letters and hyphens, e.g. complaints-north. Empty: made from the title. Cannot change later.',
+  'authoring.courseStale':
+    'Someone else saved the course details in the meantime; your changes were not saved. Reload the page and enter them again.',
   'authoring.courseTools': 'Course',
   'authoring.create': 'Create course',
   'authoring.current': 'published',

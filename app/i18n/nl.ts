@@ -667,6 +667,8 @@ export const nl = {
   'authoring.courseId': 'Cursus-id (optioneel)',
   'authoring.courseIdHint':
     'Kleine letters en streepjes, bijvoorbeeld klachten-noord. Leeg laten: gemaakt uit de titel. Kan later niet meer veranderen.',
+  'authoring.courseStale':
+    'Iemand anders heeft de cursusgegevens intussen opgeslagen; jouw wijzigingen zijn niet opgeslagen. Laad de pagina opnieuw en voer ze nog eens in.',
   'authoring.courseTools': 'Cursus',
   'authoring.create': 'Cursus aanmaken',
   'authoring.current': 'gepubliceerd',

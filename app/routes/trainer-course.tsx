@@ -97,7 +97,16 @@ export async function action({ request, params }: Route.ActionArgs) {
           result: submission.reply({ fieldErrors: { dossierSlug: ['authoring.dossierInvalid'] } }),
         })
       }
-      await updateCourseFields(courseId, courseFieldsFrom(submission.value), user.id)
+      const basedOn = Number(formData.get('revision'))
+      if (
+        !(await updateCourseFields(courseId, basedOn, courseFieldsFrom(submission.value), user.id))
+      ) {
+        // Someone else saved the course's fields meanwhile: nothing is overwritten.
+        return data<ActionResult>(
+          { intent, result: submission.reply({ formErrors: ['authoring.courseStale'] }) },
+          { status: 409 },
+        )
+      }
       return done({ intent, message: 'authoring.saved' })
     }
     case 'add-module': {
@@ -436,6 +445,7 @@ export default function TrainerCourse({ loaderData, actionData }: Route.Componen
         <h2 id="course-fields">{t('authoring.courseFields')}</h2>
         <Form method="post" {...getFormProps(form)} className="stack">
           <input type="hidden" name="intent" value="save-course" />
+          <input type="hidden" name="revision" value={draft.revision} />
           <CourseFields
             fields={fields}
             dossiers={loaderData.dossiers.map((d) => ({
