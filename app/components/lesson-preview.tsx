@@ -1,5 +1,6 @@
 import { lessonComponents } from './lesson-kit/index.ts'
 import { mdxComponentFor } from './lesson-kit/mdx-component.ts'
+import { localizeProblem } from '#app/authoring/problem-messages.ts'
 import type { QuizKey } from '#app/content/lesson-kit-spec.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 
@@ -18,7 +19,7 @@ export function LessonPreview({
   preview: PreviewData
   onProblem?: (line: number, col: number) => void
 }) {
-  const { t } = useTranslation()
+  const { t, locale } = useTranslation()
   if (!preview.ok) {
     return (
       <div role="alert" className="problems">
@@ -39,7 +40,7 @@ export function LessonPreview({
               ) : (
                 t('authoring.lineCol', { line: p.line, col: p.col })
               )}
-              : {p.message}
+              : {localizeProblem(p.message, locale)}
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { requireAuthoredCourse } from '#app/authoring/authoring-access.server.ts
 import { diffSnapshots } from '#app/authoring/course-diff.ts'
 import { draftSnapshot } from '#app/authoring/drafts.server.ts'
 import { rollBack } from '#app/authoring/publish.server.ts'
+import { localizeProblem } from '#app/authoring/problem-messages.ts'
 import { listVersions, versionSnapshot } from '#app/authoring/versions.server.ts'
 import { formatDate } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -68,7 +69,7 @@ export default function CourseVersions({ loaderData, actionData }: Route.Compone
           <p>{t('authoring.rollbackRefused')}</p>
           <ul>
             {actionData.problems.map((p, i) => (
-              <li key={i}>{p}</li>
+              <li key={i}>{localizeProblem(p, locale)}</li>
             ))}
           </ul>
         </div>

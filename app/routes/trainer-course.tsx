@@ -26,6 +26,7 @@ import {
 } from '#app/authoring/drafts.server.ts'
 import { starterBody } from '#app/authoring/kit-snippets.ts'
 import { publishDraft, type AuthoringProblem } from '#app/authoring/publish.server.ts'
+import { localizeProblem } from '#app/authoring/problem-messages.ts'
 import { versionSnapshot } from '#app/authoring/versions.server.ts'
 import { listCurrentDossiers } from '#app/domain/dossiers.server.ts'
 import { formatDate, localized, type MessageKey } from '#app/i18n/i18n.ts'
@@ -296,7 +297,7 @@ export default function TrainerCourse({ loaderData, actionData }: Route.Componen
                     {p.line > 0
                       ? ` (${p.language.toUpperCase()}) ${t('authoring.lineCol', { line: p.line, col: p.col })}`
                       : ''}
-                    : {p.message}
+                    : {localizeProblem(p.message, locale)}
                   </li>
                 )
               })}
