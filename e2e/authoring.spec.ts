@@ -121,3 +121,37 @@ test('a trainer writes, previews and publishes a course on TL-K2-W3; a learner t
   await expect(row).toContainText('Aan het leren')
   await context.close()
 })
+
+test('two editors of one lesson: the second save shows a conflict with both texts, never an overwrite', async ({
+  browser,
+}) => {
+  const editors = await Promise.all(
+    [0, 1].map(async () => {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      await logIn(page, 'trainer@demo.test')
+      await page.goto('/trainer/courses/noord-escaleren')
+      await page.getByRole('link', { name: 'Toets escaleren' }).click()
+      return { context, page }
+    }),
+  )
+  const [first, second] = editors.map((e) => e.page) as [Page, Page]
+  const body = (page: Page) => page.getByLabel('Lestekst (MDX)')
+  await body(first).fill(`${await body(first).inputValue()}\n\nAanvulling van tabblad één.`)
+  await first.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(first.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible()
+
+  await body(second).fill(`${await body(second).inputValue()}\n\nAanvulling van tabblad twee.`)
+  await second.getByRole('button', { name: 'Opslaan' }).click()
+  const alert = second.getByRole('alert').filter({ hasText: 'intussen opgeslagen' })
+  await expect(alert).toBeVisible()
+  await expect(alert).toContainText('Aanvulling van tabblad één.')
+  await expect(body(second)).toHaveValue(/Aanvulling van tabblad twee\./)
+  await expectNoSeriousA11yViolations(second)
+
+  // The versions page shows the unpublished change against version 1.
+  await second.goto('/trainer/courses/noord-escaleren/versions')
+  await expect(second.locator('.course-diff')).toContainText('Aanvulling van tabblad één.')
+  await expectNoSeriousA11yViolations(second)
+  for (const editor of editors) await editor.context.close()
+})
