@@ -649,6 +649,11 @@ export const en: Record<MessageKey, string> = {
   'authoring.changesBetween': 'Changes from version {from} to {to}',
   'authoring.changesNew': 'Contents of the draft (never published)',
   'authoring.changesSinceVersion': 'Changes in the draft since version {version}',
+  'authoring.compare': 'Compare',
+  'authoring.compareFrom': 'From',
+  'authoring.compareTo': 'With',
+  'authoring.theDraft': 'the draft',
+  'authoring.compareButton': 'Compare',
   'authoring.compareWithPrevious': 'Compare with previous',
   'authoring.competencies': 'Competencies (A–Y)',
   'authoring.conflict':
@@ -669,6 +674,10 @@ export const en: Record<MessageKey, string> = {
   'authoring.courseTools': 'Course',
   'authoring.create': 'Create course',
   'authoring.current': 'published',
+  'authoring.deleteConfirm':
+    'Delete lesson ‘{name}’ from the draft? Published versions keep it; after publishing it is gone for learners.',
+  'authoring.deleteYes': 'Yes, delete',
+  'authoring.cancel': 'Cancel',
   'authoring.delete': 'Delete',
   'authoring.deleteLesson': 'Delete {name}',
   'authoring.deleteModule': 'Delete empty module',

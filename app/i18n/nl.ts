@@ -652,6 +652,11 @@ export const nl = {
   'authoring.changesBetween': 'Wijzigingen van versie {from} naar {to}',
   'authoring.changesNew': 'Inhoud van het concept (nog nooit gepubliceerd)',
   'authoring.changesSinceVersion': 'Wijzigingen in het concept sinds versie {version}',
+  'authoring.compare': 'Vergelijken',
+  'authoring.compareFrom': 'Van',
+  'authoring.compareTo': 'Met',
+  'authoring.theDraft': 'het concept',
+  'authoring.compareButton': 'Vergelijk',
   'authoring.compareWithPrevious': 'Vergelijk met vorige',
   'authoring.competencies': 'Competenties (A–Y)',
   'authoring.conflict':
@@ -672,6 +677,10 @@ export const nl = {
   'authoring.courseTools': 'Cursus',
   'authoring.create': 'Cursus aanmaken',
   'authoring.current': 'gepubliceerd',
+  'authoring.deleteConfirm':
+    'Les ‘{name}’ uit het concept verwijderen? Gepubliceerde versies houden haar; na publiceren verdwijnt ze voor deelnemers.',
+  'authoring.deleteYes': 'Ja, verwijderen',
+  'authoring.cancel': 'Annuleren',
   'authoring.delete': 'Verwijderen',
   'authoring.deleteLesson': '{name} verwijderen',
   'authoring.deleteModule': 'Lege module verwijderen',

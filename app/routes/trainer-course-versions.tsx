@@ -126,6 +126,37 @@ export default function CourseVersions({ loaderData, actionData }: Route.Compone
           </tbody>
         </table>
       )}
+      {versions.length > 0 ? (
+        <Form method="get" className="compare">
+          <fieldset>
+            <legend>{t('authoring.compare')}</legend>
+            <div className="field">
+              <label htmlFor="from">{t('authoring.compareFrom')}</label>
+              <select id="from" name="from" defaultValue={from ?? undefined}>
+                {versions.map((v) => (
+                  <option key={v.version} value={v.version}>
+                    {t('authoring.versionShort', { version: v.version })}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="to">{t('authoring.compareTo')}</label>
+              <select id="to" name="to" defaultValue={to ?? 'draft'}>
+                <option value="draft">{t('authoring.theDraft')}</option>
+                {versions.map((v) => (
+                  <option key={v.version} value={v.version}>
+                    {t('authoring.versionShort', { version: v.version })}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button small">
+              {t('authoring.compareButton')}
+            </button>
+          </fieldset>
+        </Form>
+      ) : null}
       <section aria-labelledby="changes">
         <h2 id="changes">
           {to

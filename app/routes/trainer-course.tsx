@@ -59,6 +59,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     workProcess: new URL(request.url).searchParams.get('workProcess'),
     published: new URL(request.url).searchParams.get('published'),
     imported: new URL(request.url).searchParams.get('imported') === '1',
+    confirmDelete: new URL(request.url).searchParams.get('delete'),
   }
 }
 
@@ -378,17 +379,29 @@ export default function TrainerCourse({ loaderData, actionData }: Route.Componen
                     </span>
                     <span className="toolbar">
                       <MoveButtons intent="move-lesson" id={lesson.id} label={lesson.titleNl} />
-                      <Form method="post" className="inline">
-                        <input type="hidden" name="intent" value="delete-lesson" />
-                        <input type="hidden" name="id" value={lesson.id} />
-                        <button
-                          type="submit"
+                      {loaderData.confirmDelete === lesson.id ? (
+                        <span role="alert" className="confirm">
+                          {t('authoring.deleteConfirm', { name: lesson.titleNl })}{' '}
+                          <Form method="post" className="inline">
+                            <input type="hidden" name="intent" value="delete-lesson" />
+                            <input type="hidden" name="id" value={lesson.id} />
+                            <button type="submit" className="button small danger">
+                              {t('authoring.deleteYes')}
+                            </button>
+                          </Form>{' '}
+                          <Link to=".">{t('authoring.cancel')}</Link>
+                        </span>
+                      ) : (
+                        // Deleting asks first, without JavaScript too: a link to the question.
+                        <Link
+                          to={`?delete=${lesson.id}`}
                           className="button small secondary"
                           aria-label={t('authoring.deleteLesson', { name: lesson.titleNl })}
+                          preventScrollReset
                         >
                           {t('authoring.delete')}
-                        </button>
-                      </Form>
+                        </Link>
+                      )}
                     </span>
                   </li>
                 ))}
