@@ -97,7 +97,7 @@ async function takenIds(snapshot: CourseSnapshot): Promise<string | null> {
 }
 
 /** A copy under a new course id: new module and lesson keys, its own links rewritten. */
-export function rekey(snapshot: CourseSnapshot, newId: string): CourseSnapshot {
+function rekey(snapshot: CourseSnapshot, newId: string): CourseSnapshot {
   const lessonKeys = new Map(
     snapshot.modules.flatMap((m) => m.lessons.map((l) => [l.key, `${newId}-${l.key}`] as const)),
   )

@@ -6,20 +6,22 @@ import type { LessonType } from '#app/content/lesson-kit-spec.ts'
  * question can never become markup or code: the safe-subset check would refuse it anyway.
  */
 
-/** Text as MDX: literal characters, never syntax. */
-export function escapeMdxText(text: string): string {
+/** Text as MDX: literal characters, never syntax (no markup, no code, no Markdown links). */
+function escapeMdxText(text: string): string {
   return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/^([#+-]|\d+\.)/, '\\$1')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\{/g, '&#123;')
     .replace(/\}/g, '&#125;')
-    .replace(/\s+/g, ' ')
-    .trim()
 }
 
 /** Text as an MDX attribute value in double quotes. */
-export function escapeMdxAttribute(text: string): string {
+function escapeMdxAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\s+/g, ' ').trim()
 }
 
@@ -31,7 +33,7 @@ export type QuestionDraft = {
   feedback: string
 }
 
-export function questionMdx(q: QuestionDraft): string {
+function questionMdx(q: QuestionDraft): string {
   const options = q.options.map((text, i) => ({ text: text.trim(), i })).filter((o) => o.text)
   const type = q.correct.length > 1 ? 'multiple' : 'single'
   return [

@@ -32,12 +32,12 @@ export type AuthoringProblem = {
   message: string
 }
 
-export type CheckOutcome =
+type CheckOutcome =
   | { ok: true; checked: Awaited<ReturnType<typeof checkCourses>>['courses'][number] }
   | { ok: false; problems: AuthoringProblem[] }
 
 /** Check a snapshot as a git course would be checked, plus the browser's safe subset. */
-export async function checkSnapshot(snapshot: CourseSnapshot): Promise<CheckOutcome> {
+async function checkSnapshot(snapshot: CourseSnapshot): Promise<CheckOutcome> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'course-draft-'))
   try {
     await writeSnapshot(snapshot, root)
