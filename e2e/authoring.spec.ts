@@ -74,6 +74,11 @@ test('a trainer writes, previews and publishes a course on TL-K2-W3; a learner t
   await expect(page.locator('.preview-pane .lesson-body h2')).toHaveText('Waarom SBI')
   await expect(page.locator('.preview-pane')).toContainText('Geef feedback binnen een dag.')
   await expectNoSeriousA11yViolations(page)
+  // With JavaScript the preview follows the typing, without saving.
+  await body.fill(`${await body.inputValue()}\n## Live bijgewerkt\n\n{alert(1)}\n`)
+  await expect(page.locator('.preview-pane')).toContainText('JavaScript tussen {…}')
+  await body.fill(`${(await body.inputValue()).replace('{alert(1)}', 'Zonder code.')}`)
+  await expect(page.locator('.preview-pane .lesson-body')).toContainText('Live bijgewerkt')
 
   // A quiz built with the quiz builder, four questions.
   await page.getByRole('link', { name: 'Feedback geven met SBI' }).click()
@@ -131,7 +136,7 @@ test('two editors of one lesson: the second save shows a conflict with both text
       const page = await context.newPage()
       await logIn(page, 'trainer@demo.test')
       await page.goto('/trainer/courses/noord-escaleren')
-      await page.getByRole('link', { name: 'Toets escaleren' }).click()
+      await page.getByRole('link', { name: 'Toets escaleren', exact: true }).click()
       return { context, page }
     }),
   )
