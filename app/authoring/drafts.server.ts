@@ -1,4 +1,5 @@
 import { prisma, type Tx } from '#app/db.server.ts'
+import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
 import type { LessonType } from '#app/content/lesson-kit-spec.ts'
 import { normaliseBody } from './course-files-export.server.ts'
 import {
@@ -104,7 +105,22 @@ async function freeLessonKey(tx: Tx, courseId: string, title: string) {
   }
 }
 
+/** Create a course with its draft and a first module; false when the id is (just) taken. */
 export async function createBrowserCourse(
+  input: { id: string; organisationId: string | null; fields: CourseFields; firstModule: string },
+  userId: string,
+): Promise<boolean> {
+  if (await courseIdTaken(input.id)) return false
+  try {
+    await insertCourse(input, userId)
+    return true
+  } catch (error) {
+    if (isUniqueViolation(error)) return false
+    throw error
+  }
+}
+
+function insertCourse(
   input: { id: string; organisationId: string | null; fields: CourseFields; firstModule: string },
   userId: string,
 ) {
@@ -253,7 +269,17 @@ export async function addLesson(
   moduleId: string,
   fields: LessonFields,
   userId: string,
-) {
+): Promise<{ id: string; lessonKey: string } | null> {
+  try {
+    return await insertLesson(courseId, moduleId, fields, userId)
+  } catch (error) {
+    // A colleague took the same key a moment ago: the next free one is found on retry.
+    if (!isUniqueViolation(error)) throw error
+    return insertLesson(courseId, moduleId, fields, userId)
+  }
+}
+
+function insertLesson(courseId: string, moduleId: string, fields: LessonFields, userId: string) {
   return prisma.$transaction(async (tx) => {
     const module = await tx.draftModule.findFirst({
       where: { id: moduleId, courseId },

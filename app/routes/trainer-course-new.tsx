@@ -6,7 +6,7 @@ import { CourseFields } from '#app/components/course-fields.tsx'
 import { ErrorList } from '#app/components/forms.tsx'
 import { requireAuthor } from '#app/authoring/authoring-access.server.ts'
 import { courseFieldsFrom, NewCourseSchema } from '#app/authoring/authoring-forms.ts'
-import { courseIdTaken, createBrowserCourse, slugify } from '#app/authoring/drafts.server.ts'
+import { createBrowserCourse, slugify } from '#app/authoring/drafts.server.ts'
 import { listCurrentDossiers } from '#app/domain/dossiers.server.ts'
 import { localized } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -58,22 +58,29 @@ export async function action({ request }: Route.ActionArgs) {
       { status: 400 },
     )
   }
-  const id = value.id || slugify(value.titleNl, 60)
-  if (await courseIdTaken(id)) {
+  const course = {
+    organisationId: value.owner === 'platform' ? null : value.owner,
+    fields: courseFieldsFrom(value),
+    firstModule: 'Module 1',
+  }
+  // An id made from the title gets a number when it is taken; a chosen id is the trainer's.
+  const base = value.id ?? slugify(value.titleNl, 56)
+  const candidates = value.id
+    ? [base]
+    : [base, ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${base}-${n}`)]
+  let id: string | null = null
+  for (const candidate of candidates) {
+    if (await createBrowserCourse({ ...course, id: candidate }, scope.user.id)) {
+      id = candidate
+      break
+    }
+  }
+  if (!id) {
     return data(
       { result: submission.reply({ fieldErrors: { id: ['authoring.idTaken'] } }) },
       { status: 400 },
     )
   }
-  await createBrowserCourse(
-    {
-      id,
-      organisationId: value.owner === 'platform' ? null : value.owner,
-      fields: courseFieldsFrom(value),
-      firstModule: 'Module 1',
-    },
-    scope.user.id,
-  )
   const workProcess = new URL(request.url).searchParams.get('workProcess')
   throw redirect(
     `/trainer/courses/${id}${workProcess ? `?workProcess=${encodeURIComponent(workProcess)}` : ''}`,
