@@ -116,13 +116,13 @@ export async function action({ request, params }: Route.ActionArgs) {
       { intent, values, errors, preview: null, saved: false, conflict },
       { status },
     )
-  if (submission.status !== 'success') return refuse(submission.reply().error ?? {})
-  const value = submission.value
-
+  // A preview saves nothing, so it needs nothing but the text.
   if (intent === 'preview' || intent === 'preview-en') {
     const preview = await previewLesson(intent === 'preview-en' ? values.bodyEn : values.bodyNl)
     return data<ActionResult>({ intent, values, errors: {}, preview, saved: false, conflict: null })
   }
+  if (submission.status !== 'success') return refuse(submission.reply().error ?? {})
+  const value = submission.value
 
   const dossier = await getDossier(draft.dossierSlug)
   const known = new Set(dossier?.coreTasks.flatMap((k) => k.workProcesses.map((w) => w.code)))
@@ -246,7 +246,17 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
         </div>
       ) : null}
       <div className="editor-grid">
-        <Form method="post" key={formKey} className="stack editor-form" noValidate>
+        <Form
+          method="post"
+          key={formKey}
+          className="stack editor-form"
+          noValidate
+          // What the server answers (saved text, its preview) replaces the typing preview.
+          onSubmit={() => {
+            clearTimeout(timer.current)
+            setTyped(false)
+          }}
+        >
           <input type="hidden" name="revision" value={revision} />
           <fieldset>
             <legend>{t('authoring.lessonFields')}</legend>
