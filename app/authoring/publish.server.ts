@@ -10,7 +10,7 @@ import {
   databaseCompileCache,
   publishCourse,
 } from '#app/domain/course-import.server.ts'
-import { snapshotFiles, writeSnapshot } from './course-files-export.server.ts'
+import { snapshotFiles, writeSnapshot, type CourseFile } from './course-files-export.server.ts'
 import type { CourseSnapshot } from './course-snapshot.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
 import { draftSnapshot, replaceDraft } from './drafts.server.ts'
@@ -57,7 +57,8 @@ async function checkSnapshot(snapshot: CourseSnapshot): Promise<CheckOutcome> {
     )
     const course = courses[0]
     if (problems.length > 0 || !course) {
-      return { ok: false, problems: problems.map((p) => locate(snapshot, root, p)) }
+      const files = snapshotFiles(snapshot)
+      return { ok: false, problems: problems.map((p) => locate(files, root, p)) }
     }
     return { ok: true, checked: course }
   } finally {
@@ -67,12 +68,12 @@ async function checkSnapshot(snapshot: CourseSnapshot): Promise<CheckOutcome> {
 
 /** Turn a problem in a written-out file back into "lesson X, line Y of its text". */
 function locate(
-  snapshot: CourseSnapshot,
+  files: CourseFile[],
   root: string,
   p: { file: string; line: number; col: number; message: string },
 ): AuthoringProblem {
   const relative = path.relative(root, path.resolve(p.file)).split(path.sep).join('/')
-  const file = snapshotFiles(snapshot).find((f) => f.path === relative)
+  const file = files.find((f) => f.path === relative)
   const match = /\/\d{2}-([a-z0-9-]+?)(\.en)?\.mdx$/.exec(relative)
   if (!file || !match)
     return { lessonKey: null, language: 'nl', line: 0, col: 0, message: p.message }

@@ -763,6 +763,8 @@ export const en: Record<MessageKey, string> = {
     'Writes a question into this lesson’s quiz (or starts one). A quiz has at least 4 questions.',
   'authoring.renameModule': 'Rename module',
   'authoring.repositoryCourse': 'Course',
+  'authoring.rollbackHint':
+    'Rolling back turns the draft into that version again and publishes it at once as a new version. Changes in the draft that were not published yet are lost; export the draft first to keep them.',
   'authoring.rollbackRefused': 'Rolling back failed:',
   'authoring.rollbackTo': 'Roll back to version {version}',
   'authoring.rolledBackTo': 'rolled back to version {version}',

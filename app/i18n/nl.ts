@@ -767,6 +767,8 @@ export const nl = {
     'Schrijft een vraag in de toets van deze les (of begint een toets). Een toets heeft minstens 4 vragen.',
   'authoring.renameModule': 'Module hernoemen',
   'authoring.repositoryCourse': 'Cursus',
+  'authoring.rollbackHint':
+    'Terugzetten maakt van het concept weer die versie en publiceert het meteen als nieuwe versie. Wijzigingen in het concept die nog niet gepubliceerd zijn, gaan daarbij verloren; exporteer het concept eerst als je ze wilt bewaren.',
   'authoring.rollbackRefused': 'Terugzetten lukte niet:',
   'authoring.rollbackTo': 'Terugzetten naar versie {version}',
   'authoring.rolledBackTo': 'teruggezet naar versie {version}',

@@ -74,6 +74,7 @@ export default function CourseVersions({ loaderData, actionData }: Route.Compone
           </ul>
         </div>
       ) : null}
+      <p>{t('authoring.rollbackHint')}</p>
       {versions.length === 0 ? (
         <p>{t('authoring.neverPublished')}</p>
       ) : (
