@@ -15,7 +15,12 @@ import { checkCourses } from '#app/content/course-check.server.ts'
 import { readFramework } from '#app/content/dossier-files.server.ts'
 import { importCourses } from '#app/domain/course-import.server.ts'
 import { importDossierFolder } from '#app/domain/dossier-folder.server.ts'
-import { cookieFor, makeMember, makeOrganisation } from '#tests/factories.ts'
+import {
+  cookieFor,
+  makeMember,
+  makeOrganisation,
+  makeOrganisationCourse,
+} from '#tests/factories.ts'
 import { call, formRequest, getRequest } from '#tests/route-call.ts'
 
 /**
@@ -365,6 +370,29 @@ describe('the safe subset at publication', () => {
     expect(problems.length).toBeGreaterThan(0)
     expect(problems[0]!.line).toBe(3)
     expect(await prisma.courseVersion.count({ where: { courseId } })).toBe(0)
+  })
+})
+
+describe('links between lessons', () => {
+  test('a lesson may link to platform lessons, not to another organisation’s', async () => {
+    const other = await makeOrganisation()
+    const { lessonKeys } = await makeOrganisationCourse(other.id, [
+      { type: 'lesson', workProcessCodes: ['TL-K2-W3'] },
+    ])
+    const courseId = 'links-cursus'
+    const moduleId = await newCourse(courseId)
+    const lessonId = await newLesson(courseId, moduleId, 'Met links')
+    await saveLesson(courseId, lessonId, {
+      revision: '1',
+      bodyNl: `Zie [het coachingsgesprek](lesson:tl-k2-w3-coachgesprek).\n\nEn [dit](lesson:${lessonKeys[0]}).\n`,
+    })
+    const refused = await publish(courseId)
+    expect(refused.status).toBe(400)
+    const problems = (refused.data as { problems: Array<{ message: string; line: number }> })
+      .problems
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 3, message: `broken link: no lesson "${lessonKeys[0]}"` }),
+    ])
   })
 })
 

@@ -12,6 +12,7 @@ import {
 } from '#app/domain/course-import.server.ts'
 import { snapshotFiles, writeSnapshot, type CourseFile } from './course-files-export.server.ts'
 import type { CourseSnapshot } from './course-snapshot.ts'
+import { visibleCourses } from '#app/domain/course-visibility.server.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
 import { draftSnapshot, replaceDraft } from './drafts.server.ts'
 import { versionSnapshot } from './versions.server.ts'
@@ -41,10 +42,21 @@ async function checkSnapshot(snapshot: CourseSnapshot): Promise<CheckOutcome> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'course-draft-'))
   try {
     await writeSnapshot(snapshot, root)
+    const owner = await prisma.course.findUnique({
+      where: { id: snapshot.id },
+      select: { organisationId: true },
+    })
     const [framework, others] = await Promise.all([
       readFramework(path.join(COURSES_FOLDER, 'dossiers')),
+      // `lesson:` links may go to lessons this course's learners can open: platform courses
+      // and the owner's own. (Keys stay unique everywhere: they are made that way.)
       prisma.lesson.findMany({
-        where: { courseVersion: { courseId: { not: snapshot.id } } },
+        where: {
+          courseVersion: {
+            courseId: { not: snapshot.id },
+            course: visibleCourses(owner?.organisationId ? [owner.organisationId] : []),
+          },
+        },
         distinct: ['lessonKey'],
         select: { lessonKey: true },
       }),
