@@ -80,8 +80,17 @@ test('a trainer writes, previews and publishes a course on TL-K2-W3; a learner t
   await body.fill(`${(await body.inputValue()).replace('{alert(1)}', 'Zonder code.')}`)
   await expect(page.locator('.preview-pane .lesson-body')).toContainText('Live bijgewerkt')
 
+  // Leaving with unsaved text asks first.
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (dialog) => {
+      resolve(dialog.message())
+      void dialog.accept()
+    }),
+  )
   // A quiz built with the quiz builder, four questions.
   await page.getByRole('link', { name: 'Feedback geven met SBI' }).click()
+  expect(await asked).toContain('nog niet zijn opgeslagen')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Feedback geven met SBI')
   await addLesson(page, 'Toets SBI', 'quiz')
   for (const [n, q] of QUESTIONS.entries()) {
     await page.getByText('Quizbouwer', { exact: true }).click()
@@ -154,7 +163,9 @@ test('two editors of one lesson: the second save shows a conflict with both text
   await expect(body(second)).toHaveValue(/Aanvulling van tabblad twee\./)
   await expectNoSeriousA11yViolations(second)
 
-  // The versions page shows the unpublished change against version 1.
+  // The versions page shows the unpublished change against version 1 (leaving the
+  // unsaved text behind knowingly).
+  second.on('dialog', (dialog) => void dialog.accept())
   await second.goto('/trainer/courses/noord-escaleren/versions')
   await expect(second.locator('.course-diff')).toContainText('Aanvulling van tabblad één.')
   await expectNoSeriousA11yViolations(second)

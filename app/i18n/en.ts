@@ -781,6 +781,7 @@ export const en: Record<MessageKey, string> = {
   'authoring.titleEn': 'Title (English)',
   'authoring.titleNl': 'Title (Dutch)',
   'authoring.unknownAction': 'Unknown action.',
+  'authoring.unsavedLeave': 'This lesson has changes that are not saved yet. Leave anyway?',
   'authoring.unpublishedEdits': 'unpublished changes',
   'authoring.version': 'Version',
   'authoring.versionShort': 'version {version}',

@@ -785,6 +785,8 @@ export const nl = {
   'authoring.titleEn': 'Titel (Engels)',
   'authoring.titleNl': 'Titel',
   'authoring.unknownAction': 'Onbekende actie.',
+  'authoring.unsavedLeave':
+    'Je hebt wijzigingen in deze les die nog niet zijn opgeslagen. Toch weggaan?',
   'authoring.unpublishedEdits': 'niet-gepubliceerde wijzigingen',
   'authoring.version': 'Versie',
   'authoring.versionShort': 'versie {version}',

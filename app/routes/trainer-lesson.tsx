@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
 import { useEffect, useRef, useState } from 'react'
-import { data, Form, Link, useFetcher } from 'react-router'
+import { data, Form, Link, useBlocker, useFetcher } from 'react-router'
 import type { Route } from './+types/trainer-lesson'
 import { Checkbox, ErrorList } from '#app/components/forms.tsx'
 import { DiffLines } from '#app/components/course-diff-view.tsx'
@@ -172,6 +172,25 @@ export async function action({ request, params }: Route.ActionArgs) {
   })
 }
 
+/** Ask before leaving the page (a link, or closing the tab) while there is unsaved text. */
+function useLeaveWarning(unsaved: boolean, question: string) {
+  useEffect(() => {
+    if (!unsaved) return
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault()
+    window.addEventListener('beforeunload', warn)
+    return () => window.removeEventListener('beforeunload', warn)
+  }, [unsaved])
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      unsaved && currentLocation.pathname !== nextLocation.pathname,
+  )
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return
+    if (window.confirm(question)) blocker.proceed()
+    else blocker.reset()
+  }, [blocker, question])
+}
+
 /** Put the caret on a line of the editor, so an error message leads to its place. */
 function goTo(textarea: HTMLTextAreaElement | null, line: number, col: number) {
   if (!textarea) return
@@ -199,6 +218,10 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
   const bodyRef = useRef<HTMLTextAreaElement>(null)
   const live = useFetcher<PreviewData>()
   const [typed, setTyped] = useState(false)
+  // Text typed since the last answer from the server, or refused by it, is not saved yet.
+  const [edited, setEdited] = useState(false)
+  const unsaved = edited || (actionData ? !actionData.saved : false)
+  useLeaveWarning(unsaved, t('authoring.unsavedLeave'))
   const preview: PreviewData =
     (typed ? live.data : undefined) ?? actionData?.preview ?? loaderData.preview
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
@@ -252,9 +275,11 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
           className="stack editor-form"
           noValidate
           // What the server answers (saved text, its preview) replaces the typing preview.
+          onChange={() => setEdited(true)}
           onSubmit={() => {
             clearTimeout(timer.current)
             setTyped(false)
+            setEdited(false)
           }}
         >
           <input type="hidden" name="revision" value={revision} />
