@@ -60,3 +60,33 @@ test('the checks of a whole course read in Dutch too', () => {
     'een toets heeft minstens 4 vragen (deze heeft er 1)',
   )
 })
+
+test('an import’s refusals read in Dutch', async () => {
+  const { zipSync, strToU8 } = await import('fflate')
+  const fs = await import('node:fs/promises')
+  const path = await import('node:path')
+  const { unzipCourse } = await import('./course-files-export.server.ts')
+  const uploads = [
+    strToU8('geen zip'),
+    zipSync({ 'a/course.yaml': strToU8('id: a'), 'b/course.yaml': strToU8('id: b') }),
+    zipSync({ 'a/les.mdx': strToU8('x') }),
+    zipSync({ 'a/course.yaml': strToU8('id: a'), 'README.md': strToU8('x') }),
+  ]
+  for (const bytes of uploads) {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'import-message-'))
+    try {
+      const result = await unzipCourse(bytes, dir)
+      expect(result.ok).toBe(false)
+      if (result.ok) continue
+      expect(localizeProblem(result.message, 'nl'), result.message).not.toBe(result.message)
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true })
+    }
+  }
+  for (const message of [
+    'course id "x" is in use; give the copy a new course id',
+    'lesson id "x" is in use; give the copy a new course id',
+  ]) {
+    expect(localizeProblem(message, 'nl'), message).not.toBe(message)
+  }
+})

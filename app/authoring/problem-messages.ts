@@ -105,6 +105,45 @@ const RULES: Array<[RegExp, string]> = [
     'iemand anders publiceerde deze cursus op hetzelfde moment; bekijk de versies en publiceer opnieuw',
   ],
   [/^MDX: (.*)$/, 'de tekst is geen geldige MDX: $1'],
+  // Importing a course.
+  [/^this is not a zip file$/, 'dit is geen zip-bestand'],
+  [/^the zip is too large$/, 'het zip-bestand is te groot'],
+  [
+    /^the zip holds (\d+) entries; at most (\d+)$/,
+    'het zip-bestand bevat $1 bestanden; hoogstens $2',
+  ],
+  [
+    /^the zip unpacks to (\S+) MiB; at most (\S+) MiB$/,
+    'het zip-bestand pakt uit tot $1 MiB; hoogstens $2 MiB',
+  ],
+  [/^the zip is damaged: (.*)$/, 'het zip-bestand is beschadigd: $1'],
+  [
+    /^the zip holds \S+ courses: (.*); export one course per zip$/,
+    'het zip-bestand bevat meer dan één cursus ($1); exporteer één cursus per zip',
+  ],
+  [
+    /^the zip holds no course\.yaml.*$/,
+    'het zip-bestand bevat geen course.yaml: zet er één cursusmap in, bijvoorbeeld tl-k2-coachen/course.yaml',
+  ],
+  [
+    /^besides the course folder (\S+) the zip holds (.*); put only the course folder in it$/,
+    'naast de cursusmap $1 bevat het zip-bestand $2; zet alleen de cursusmap erin',
+  ],
+  [/^"(.*)" is encrypted; .*$/, '"$1" is versleuteld; upload een zip zonder wachtwoord'],
+  [
+    /^"(.*)" is a symbolic link or special file.*$/,
+    '"$1" is een snelkoppeling of speciaal bestand; een cursus-zip bevat alleen bestanden en mappen',
+  ],
+  [
+    /^course id "(.*)" is in use; give the copy a new course id$/,
+    'cursus-id "$1" is al in gebruik; geef de kopie een nieuwe cursus-id',
+  ],
+  [
+    /^lesson id "(.*)" is in use; give the copy a new course id$/,
+    'les-id "$1" is al in gebruik; geef de kopie een nieuwe cursus-id',
+  ],
+  [/^not a course folder$/, 'dit is geen cursusmap'],
+  [/^unknown course folder$/, 'onbekende cursusmap'],
 ]
 
 export function localizeProblem(message: string, locale: Locale): string {

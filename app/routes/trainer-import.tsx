@@ -4,6 +4,7 @@ import type { Route } from './+types/trainer-import'
 import { ErrorList } from '#app/components/forms.tsx'
 import { mayAuthor, requireAuthor } from '#app/authoring/authoring-access.server.ts'
 import { ID_PATTERN } from '#app/authoring/authoring-forms.ts'
+import { localizeProblem } from '#app/authoring/problem-messages.ts'
 import {
   importRepositoryCourse,
   importZip,
@@ -76,9 +77,17 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function TrainerImport({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation()
-  const errorsFor = (intent: string) =>
-    actionData?.intent === intent ? (actionData.errors as Record<string, string[]>) : {}
+  const { t, locale } = useTranslation()
+  // Messages from the importer are the checker's English; trainers read them in Dutch.
+  const errorsFor = (intent: string): Record<string, string[]> =>
+    actionData?.intent === intent
+      ? Object.fromEntries(
+          Object.entries(actionData.errors as Record<string, string[]>).map(([field, list]) => [
+            field,
+            list.map((message) => localizeProblem(message, locale)),
+          ]),
+        )
+      : {}
   const owner = (id: string) => (
     <div className="field">
       <label htmlFor={`${id}-owner`}>{t('authoring.owner')}</label>
