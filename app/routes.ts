@@ -64,6 +64,7 @@ export default [
   route('trainer/courses/new', 'routes/trainer-course-new.tsx'),
   route('trainer/courses/:courseId', 'routes/trainer-course.tsx'),
   route('trainer/courses/:courseId/lessons/:lessonId', 'routes/trainer-lesson.tsx'),
+  route('trainer/courses/:courseId/lessons/:lessonId/try', 'routes/trainer-lesson-try.tsx'),
   route('trainer/courses/:courseId/versions', 'routes/trainer-course-versions.tsx'),
   route('trainer/courses/:courseId/export.zip', 'routes/trainer-course-export.ts'),
   route('trainer/import', 'routes/trainer-import.tsx'),

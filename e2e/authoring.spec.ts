@@ -104,6 +104,16 @@ test('a trainer writes, previews and publishes a course on TL-K2-W3; a learner t
   }
   await expect(page.locator('.preview-pane fieldset.question')).toHaveCount(4)
   await expect(page.locator('.preview-pane')).toContainText('Waar staat de S in SBI voor?')
+  // Trying the draft quiz as a learner: graded, nothing stored.
+  await page.getByRole('link', { name: 'Uitproberen als deelnemer (opgeslagen tekst)' }).click()
+  const trial = page.locator('fieldset.question')
+  await expect(trial).toHaveCount(4)
+  for (const [i, q] of QUESTIONS.entries())
+    await trial.nth(i).locator('input').nth(q.correct).check()
+  await page.getByRole('button', { name: 'Antwoorden nakijken' }).click()
+  await expect(page.getByRole('status').first()).toContainText('Gehaald: 100%')
+  await expectNoSeriousA11yViolations(page)
+  await page.getByRole('link', { name: 'Terug naar de editor' }).click()
 
   await page.getByRole('link', { name: 'Feedback geven met SBI' }).click()
   await page.getByRole('button', { name: 'Concept publiceren' }).click()

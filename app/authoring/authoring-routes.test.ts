@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import * as courseNew from '#app/routes/trainer-course-new.tsx'
 import * as coursePage from '#app/routes/trainer-course.tsx'
 import * as lessonPage from '#app/routes/trainer-lesson.tsx'
+import * as tryPage from '#app/routes/trainer-lesson-try.tsx'
 import * as versionsPage from '#app/routes/trainer-course-versions.tsx'
 import * as exportZip from '#app/routes/trainer-course-export.ts'
 import * as importPage from '#app/routes/trainer-import.tsx'
@@ -256,6 +257,32 @@ describe('drafts and versions', () => {
       { courseId },
     )
     expect(zip.status).toBe(200)
+  })
+
+  test('a draft quiz can be tried as a learner: graded by the real grader, nothing stored', async () => {
+    const courseId = 'uitproberen'
+    const moduleId = await newCourse(courseId)
+    const quizId = await newLesson(courseId, moduleId, 'Proeftoets', 'quiz')
+    await saveLesson(courseId, quizId, { revision: '1', type: 'quiz', bodyNl: QUIZ })
+    const path = `/trainer/courses/${courseId}/lessons/${quizId}/try`
+    const page = await call(tryPage.loader, getRequest(path, trainer.cookie), {
+      courseId,
+      lessonId: quizId,
+    })
+    expect(page.status).toBe(200)
+    const answers = { intent: 'quiz', q0: '0', q1: '0', q2: '0', q3: '1' }
+    const graded = await call(
+      tryPage.action,
+      formRequest(path, answers, { cookie: trainer.cookie }),
+      { courseId, lessonId: quizId },
+    )
+    expect(graded.data).toMatchObject({ quizResult: { score: 75, passed: true } })
+    expect(await prisma.quizAttempt.count({ where: { userId: trainer.id } })).toBe(0)
+    const learner = await person(['learner'])
+    expect(
+      (await call(tryPage.loader, getRequest(path, learner.cookie), { courseId, lessonId: quizId }))
+        .status,
+    ).toBe(403)
   })
 
   test('two trainers on one lesson: the second save gets a conflict, not an overwrite', async () => {

@@ -231,9 +231,9 @@ export async function publishCourse(
   )
 }
 
-function quizKeyOf(nl: QuizKey | null, en: QuizKey | null): string | null {
-  if (!nl) return null
-  const key: StoredQuizKey = {
+/** A compile's answer key (per language) as the grader reads it. */
+export function storedQuizKey(nl: QuizKey, en: QuizKey | null): StoredQuizKey {
+  return {
     passMark: nl.passMark,
     questions: nl.questions.map((q, i) => ({
       type: q.type,
@@ -242,5 +242,8 @@ function quizKeyOf(nl: QuizKey | null, en: QuizKey | null): string | null {
       feedback: { nl: q.feedback, en: en?.questions[i]?.feedback ?? null },
     })),
   }
-  return JSON.stringify(key)
+}
+
+function quizKeyOf(nl: QuizKey | null, en: QuizKey | null): string | null {
+  return nl ? JSON.stringify(storedQuizKey(nl, en)) : null
 }

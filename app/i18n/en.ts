@@ -780,6 +780,10 @@ export const en: Record<MessageKey, string> = {
   'authoring.theirText': 'Saved text by {name}',
   'authoring.titleEn': 'Title (English)',
   'authoring.titleNl': 'Title (Dutch)',
+  'authoring.backToEditor': 'Back to the editor',
+  'authoring.tryNotice':
+    'Trial view of the saved text: this is how a learner sees the lesson. The quiz is graded and the scenario can be walked, but nothing is stored.',
+  'authoring.tryLink': 'Try it as a learner (saved text)',
   'authoring.unknownAction': 'Unknown action.',
   'authoring.unsavedLeave': 'This lesson has changes that are not saved yet. Leave anyway?',
   'authoring.unpublishedEdits': 'unpublished changes',

@@ -784,6 +784,10 @@ export const nl = {
   'authoring.theirText': 'Opgeslagen tekst van {name}',
   'authoring.titleEn': 'Titel (Engels)',
   'authoring.titleNl': 'Titel',
+  'authoring.backToEditor': 'Terug naar de editor',
+  'authoring.tryNotice':
+    'Proefweergave van de opgeslagen tekst: zo ziet een deelnemer de les. De toets wordt nagekeken en het scenario kun je doorlopen, maar er wordt niets bewaard.',
+  'authoring.tryLink': 'Uitproberen als deelnemer (opgeslagen tekst)',
   'authoring.unknownAction': 'Onbekende actie.',
   'authoring.unsavedLeave':
     'Je hebt wijzigingen in deze les die nog niet zijn opgeslagen. Toch weggaan?',

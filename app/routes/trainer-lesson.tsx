@@ -489,6 +489,11 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
         </Form>
         <section aria-labelledby="preview-heading" className="preview-pane" aria-live="polite">
           <h2 id="preview-heading">{t('authoring.preview')}</h2>
+          <p>
+            <Link to={`/trainer/courses/${courseId}/lessons/${lesson.id}/try`}>
+              {t('authoring.tryLink')}
+            </Link>
+          </p>
           <LessonPreview
             preview={preview}
             onProblem={(line, col) => goTo(bodyRef.current, line, col)}
