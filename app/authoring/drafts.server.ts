@@ -14,25 +14,12 @@ import {
  * published version. Lessons carry a revision: a save names the revision it was based on, and
  * one based on an older revision is refused as a conflict instead of overwriting a colleague.
  */
-export type CourseFields = {
-  dossierSlug: string
-  title: { nl: string; en: string }
-  summary: { nl: string; en: string }
-  audience: { nl: string; en: string }
-  languages: Array<'nl' | 'en'>
-  selfEnrol: boolean
-}
 
-export type LessonFields = {
-  type: LessonType
-  duration: number
-  titleNl: string
-  titleEn: string | null
-  workProcesses: string[]
-  competencies: string[]
-  bodyNl: string
-  bodyEn: string | null
-}
+/** A course's own fields (course.yaml): the snapshot without its id and modules. */
+export type CourseFields = Omit<CourseSnapshot, 'id' | 'modules'>
+
+/** A lesson's editable fields: everything but its key, which never changes. */
+export type LessonFields = Omit<SnapshotLesson, 'key'>
 
 /** Someone saved the lesson since this editor loaded it: theirs is returned, nothing is saved. */
 export class LessonConflict extends Error {
