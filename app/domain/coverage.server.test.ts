@@ -67,10 +67,21 @@ test('criteria: the indicators until the organisation edits its own, then its ve
   expect(page.status).toBe(200)
   const data = page.data as {
     criteriaOrg: { slug: string }
-    coverage: Array<{ rows: Array<{ code: string; gap: boolean; criteria: number }> }>
+    coverage: Array<{
+      rows: Array<{
+        code: string
+        gap: boolean
+        criteria: number
+        lessons: Array<{ courseId: string; lessonKey: string }>
+      }>
+    }>
   }
   expect(data.criteriaOrg.slug).toBe(org.slug)
   const rows = data.coverage.flatMap((c) => c.rows)
   expect(rows.find((r) => r.code === 'TL-K2-W3')!.criteria).toBe(1)
+  // Each row names the material that trains it, so a trainer can open it.
+  expect(rows.find((r) => r.code === 'TL-K2-W3')!.lessons).toContainEqual(
+    expect.objectContaining({ courseId: 'tl-k2-coachen', lessonKey: 'tl-k2-w3-coachgesprek' }),
+  )
   expect(rows.some((r) => r.gap)).toBe(true)
 })

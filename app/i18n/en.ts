@@ -287,6 +287,7 @@ export const en: Record<MessageKey, string> = {
   'coverage.criteriaEdited': 'own version',
   'coverage.createMaterial': 'Create material for {code}',
   'coverage.criteriaOf': 'Assessment criteria of',
+  'coverage.which': 'which ({count})',
   'coverage.covered': 'covered',
   'trainer.coverageLink': 'View dossier coverage',
   'dashboard.courses': 'My courses',

@@ -288,6 +288,7 @@ export const nl = {
   'coverage.criteriaEdited': 'eigen versie',
   'coverage.createMaterial': 'Materiaal maken voor {code}',
   'coverage.criteriaOf': 'Beoordelingscriteria van',
+  'coverage.which': 'welke ({count})',
   'coverage.covered': 'gedekt',
   'trainer.coverageLink': 'Dekking van de dossiers bekijken',
   'dashboard.courses': 'Mijn cursussen',

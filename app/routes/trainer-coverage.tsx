@@ -87,6 +87,23 @@ export default function Coverage({ loaderData }: Route.ComponentProps) {
                       <Link to={`/dossiers/${dossier.slug}/${row.code}`}>
                         <span className="code">{row.code}</span> {localized(row, 'title', locale)}
                       </Link>
+                      {row.lessons.length > 0 ? (
+                        <details className="coverage-lessons">
+                          <summary>{t('coverage.which', { count: row.lessons.length })}</summary>
+                          <ul>
+                            {row.lessons.map((l) => (
+                              <li key={l.lessonKey}>
+                                <Link to={`/courses/${l.courseId}/${l.lessonKey}`}>
+                                  {l.titleNl}
+                                </Link>{' '}
+                                <span className="muted">
+                                  ({t(`lesson.type.${l.type}` as 'lesson.type.lesson')})
+                                </span>
+                              </li>
+                            ))}
+                          </ul>
+                        </details>
+                      ) : null}
                     </th>
                     {TYPES.map((type) => (
                       <td key={type}>{row.counts[type]}</td>
