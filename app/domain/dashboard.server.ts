@@ -1,4 +1,5 @@
 import { prisma } from '#app/db.server.ts'
+import { DOSSIER_OUTLINE } from './dossiers.server.ts'
 import { coursesOfLearner } from './course-visibility.server.ts'
 import { KNOWLEDGE_TYPES } from './progress-rules.ts'
 
@@ -13,22 +14,8 @@ export async function learnerDashboard(userId: string) {
     prisma.dossier.findMany({
       orderBy: [{ level: 'desc' }, { slug: 'asc' }, { version: 'desc' }],
       select: {
-        slug: true,
+        ...DOSSIER_OUTLINE,
         version: true,
-        qualificationNl: true,
-        qualificationEn: true,
-        coreTasks: {
-          orderBy: { position: 'asc' },
-          select: {
-            code: true,
-            titleNl: true,
-            titleEn: true,
-            workProcesses: {
-              orderBy: { position: 'asc' },
-              select: { code: true, titleNl: true, titleEn: true },
-            },
-          },
-        },
       },
     }),
     prisma.workProcessStatus.findMany({

@@ -1,5 +1,36 @@
 import { prisma } from '#app/db.server.ts'
 
+/**
+ * A dossier's outline as pages show it: core tasks with their work processes, in order, with
+ * codes and titles. One select for every page that lists work processes by core task.
+ */
+export const DOSSIER_OUTLINE = {
+  slug: true,
+  qualificationNl: true,
+  qualificationEn: true,
+  coreTasks: {
+    orderBy: { position: 'asc' },
+    select: {
+      code: true,
+      titleNl: true,
+      titleEn: true,
+      workProcesses: {
+        orderBy: { position: 'asc' },
+        select: { code: true, titleNl: true, titleEn: true },
+      },
+    },
+  },
+} as const
+
+/** The outline of a dossier's newest version, or null. */
+export function getDossierOutline(slug: string) {
+  return prisma.dossier.findFirst({
+    where: { slug },
+    orderBy: { version: 'desc' },
+    select: DOSSIER_OUTLINE,
+  })
+}
+
 /** The newest version of every dossier, for the catalogue. */
 export async function listCurrentDossiers() {
   const all = await prisma.dossier.findMany({

@@ -1,4 +1,5 @@
 import { prisma } from '#app/db.server.ts'
+import { getDossierOutline } from '#app/domain/dossiers.server.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { TOP_STEP } from '#app/domain/progress-rules.ts'
 import type { StaffScope } from './staff-scope.server.ts'
@@ -139,30 +140,7 @@ async function totalsPerTeam(scope: StaffScope, query: MatrixQuery, workProcesse
 }
 
 /** The dossier structure the matrix columns follow (newest version), core task by core task. */
-export async function matrixColumns(dossierSlug: string) {
-  const dossier = await prisma.dossier.findFirst({
-    where: { slug: dossierSlug },
-    orderBy: { version: 'desc' },
-    select: {
-      slug: true,
-      qualificationNl: true,
-      qualificationEn: true,
-      coreTasks: {
-        orderBy: { position: 'asc' },
-        select: {
-          code: true,
-          titleNl: true,
-          titleEn: true,
-          workProcesses: {
-            orderBy: { position: 'asc' },
-            select: { code: true, titleNl: true, titleEn: true },
-          },
-        },
-      },
-    },
-  })
-  return dossier
-}
+export const matrixColumns = getDossierOutline
 export type MatrixColumns = NonNullable<Awaited<ReturnType<typeof matrixColumns>>>
 
 /** The rows for some staff: name, teams and the step per work process. */

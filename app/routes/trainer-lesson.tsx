@@ -23,7 +23,7 @@ import {
 import { previewLesson } from '#app/authoring/lesson-preview.server.ts'
 import { prisma } from '#app/db.server.ts'
 import { LESSON_TYPES } from '#app/content/lesson-kit-spec.ts'
-import { getDossier, listCompetencies } from '#app/domain/dossiers.server.ts'
+import { getDossierOutline, listCompetencies } from '#app/domain/dossiers.server.ts'
 import { formatDate, localized, type MessageKey } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
@@ -48,7 +48,7 @@ async function load(request: Request, params: Route.LoaderArgs['params']) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { lesson, draft } = await load(request, params)
   const [dossier, competencies, preview] = await Promise.all([
-    getDossier(draft.dossierSlug),
+    getDossierOutline(draft.dossierSlug),
     listCompetencies(),
     previewLesson(lesson.bodyNl),
   ])
@@ -57,16 +57,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     courseId: params.courseId,
     course: { titleNl: draft.titleNl, bilingual: draft.languages.includes('en') },
     lesson,
-    coreTasks: dossier.coreTasks.map((k) => ({
-      code: k.code,
-      titleNl: k.titleNl,
-      titleEn: k.titleEn,
-      workProcesses: k.workProcesses.map((w) => ({
-        code: w.code,
-        titleNl: w.titleNl,
-        titleEn: w.titleEn,
-      })),
-    })),
+    coreTasks: dossier.coreTasks,
     competencies: competencies.map((c) => ({
       code: c.code,
       titleNl: c.titleNl,
@@ -124,7 +115,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (submission.status !== 'success') return refuse(submission.reply().error ?? {})
   const value = submission.value
 
-  const dossier = await getDossier(draft.dossierSlug)
+  const dossier = await getDossierOutline(draft.dossierSlug)
   const known = new Set(dossier?.coreTasks.flatMap((k) => k.workProcesses.map((w) => w.code)))
   if (value.workProcesses.some((code) => !known.has(code))) {
     return refuse({ workProcesses: ['authoring.workProcessUnknown'] })
