@@ -1,4 +1,9 @@
-import { getMemberships, requireUser, type SessionUser } from '#app/auth/authorize.server.ts'
+import {
+  getMemberships,
+  requireUser,
+  type ActiveMembership,
+  type SessionUser,
+} from '#app/auth/authorize.server.ts'
 import { can } from '#app/auth/roles.ts'
 import { prisma } from '#app/db.server.ts'
 
@@ -15,15 +20,33 @@ export type AuthorScope = {
   platform: boolean
 }
 
+/** What someone may author, from their active memberships. */
+export function authorScopeOf(user: SessionUser, memberships: ActiveMembership[]): AuthorScope {
+  return {
+    user,
+    organisations: memberships
+      .filter((m) => can(m.roles, 'author:courses:org'))
+      .map((m) => m.organisation),
+    platform: user.isPlatformAdmin,
+  }
+}
+
+export const authorsAnything = (scope: AuthorScope) =>
+  scope.platform || scope.organisations.length > 0
+
 export async function requireAuthor(request: Request): Promise<AuthorScope> {
   const user = await requireUser(request)
-  const organisations = (await getMemberships(user.id))
-    .filter((m) => can(m.roles, 'author:courses:org'))
-    .map((m) => m.organisation)
-  if (organisations.length === 0 && !user.isPlatformAdmin) {
-    throw new Response('Forbidden', { status: 403 })
-  }
-  return { user, organisations, platform: user.isPlatformAdmin }
+  const scope = authorScopeOf(user, await getMemberships(user.id))
+  if (!authorsAnything(scope)) throw new Response('Forbidden', { status: 403 })
+  return scope
+}
+
+/** Who a new or imported course may belong to; `platform` stands for platform-wide. */
+export function ownerChoices(scope: AuthorScope) {
+  return [
+    ...scope.organisations.map((o) => ({ value: o.id, name: o.name as string | null })),
+    ...(scope.platform ? [{ value: 'platform', name: null }] : []),
+  ]
 }
 
 export function mayAuthor(scope: AuthorScope, organisationId: string | null) {

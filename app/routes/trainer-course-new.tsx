@@ -4,7 +4,7 @@ import { data, Form, redirect } from 'react-router'
 import type { Route } from './+types/trainer-course-new'
 import { CourseFields } from '#app/components/course-fields.tsx'
 import { ErrorList } from '#app/components/forms.tsx'
-import { requireAuthor } from '#app/authoring/authoring-access.server.ts'
+import { mayAuthor, ownerChoices, requireAuthor } from '#app/authoring/authoring-access.server.ts'
 import { courseFieldsFrom, NewCourseSchema } from '#app/authoring/authoring-forms.ts'
 import { createBrowserCourse, slugify } from '#app/authoring/drafts.server.ts'
 import { listCurrentDossiers } from '#app/domain/dossiers.server.ts'
@@ -14,22 +14,11 @@ import { pageTitle } from '#app/utils/meta.ts'
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'authoring.newCourse')
 
-async function owners(request: Request) {
-  const scope = await requireAuthor(request)
-  return {
-    scope,
-    owners: [
-      ...scope.organisations.map((o) => ({ value: o.id, name: o.name })),
-      ...(scope.platform ? [{ value: 'platform', name: 'platform' }] : []),
-    ],
-  }
-}
-
 export async function loader({ request }: Route.LoaderArgs) {
-  const [{ owners: list }, dossiers] = await Promise.all([owners(request), listCurrentDossiers()])
+  const [scope, dossiers] = await Promise.all([requireAuthor(request), listCurrentDossiers()])
   const url = new URL(request.url)
   return {
-    owners: list,
+    owners: ownerChoices(scope),
     dossiers: dossiers.map((d) => ({
       slug: d.slug,
       qualificationNl: d.qualificationNl,
@@ -41,11 +30,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const { scope, owners: list } = await owners(request)
+  const scope = await requireAuthor(request)
   const submission = parseWithZod(await request.formData(), { schema: NewCourseSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const value = submission.value
-  if (!list.some((o) => o.value === value.owner)) {
+  const organisationId = value.owner === 'platform' ? null : value.owner
+  if (!mayAuthor(scope, organisationId)) {
     return data(
       { result: submission.reply({ fieldErrors: { owner: ['authoring.ownerInvalid'] } }) },
       { status: 400 },
@@ -59,7 +49,7 @@ export async function action({ request }: Route.ActionArgs) {
     )
   }
   const course = {
-    organisationId: value.owner === 'platform' ? null : value.owner,
+    organisationId,
     fields: courseFieldsFrom(value),
     firstModule: 'Module 1',
   }
@@ -118,7 +108,7 @@ export default function NewCourse({ loaderData, actionData }: Route.ComponentPro
           >
             {loaderData.owners.map((o) => (
               <option key={o.value} value={o.value}>
-                {o.value === 'platform' ? t('authoring.platformWide') : o.name}
+                {o.name ?? t('authoring.platformWide')}
               </option>
             ))}
           </select>

@@ -2,7 +2,7 @@ import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/trainer-import'
 import { ErrorList } from '#app/components/forms.tsx'
-import { mayAuthor, requireAuthor } from '#app/authoring/authoring-access.server.ts'
+import { mayAuthor, ownerChoices, requireAuthor } from '#app/authoring/authoring-access.server.ts'
 import { ID_PATTERN } from '#app/authoring/authoring-forms.ts'
 import { localizeProblem } from '#app/authoring/problem-messages.ts'
 import {
@@ -33,10 +33,7 @@ const ImportSchema = z.object({
 export async function loader({ request }: Route.LoaderArgs) {
   const scope = await requireAuthor(request)
   return {
-    owners: [
-      ...scope.organisations.map((o) => ({ value: o.id, name: o.name })),
-      ...(scope.platform ? [{ value: 'platform', name: null }] : []),
-    ],
+    owners: ownerChoices(scope),
     repository: await repositoryCourses(),
   }
 }

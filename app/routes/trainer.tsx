@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/trainer'
 import { requireAnyRole } from '#app/auth/authorize.server.ts'
+import { authorScopeOf, authorsAnything } from '#app/authoring/authoring-access.server.ts'
 import { listAuthoredCourses } from '#app/authoring/authored-courses.server.ts'
 import { can, TRAINER_ROLES } from '#app/auth/roles.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -10,13 +11,8 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'tra
 
 export async function loader({ request }: Route.LoaderArgs) {
   const { user, memberships } = await requireAnyRole(request, TRAINER_ROLES)
-  const authors = memberships.filter((m) => can(m.roles, 'author:courses:org'))
-  const scope = {
-    user,
-    organisations: authors.map((m) => m.organisation),
-    platform: user.isPlatformAdmin,
-  }
-  const authoring = authors.length > 0 || user.isPlatformAdmin
+  const scope = authorScopeOf(user, memberships)
+  const authoring = authorsAnything(scope)
   return {
     authoring,
     courses: authoring ? await listAuthoredCourses(scope) : [],
