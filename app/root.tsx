@@ -34,13 +34,16 @@ export const middleware: Route.MiddlewareFunction[] = [
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getUser(request)
-  const roles = user ? (await getMemberships(user.id)).flatMap((m) => m.roles) : []
+  const memberships = user ? await getMemberships(user.id) : []
+  const roles = memberships.flatMap((m) => m.roles)
+  const employerOf = memberships.find((m) => m.roles.some((r) => EMPLOYER_ROLES.includes(r)))
   return {
     locale: getLocale(request),
     user: user ? { name: user.name } : null,
     // What the menu offers mirrors what the server allows (the server still checks).
     areas: {
-      employer: roles.some((r) => EMPLOYER_ROLES.includes(r)),
+      // The employer's area is their (first) organisation's progress matrix.
+      employer: employerOf ? `/orgs/${employerOf.organisation.slug}/matrix` : null,
       trainer: roles.some((r) => TRAINER_ROLES.includes(r)),
       admin: user?.isPlatformAdmin ?? false,
     },
@@ -118,7 +121,7 @@ function SiteHeader() {
           ) : null}
           {root?.areas.employer ? (
             <li>
-              <NavLink to="/employer">{t('nav.employer')}</NavLink>
+              <NavLink to={root.areas.employer}>{t('nav.employer')}</NavLink>
             </li>
           ) : null}
           {root?.areas.trainer ? (

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import * as employer from '#app/routes/employer.tsx'
-import * as trainer from '#app/routes/trainer.tsx'
-import * as admin from '#app/routes/admin.tsx'
-import * as members from '#app/routes/org-members.tsx'
-import * as member from '#app/routes/org-member.tsx'
-import * as teams from '#app/routes/org-teams.tsx'
-import * as invitations from '#app/routes/org-invitations.tsx'
+import * as employer from '#app/routes/orgs/employer-redirect.ts'
+import * as matrix from '#app/routes/orgs/$slug/matrix.tsx'
+import * as trainer from '#app/routes/trainer/index.tsx'
+import * as admin from '#app/routes/admin/index.tsx'
+import * as members from '#app/routes/orgs/$slug/members.tsx'
+import * as member from '#app/routes/orgs/$slug/member.tsx'
+import * as teams from '#app/routes/orgs/$slug/teams.tsx'
+import * as invitations from '#app/routes/orgs/$slug/invitations.tsx'
 import { prisma } from '#app/db.server.ts'
 import { cookieFor, makeMember, makeOrganisation } from '#tests/factories.ts'
 import { call, formRequest, getRequest } from '#tests/route-call.ts'
@@ -55,7 +56,7 @@ describe("an employer of one organisation and the other organisation's resources
       [
         member.loader,
         `/orgs/${slug}/members/${callforceLearnerMembership}`,
-        { slug, memberId: callforceLearnerMembership },
+        { slug, membershipId: callforceLearnerMembership },
       ],
       [teams.loader, `/orgs/${slug}/teams`, { slug }],
       [invitations.loader, `/orgs/${slug}/invitations`, { slug }],
@@ -69,7 +70,7 @@ describe("an employer of one organisation and the other organisation's resources
     const outcome = await call(
       member.loader,
       getRequest(`/orgs/${slug}/members/${callforceLearnerMembership}`, noordEmployer),
-      { slug, memberId: callforceLearnerMembership },
+      { slug, membershipId: callforceLearnerMembership },
     )
     expect(outcome.status).toBe(404)
   })
@@ -83,7 +84,7 @@ describe("an employer of one organisation and the other organisation's resources
         { intent: 'update', roles: ['employer_admin'] },
         { cookie: noordEmployer },
       ),
-      { slug: cf, memberId: callforceLearnerMembership },
+      { slug: cf, membershipId: callforceLearnerMembership },
     )
     expect(roleChange.status).toBe(404)
     // Through the own organisation's URL, with the other organisation's member id.
@@ -94,7 +95,7 @@ describe("an employer of one organisation and the other organisation's resources
         { intent: 'deactivate' },
         { cookie: noordEmployer },
       ),
-      { slug: noord.slug, memberId: callforceLearnerMembership },
+      { slug: noord.slug, membershipId: callforceLearnerMembership },
     )
     expect(sideways.status).toBe(404)
     const revoke = await call(
@@ -149,6 +150,8 @@ describe("an employer of one organisation and the other organisation's resources
 describe('a learner', () => {
   test('gets 403 on the employer, trainer and admin areas', async () => {
     expect((await call(employer.loader, getRequest('/employer', noordLearner))).status).toBe(403)
+    const ownMatrix = getRequest(`/orgs/${noord.slug}/matrix`, noordLearner)
+    expect((await call(matrix.loader, ownMatrix, { slug: noord.slug })).status).toBe(403)
     expect((await call(trainer.loader, getRequest('/trainer', noordLearner))).status).toBe(403)
     expect((await call(admin.loader, getRequest('/admin', noordLearner))).status).toBe(403)
   })
@@ -166,7 +169,7 @@ describe('a learner', () => {
         { intent: 'update', roles: ['employer_admin'] },
         { cookie: noordLearner },
       ),
-      { slug, memberId: noordLearnerMembership },
+      { slug, membershipId: noordLearnerMembership },
     )
     expect(promote.status).toBe(403)
   })

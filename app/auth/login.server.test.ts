@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import * as login from '#app/routes/login.tsx'
-import * as account from '#app/routes/account.tsx'
-import * as dashboard from '#app/routes/dashboard.tsx'
+import * as login from '#app/routes/auth/login.tsx'
+import * as account from '#app/routes/me/account.tsx'
+import * as dashboard from '#app/routes/me/dashboard.tsx'
 import { prisma } from '#app/db.server.ts'
 import { MAX_FAILURES_PER_ACCOUNT } from './login.server.ts'
 import {

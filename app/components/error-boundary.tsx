@@ -1,28 +1,59 @@
-import { Link, isRouteErrorResponse, useRouteError } from 'react-router'
+import { Link, isRouteErrorResponse, useLocation, useRouteError } from 'react-router'
+import type { MessageKey } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 
-/** The one error page: known HTTP statuses get their own text, anything else a generic one. */
-export function GeneralErrorBoundary() {
+/** The statuses that have a page of their own; anything else reads as 500. */
+const PAGES = {
+  400: { title: 'error.400.title', text: 'error.400.text' },
+  401: { title: 'error.401.title', text: 'error.401.text' },
+  403: { title: 'error.403.title', text: 'error.403.text' },
+  404: { title: 'error.404.title', text: 'error.404.text' },
+  410: { title: 'error.410.title', text: 'error.410.text' },
+  429: { title: 'error.429.title', text: 'error.429.text' },
+  500: { title: 'error.500.title', text: 'error.500.text' },
+} as const satisfies Record<number, { title: MessageKey; text: MessageKey }>
+type PageStatus = keyof typeof PAGES
+
+function pageStatus(status: number): PageStatus {
+  return status in PAGES ? (status as PageStatus) : 500
+}
+
+/** Where a person can go from an error in an area: its own start page. */
+export type NextStep = { to: string; label: MessageKey }
+
+/**
+ * The one error page. Each area's layout renders it with its own way back, so a person who
+ * hits a wall in the trainer area is offered the trainer's start, not the site's home page.
+ */
+export function GeneralErrorBoundary({ next }: { next?: NextStep }) {
   const error = useRouteError()
+  const location = useLocation()
   const { t } = useTranslation()
   const status = isRouteErrorResponse(error) ? error.status : 500
   if (!isRouteErrorResponse(error) && typeof document !== 'undefined') console.error(error)
-
-  const [title, text] =
-    status === 404
-      ? [t('error.notFound.title'), t('error.notFound.text')]
-      : status === 403
-        ? [t('error.forbidden.title'), t('error.forbidden.text')]
-        : [t('error.generic.title'), t('error.generic.text')]
+  const page = PAGES[pageStatus(status)]
+  const login = `/login?${new URLSearchParams({ redirectTo: location.pathname + location.search })}`
 
   return (
     <div className="page error-page">
-      <h1>{title}</h1>
-      <p>{text}</p>
-      <p className="muted">HTTP {status}</p>
-      <p>
-        <Link to="/">{t('error.backHome')}</Link>
-      </p>
+      <h1>{t(page.title)}</h1>
+      <p>{t(page.text)}</p>
+      <p className="muted">{t('error.status', { status })}</p>
+      <ul className="error-next">
+        {status === 401 ? (
+          <li>
+            <Link to={login}>{t('error.401.action')}</Link>
+          </li>
+        ) : null}
+        {next ? (
+          <li>
+            <Link to={next.to}>{t(next.label)}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to="/">{t('error.backHome')}</Link>
+        </li>
+      </ul>
     </div>
   )
 }

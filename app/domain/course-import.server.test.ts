@@ -3,7 +3,7 @@ import { prisma } from '#app/db.server.ts'
 import { importDossierFolder } from './dossier-folder.server.ts'
 import { importCourses } from './course-import.server.ts'
 import { coverageOf, isGap } from './coverage.server.ts'
-import * as lessonRoute from '#app/routes/lesson.tsx'
+import * as lessonRoute from '#app/routes/public/lesson.tsx'
 import { LESSON, QUIZ, coursesFixture } from '#tests/course-fixtures.ts'
 import { call, formRequest, getRequest } from '#tests/route-call.ts'
 import { cookieFor, makeUser } from '#tests/factories.ts'
@@ -103,7 +103,7 @@ describe('a lesson page', () => {
     expect(payload).not.toContain('quizKey')
     expect(payload).not.toContain('Coaching is gericht op ontwikkeling') // first question's feedback
     // Nor does the course page, which lists the quiz among its lessons.
-    const { loader: courseLoader } = await import('#app/routes/course.tsx')
+    const { loader: courseLoader } = await import('#app/routes/public/course.tsx')
     const coursePage = await call(courseLoader, getRequest('/courses/tl-k2-coachen'), {
       courseId: 'tl-k2-coachen',
     })

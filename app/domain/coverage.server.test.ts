@@ -1,5 +1,5 @@
 import { beforeAll, expect, test } from 'vitest'
-import * as coveragePage from '#app/routes/trainer-coverage.tsx'
+import * as coveragePage from '#app/routes/trainer/coverage.tsx'
 import { saveCriteria } from '#app/assessment/criteria.server.ts'
 import { importCourses } from '#app/domain/course-import.server.ts'
 import { importDossierFolder } from '#app/domain/dossier-folder.server.ts'

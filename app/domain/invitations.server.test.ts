@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import * as invitations from '#app/routes/org-invitations.tsx'
-import * as invite from '#app/routes/invite.tsx'
-import * as member from '#app/routes/org-member.tsx'
-import * as trainer from '#app/routes/trainer.tsx'
-import * as forgot from '#app/routes/forgot-password.tsx'
-import * as reset from '#app/routes/reset-password.tsx'
-import * as dashboard from '#app/routes/dashboard.tsx'
+import * as invitations from '#app/routes/orgs/$slug/invitations.tsx'
+import * as invite from '#app/routes/auth/invite.tsx'
+import * as member from '#app/routes/orgs/$slug/member.tsx'
+import * as trainer from '#app/routes/trainer/index.tsx'
+import * as forgot from '#app/routes/auth/forgot-password.tsx'
+import * as reset from '#app/routes/auth/reset-password.tsx'
+import * as dashboard from '#app/routes/me/dashboard.tsx'
 import { prisma } from '#app/db.server.ts'
 import {
   TEST_PASSWORD,
@@ -210,7 +210,7 @@ describe('roles', () => {
         { intent: 'update', roles: ['learner', 'trainer'] },
         { cookie },
       ),
-      { slug: org.slug, memberId: learner.membershipId },
+      { slug: org.slug, membershipId: learner.membershipId },
     )
     expect(changed.status).toBe(200)
     expect((await call(trainer.loader, getRequest('/trainer', learnerCookie))).status).toBe(200)
@@ -227,7 +227,7 @@ describe('roles', () => {
           { intent: 'update', roles },
           { cookie },
         ),
-        { slug: org.slug, memberId: learner.membershipId },
+        { slug: org.slug, membershipId: learner.membershipId },
       )
       expect(outcome.status).toBe(400)
     }
@@ -238,7 +238,7 @@ describe('roles', () => {
         { intent: 'update', roles: ['learner'] },
         { cookie },
       ),
-      { slug: org.slug, memberId: employer.membershipId },
+      { slug: org.slug, membershipId: employer.membershipId },
     )
     expect(demote.status).toBe(400)
     const roles = await prisma.membershipRole.findMany({
@@ -257,7 +257,7 @@ describe('roles', () => {
         { intent: 'deactivate' },
         { cookie },
       ),
-      { slug: org.slug, memberId: learner.membershipId },
+      { slug: org.slug, membershipId: learner.membershipId },
     )
     expect(outcome.status).toBe(200)
     const home = await call(

@@ -5,8 +5,8 @@ import { importCourses } from './course-import.server.ts'
 import { seedDemoData } from '#app/demo/demo-data.server.ts'
 import { rebuildStatuses } from './progress-rebuild.server.ts'
 import { xapiStatements } from './xapi.server.ts'
-import * as memberXapi from '#app/routes/org-member-xapi.ts'
-import * as dashboardXapi from '#app/routes/dashboard-xapi.ts'
+import * as memberXapi from '#app/routes/orgs/$slug/member-xapi.ts'
+import * as dashboardXapi from '#app/routes/me/dashboard-xapi.ts'
 import { cookieFor } from '#tests/factories.ts'
 import { call, getRequest } from '#tests/route-call.ts'
 
@@ -78,7 +78,7 @@ describe('xAPI export', () => {
     const membership = await prisma.membership.findFirstOrThrow({
       where: { user: { email: 'leerling@noord.demo.test' } },
     })
-    const params = { slug: 'klantcontact-noord', memberId: membership.id }
+    const params = { slug: 'klantcontact-noord', membershipId: membership.id }
     const path = `/orgs/klantcontact-noord/members/${membership.id}/xapi`
     const noord = await cookieFor(await userId('werkgever@noord.demo.test'))
     expect((await call(memberXapi.loader, getRequest(path, noord), params)).status).toBe(200)
@@ -86,7 +86,7 @@ describe('xAPI export', () => {
     expect((await call(memberXapi.loader, getRequest(path, callforce), params)).status).toBe(404)
     const sideways = await call(memberXapi.loader, getRequest(path, callforce), {
       slug: 'callforce',
-      memberId: membership.id,
+      membershipId: membership.id,
     })
     expect(sideways.status).toBe(404)
     expect((await call(memberXapi.loader, getRequest(path, learner), params)).status).toBe(403)

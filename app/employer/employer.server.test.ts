@@ -1,17 +1,17 @@
 import { unzipSync, strFromU8 } from 'fflate'
 import { beforeAll, describe, expect, test } from 'vitest'
-import * as employer from '#app/routes/employer.tsx'
-import * as progressCsv from '#app/routes/org-progress-csv.ts'
-import * as progressXlsx from '#app/routes/org-progress-xlsx.ts'
-import * as recordsCsv from '#app/routes/org-records-csv.ts'
-import * as recordsXlsx from '#app/routes/org-records-xlsx.ts'
-import * as staffPage from '#app/routes/org-staff-member.tsx'
-import * as teamPage from '#app/routes/org-team-progress.tsx'
-import * as assignmentsPage from '#app/routes/org-assignments.tsx'
-import * as tokensPage from '#app/routes/org-api-tokens.tsx'
-import * as auditPage from '#app/routes/org-audit.tsx'
-import * as apiStaff from '#app/routes/api-staff.ts'
-import * as apiRecords from '#app/routes/api-records.ts'
+import * as employer from '#app/routes/orgs/$slug/matrix.tsx'
+import * as progressCsv from '#app/routes/orgs/$slug/progress-csv.ts'
+import * as progressXlsx from '#app/routes/orgs/$slug/progress-xlsx.ts'
+import * as recordsCsv from '#app/routes/orgs/$slug/records-csv.ts'
+import * as recordsXlsx from '#app/routes/orgs/$slug/records-xlsx.ts'
+import * as staffPage from '#app/routes/orgs/$slug/staff-member.tsx'
+import * as teamPage from '#app/routes/orgs/$slug/team-progress.tsx'
+import * as assignmentsPage from '#app/routes/orgs/$slug/assignments.tsx'
+import * as tokensPage from '#app/routes/orgs/$slug/api-tokens.tsx'
+import * as auditPage from '#app/routes/orgs/$slug/audit.tsx'
+import * as apiStaff from '#app/routes/api/v1/staff.ts'
+import * as apiRecords from '#app/routes/api/v1/records.ts'
 import { prisma } from '#app/db.server.ts'
 import { importCourses } from '#app/domain/course-import.server.ts'
 import { importDossierFolder } from '#app/domain/dossier-folder.server.ts'
@@ -120,7 +120,8 @@ describe('the matrix', () => {
     })
     const page = await call(
       employer.loader,
-      getRequest(`/employer?team=${retentie.id}`, teamLeader),
+      getRequest(`/orgs/${NOORD}/matrix?team=${retentie.id}`, teamLeader),
+      { slug: NOORD },
     )
     expect(page.status).toBe(404)
   })
@@ -330,7 +331,7 @@ describe("CallForce's employer and everything of Noord's", () => {
     const team = await prisma.team.findFirstOrThrow({ where: { organisation: { slug: NOORD } } })
     const slug = { slug: NOORD }
     const cases: Array<[unknown, string, Record<string, string>]> = [
-      [employer.loader, `/employer?org=${NOORD}`, {}],
+      [employer.loader, `/orgs/${NOORD}/matrix`, slug],
       [progressCsv.loader, `/orgs/${NOORD}/progress.csv`, slug],
       [progressXlsx.loader, `/orgs/${NOORD}/progress.xlsx`, slug],
       [recordsCsv.loader, `/orgs/${NOORD}/records.csv`, slug],

@@ -77,15 +77,39 @@ export const nl = {
   'competencies.name': 'Competentie',
   'competencies.description': 'Wat het betekent in een contactcenter',
 
-  'error.notFound.title': 'Pagina niet gevonden',
-  'error.notFound.text':
-    'Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar de startpagina.',
-  'error.forbidden.title': 'Geen toegang',
-  'error.forbidden.text': 'Je hebt geen rechten voor deze pagina.',
-  'error.generic.title': 'Er ging iets mis',
-  'error.generic.text':
-    'Probeer het later opnieuw. Blijft het misgaan, neem dan contact op met de beheerder.',
+  'error.400.title': 'Dit verzoek klopt niet',
+  'error.400.text':
+    'Het adres of het formulier bevat iets wat we niet kunnen verwerken. Ga terug, controleer wat je invulde en probeer het opnieuw.',
+  'error.401.title': 'Log eerst in',
+  'error.401.text':
+    'Deze pagina is alleen voor ingelogde gebruikers. Log in en je komt hier terug.',
+  'error.401.action': 'Inloggen',
+  'error.403.title': 'Geen toegang',
+  'error.403.text':
+    'Je account heeft geen rol die deze pagina mag zien. Denk je dat je die wel nodig hebt, vraag het dan aan de beheerder van je organisatie.',
+  'error.404.title': 'Pagina niet gevonden',
+  'error.404.text':
+    'Deze pagina bestaat niet (meer), of hoort bij een organisatie waar je niet bij hoort. Controleer het adres of ga terug.',
+  'error.410.title': 'Niet meer geldig',
+  'error.410.text':
+    'Deze link is verlopen, al gebruikt of ingetrokken. Vraag degene die hem stuurde om een nieuwe.',
+  'error.429.title': 'Even geduld',
+  'error.429.text':
+    'Er kwamen te veel verzoeken in korte tijd. Wacht een paar minuten en probeer het dan opnieuw.',
+  'error.500.title': 'Er ging iets mis',
+  'error.500.text':
+    'Dat ligt niet aan jou. Probeer het over een paar minuten opnieuw; blijft het misgaan, meld dan aan de beheerder wat je deed en hoe laat.',
+  'error.status': 'Foutcode {status}',
+  'org.tab.progress': 'Voortgang',
+  'trainer.tab.courses': 'Mijn cursussen',
+  'trainer.tab.coverage': 'Dekking',
+  'trainer.tab.import': 'Importeren',
   'error.backHome': 'Naar de startpagina',
+  'error.back.dashboard': 'Naar mijn overzicht',
+  'error.back.organisation': 'Naar het overzicht van de organisatie',
+  'error.back.trainer': 'Naar mijn cursussen',
+  'error.back.admin': 'Naar beheer',
+  'error.back.login': 'Naar inloggen',
   'nav.dashboard': 'Mijn overzicht',
   'nav.employer': 'Werkgever',
   'nav.trainer': 'Trainer',

@@ -1,0 +1,56 @@
+import { Link } from 'react-router'
+import type { Route } from './+types/index'
+import { requirePlatformAdmin } from '#app/auth/authorize.server.ts'
+import { prisma } from '#app/db.server.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'admin.title')
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePlatformAdmin(request)
+  const organisations = await prisma.organisation.findMany({
+    orderBy: { name: 'asc' },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      kind: true,
+      _count: { select: { memberships: true, teams: true } },
+    },
+  })
+  return { organisations }
+}
+
+export default function Admin({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  return (
+    <div className="page">
+      <h1>{t('admin.title')}</h1>
+      <p>
+        <Link to="/admin/outbox">{t('admin.outbox')}</Link>
+      </p>
+      <table className="table">
+        <caption>{t('admin.organisations')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.organisation')}</th>
+            <th scope="col">{t('org.kind')}</th>
+            <th scope="col">{t('org.memberCount')}</th>
+            <th scope="col">{t('org.teams')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {loaderData.organisations.map((o) => (
+            <tr key={o.id}>
+              <th scope="row">{o.name}</th>
+              <td>{t(o.kind === 'outsourced' ? 'org.kind.outsourced' : 'org.kind.in_house')}</td>
+              <td>{o._count.memberships}</td>
+              <td>{o._count.teams}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+import type { Route } from './+types/outbox'
+import { requirePlatformAdmin } from '#app/auth/authorize.server.ts'
+import { prisma } from '#app/db.server.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'admin.outbox')
+
+/** The local outbox: every e-mail the platform sent, newest first (the last 100). */
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePlatformAdmin(request)
+  const emails = await prisma.email.findMany({
+    orderBy: { createdAt: 'desc' },
+    take: 100,
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      text: true,
+      createdAt: true,
+      transport: true,
+      error: true,
+    },
+  })
+  return { emails }
+}
+
+export default function Outbox({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation()
+  const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  })
+  return (
+    <div className="page">
+      <h1>{t('admin.outbox')}</h1>
+      <p className="lead">{t('admin.outboxIntro')}</p>
+      {loaderData.emails.length === 0 ? <p>{t('admin.outboxEmpty')}</p> : null}
+      <ul className="outbox">
+        {loaderData.emails.map((e) => (
+          <li key={e.id} className="card">
+            <details>
+              <summary>
+                <strong>{e.subject}</strong> → {e.to} · {format.format(new Date(e.createdAt))} ·{' '}
+                {e.transport}
+                {e.error ? ` · ${e.error}` : ''}
+              </summary>
+              <pre className="email-text">{e.text}</pre>
+            </details>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,149 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { data, Form } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/api-tokens'
+import { ErrorList, Field } from '#app/components/forms.tsx'
+import { requireOrgPermission } from '#app/auth/authorize.server.ts'
+import { API_SCOPES } from '#app/employer/api-scopes.ts'
+import { createApiToken, listApiTokens, revokeApiToken } from '#app/employer/api-tokens.server.ts'
+import { formatDate } from '#app/i18n/i18n.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { invariantResponse } from '#app/utils/invariant.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+
+const TokenSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('create'),
+    name: z
+      .string({ required_error: 'form.required' })
+      .trim()
+      .min(3, 'api.nameTooShort')
+      .max(80, 'form.tooLong'),
+    scopes: z.array(z.enum(API_SCOPES)).min(1, 'api.chooseScope'),
+  }),
+  z.object({ intent: z.literal('revoke'), tokenId: z.string().max(50) }),
+])
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'api.title')
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { membership } = await requireOrgPermission(request, params.slug, 'manage:members:org')
+  return {
+    organisation: membership.organisation,
+    tokens: await listApiTokens(membership.organisation.id),
+  }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, membership } = await requireOrgPermission(
+    request,
+    params.slug,
+    'manage:members:org',
+  )
+  const submission = parseWithZod(await request.formData(), { schema: TokenSchema })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply(), token: null }, { status: 400 })
+  const value = submission.value
+  if (value.intent === 'revoke') {
+    invariantResponse(await revokeApiToken(membership.organisation.id, value.tokenId, user.id))
+    return { result: submission.reply(), token: null }
+  }
+  const token = await createApiToken({
+    organisationId: membership.organisation.id,
+    name: value.name,
+    scopes: value.scopes,
+    actorId: user.id,
+  })
+  return { result: submission.reply({ resetForm: true }), token }
+}
+
+export default function ApiTokens({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation()
+  const { organisation, tokens } = loaderData
+  const [form, fields] = useForm({
+    id: 'api-token',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(TokenSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: TokenSchema }),
+  })
+  return (
+    <div className="page">
+      <h1>
+        {t('api.title')}: {organisation.name}
+      </h1>
+      <p className="lead">{t('api.intro')}</p>
+      <p>
+        <a href="/api/v1/openapi.json">{t('api.openapi')}</a>
+      </p>
+      {actionData?.token ? (
+        <div role="status" className="notice">
+          <p>{t('api.created')}</p>
+          <p>
+            <code data-token>{actionData.token}</code>
+          </p>
+        </div>
+      ) : null}
+      <h2>{t('api.new')}</h2>
+      <Form method="post" {...getFormProps(form)} className="stack narrow-section">
+        <input type="hidden" name="intent" value="create" />
+        <Field label={t('api.name')} meta={fields.name} />
+        <fieldset>
+          <legend>{t('api.scopes')}</legend>
+          {API_SCOPES.map((s) => (
+            <label key={s} className="choice">
+              <input type="checkbox" name="scopes" value={s} defaultChecked /> <code>{s}</code>{' '}
+              {t(`api.scope.${s === 'progress:read' ? 'progress' : 'records'}`)}
+            </label>
+          ))}
+          <ErrorList id={fields.scopes.errorId} errors={fields.scopes.errors} />
+        </fieldset>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <button type="submit" className="button">
+          {t('api.create')}
+        </button>
+      </Form>
+      <h2>{t('api.list')}</h2>
+      {tokens.length === 0 ? (
+        <p>{t('api.none')}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t('api.list')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('api.name')}</th>
+              <th scope="col">{t('api.scopes')}</th>
+              <th scope="col">{t('api.createdAt')}</th>
+              <th scope="col">{t('api.lastUsed')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('account.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <th scope="row">{token.name}</th>
+                <td>{token.scopes.split(',').join(', ')}</td>
+                <td>{formatDate(token.createdAt, locale)}</td>
+                <td>{token.lastUsedAt ? formatDate(token.lastUsedAt, locale) : '—'}</td>
+                <td>
+                  {token.revokedAt ? (
+                    t('api.revokedOn', { date: formatDate(token.revokedAt, locale) })
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="tokenId" value={token.id} />
+                      <button type="submit" name="intent" value="revoke" className="link-button">
+                        {t('api.revoke', { name: token.name })}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}

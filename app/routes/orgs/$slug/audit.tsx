@@ -1,0 +1,60 @@
+import type { Route } from './+types/audit'
+import { requireOrgPermission } from '#app/auth/authorize.server.ts'
+import { auditTrail } from '#app/domain/audit-trail.server.ts'
+import type { MessageKey } from '#app/i18n/i18n.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'audit.title')
+
+/** Who decided what, when: assessments, criteria changes, records issued and revoked. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { membership } = await requireOrgPermission(request, params.slug, 'read:members:org')
+  return {
+    organisation: membership.organisation,
+    events: await auditTrail(membership.organisation.id),
+  }
+}
+
+export default function OrgAudit({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation()
+  const { organisation, events } = loaderData
+  const when = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  })
+  return (
+    <div className="page">
+      <h1>
+        {t('audit.title')}: {organisation.name}
+      </h1>
+      <p className="lead">{t('audit.intro')}</p>
+      {events.length === 0 ? (
+        <p>{t('audit.none')}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t('audit.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.who')}</th>
+              <th scope="col">{t('audit.what')}</th>
+              <th scope="col">{t('audit.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id} data-action={e.action}>
+                <td>{when.format(new Date(e.createdAt))}</td>
+                <td>{e.actor ?? (e.actorId ? t('audit.deletedAccount') : t('audit.system'))}</td>
+                <th scope="row">{t(`audit.action.${e.action}` as MessageKey)}</th>
+                <td>{e.summary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,181 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { data, Form } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/invitations'
+import { ErrorList, Field } from '#app/components/forms.tsx'
+import { requireOrgPermission } from '#app/auth/authorize.server.ts'
+import { ROLES } from '#app/auth/roles.ts'
+import {
+  createInvitation,
+  listOpenInvitations,
+  revokeInvitation,
+} from '#app/domain/invitations.server.ts'
+import { listTeams } from '#app/domain/organisations.server.ts'
+import { formatDate } from '#app/i18n/i18n.ts'
+import { getLocale } from '#app/i18n/locale.server.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { invariantResponse } from '#app/utils/invariant.ts'
+import { EmailSchema } from '#app/utils/form-schemas.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+
+const InviteSchema = z.object({
+  intent: z.literal('invite'),
+  email: EmailSchema,
+  roles: z
+    .array(z.enum(ROLES, { message: 'org.unknownRole' }))
+    .min(1, 'org.atLeastOneRole')
+    .max(ROLES.length),
+  teamId: z.string().max(50).optional(),
+})
+const RevokeSchema = z.object({ intent: z.literal('revoke'), invitationId: z.string().max(50) })
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'org.invitations')
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { membership } = await requireOrgPermission(request, params.slug, 'manage:members:org')
+  const [invitations, teams] = await Promise.all([
+    listOpenInvitations(membership.organisation.id),
+    listTeams(membership.organisation.id),
+  ])
+  return { organisation: membership.organisation, invitations, teams }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, membership } = await requireOrgPermission(
+    request,
+    params.slug,
+    'manage:members:org',
+  )
+  const formData = await request.formData()
+  if (formData.get('intent') === 'revoke') {
+    const submission = parseWithZod(formData, { schema: RevokeSchema })
+    if (submission.status !== 'success')
+      return data({ result: submission.reply(), sent: null }, { status: 400 })
+    invariantResponse(
+      await revokeInvitation(membership.organisation.id, submission.value.invitationId),
+      'Invitation not found',
+    )
+    return { result: submission.reply(), sent: null }
+  }
+  const submission = parseWithZod(formData, { schema: InviteSchema })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply(), sent: null }, { status: 400 })
+  const { email, roles, teamId } = submission.value
+  await createInvitation({
+    organisationId: membership.organisation.id,
+    email,
+    roles,
+    teamId: teamId ?? null,
+    invitedBy: user,
+    baseUrl: new URL(request.url).origin,
+    locale: getLocale(request),
+  })
+  return { result: submission.reply({ resetForm: true }), sent: email }
+}
+
+export default function OrgInvitations({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation()
+  const { organisation, invitations, teams } = loaderData
+  const [form, fields] = useForm({
+    id: 'invite',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(InviteSchema),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, {
+        schema: formData.get('intent') === 'revoke' ? RevokeSchema : InviteSchema,
+      }),
+  })
+  return (
+    <div className="page">
+      <h1>
+        {t('org.invitations')}: {organisation.name}
+      </h1>
+      {actionData?.sent ? (
+        <p role="status" className="notice">
+          {t('org.invitationSent', { email: actionData.sent })}
+        </p>
+      ) : null}
+      <h2>{t('org.invite')}</h2>
+      <Form method="post" {...getFormProps(form)} className="stack narrow-section">
+        <input type="hidden" name="intent" value="invite" />
+        <Field label={t('form.email')} meta={fields.email} type="email" autoComplete="off" />
+        <fieldset>
+          <legend>{t('org.roles')}</legend>
+          {ROLES.map((role) => (
+            <label key={role} className="check">
+              <input
+                type="checkbox"
+                name="roles"
+                value={role}
+                defaultChecked={role === 'learner'}
+              />{' '}
+              {t(`role.${role}`)}
+            </label>
+          ))}
+          <ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
+        </fieldset>
+        {teams.length > 0 ? (
+          <div className="field">
+            <label htmlFor="invite-team">{t('org.team')}</label>
+            <select id="invite-team" name="teamId" defaultValue="">
+              <option value="">—</option>
+              {teams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <button type="submit" className="button">
+          {t('org.sendInvitation')}
+        </button>
+      </Form>
+
+      <h2>{t('org.openInvitations')}</h2>
+      {invitations.length === 0 ? (
+        <p>{t('org.noInvitations')}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t('org.openInvitations')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('form.email')}</th>
+              <th scope="col">{t('org.roles')}</th>
+              <th scope="col">{t('org.invitedBy')}</th>
+              <th scope="col">{t('org.expires')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('account.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.map((i) => (
+              <tr key={i.id}>
+                <th scope="row">{i.email}</th>
+                <td>
+                  {i.roles
+                    .split(',')
+                    .map((r) => t(`role.${r}` as 'role.learner'))
+                    .join(', ')}
+                </td>
+                <td>{i.invitedBy.name}</td>
+                <td>{formatDate(i.expiresAt, locale)}</td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <button type="submit" name="intent" value="revoke" className="link-button">
+                      {t('org.revoke', { email: i.email })}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}

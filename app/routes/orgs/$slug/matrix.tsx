@@ -1,0 +1,299 @@
+import { Form, Link } from 'react-router'
+import type { Route } from './+types/matrix'
+import { getMemberships } from '#app/auth/authorize.server.ts'
+import { can } from '#app/auth/roles.ts'
+import { overdueCount } from '#app/employer/assignments.server.ts'
+import { defaultDossier, staffMatrix } from '#app/employer/matrix.server.ts'
+import { matrixSearch, parseMatrixQuery } from '#app/employer/matrix-query.server.ts'
+import { requireStaffScope, teamsInScope } from '#app/employer/staff-scope.server.ts'
+import { StepCell, StepLegend } from '#app/components/step-cell.tsx'
+import { listCurrentDossiers } from '#app/domain/dossiers.server.ts'
+import { LADDER } from '#app/domain/progress-rules.ts'
+import { localized, type MessageKey } from '#app/i18n/i18n.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { invariantResponse } from '#app/utils/invariant.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'employer.title')
+
+/**
+ * The employer's one screen: staff × work processes of one organisation, with filters,
+ * totals and paging. A team leader sees the teams they lead only.
+ */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  // Another organisation's matrix does not exist for this employer: 404, as everywhere.
+  const { user, scope } = await requireStaffScope(request, params.slug)
+  const employerOf = (await getMemberships(user.id)).filter(
+    (m) => can(m.roles, 'read:progress:org') || can(m.roles, 'read:progress:team'),
+  )
+  const url = new URL(request.url)
+  const query = parseMatrixQuery(url.searchParams, await defaultDossier(scope))
+  const [matrix, teams, dossiers, overdue] = await Promise.all([
+    staffMatrix(scope, query),
+    teamsInScope(scope),
+    listCurrentDossiers(),
+    overdueCount(scope),
+  ])
+  invariantResponse(matrix, 'Dossier not found')
+  if (query.teamId && !teams.some((t) => t.id === query.teamId))
+    throw new Response('Not found', { status: 404 })
+  return {
+    organisations: employerOf.map((m) => ({
+      slug: m.organisation.slug,
+      name: m.organisation.name,
+    })),
+    organisation: { slug: scope.organisationSlug, name: scope.organisationName },
+    teamScoped: scope.teamIds !== null,
+    query,
+    search: matrixSearch(query),
+    matrix,
+    teams,
+    dossiers: dossiers.map((d) => ({
+      slug: d.slug,
+      qualificationNl: d.qualificationNl,
+      qualificationEn: d.qualificationEn,
+    })),
+    overdue,
+  }
+}
+
+export default function Employer({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation()
+  const { organisation, organisations, query, matrix, teams, dossiers, search, overdue } =
+    loaderData
+  const slug = organisation.slug
+  const workProcesses = matrix.columns.coreTasks.flatMap((c) => c.workProcesses)
+  const pageLink = (page: number) => `/orgs/${slug}/matrix?${search}&page=${page}`
+  return (
+    <div className="page wide">
+      <h1>
+        {t('employer.title')}: {organisation.name}
+      </h1>
+      {organisations.length > 1 ? (
+        <nav aria-label={t('employer.organisations')} className="tabs">
+          {organisations.map((o) => (
+            <Link
+              key={o.slug}
+              to={`/orgs/${o.slug}/matrix`}
+              aria-current={o.slug === slug ? 'page' : undefined}
+            >
+              {o.name}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      {overdue > 0 ? (
+        <p>
+          <Link to={`/orgs/${slug}/assignments`}>
+            {t('assignments.title')} ({t('assignments.overdueCount', { n: overdue })})
+          </Link>
+        </p>
+      ) : null}
+      {loaderData.teamScoped ? <p className="muted">{t('employer.teamScoped')}</p> : null}
+
+      <Form method="get" className="filters" aria-label={t('employer.filters')}>
+        <div className="field">
+          <label htmlFor="f-dossier">{t('employer.dossier')}</label>
+          <select id="f-dossier" name="dossier" defaultValue={query.dossierSlug}>
+            {dossiers.map((d) => (
+              <option key={d.slug} value={d.slug}>
+                {localized(d, 'qualification', locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-team">{t('org.team')}</label>
+          <select id="f-team" name="team" defaultValue={query.teamId ?? ''}>
+            <option value="">{t('employer.allTeams')}</option>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-q">{t('employer.search')}</label>
+          <input id="f-q" name="q" type="search" defaultValue={query.q ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-wp">{t('employer.workProcess')}</label>
+          <select id="f-wp" name="wp" defaultValue={query.workProcess ?? ''}>
+            <option value="">—</option>
+            {workProcesses.map((w) => (
+              <option key={w.code} value={w.code}>
+                {w.code}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">{t('employer.status')}</label>
+          <select id="f-status" name="status" defaultValue={query.status ?? ''}>
+            <option value="">—</option>
+            {LADDER.map((rung) => (
+              <option key={rung.step} value={rung.step}>
+                {t(`progress.step.${rung.key}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-sort">{t('employer.sort')}</label>
+          <select id="f-sort" name="sort" defaultValue={`${query.sort}`}>
+            <option value="name">{t('employer.sortName')}</option>
+            <option value="progress">{t('employer.sortProgress')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-dir">{t('employer.direction')}</label>
+          <select id="f-dir" name="dir" defaultValue={query.dir}>
+            <option value="asc">{t('employer.asc')}</option>
+            <option value="desc">{t('employer.desc')}</option>
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t('employer.apply')}
+        </button>
+      </Form>
+
+      <p role="status">
+        {t('employer.staffCount', { n: matrix.total })}{' '}
+        <span className="muted">
+          {t('employer.pageOf', { page: matrix.page, pages: matrix.pages })}
+        </span>
+      </p>
+      <StepLegend />
+      <p className="inline-list">
+        {t('employer.export')}:{' '}
+        <a href={`/orgs/${slug}/progress.csv?${search}&lang=nl`} download>
+          CSV (nl)
+        </a>{' '}
+        <a href={`/orgs/${slug}/progress.csv?${search}&lang=en`} download>
+          CSV (en)
+        </a>{' '}
+        <a href={`/orgs/${slug}/progress.xlsx?${search}&lang=${locale}`} download>
+          XLSX
+        </a>{' '}
+        · {t('employer.recordsExport')}:{' '}
+        <a href={`/orgs/${slug}/records.csv?lang=${locale}`} download>
+          CSV
+        </a>{' '}
+        <a href={`/orgs/${slug}/records.xlsx?lang=${locale}`} download>
+          XLSX
+        </a>
+      </p>
+
+      <div className="table-scroll">
+        <table className="table matrix-progress">
+          <caption className="visually-hidden">
+            {t('employer.matrixCaption', {
+              dossier: localized(matrix.columns, 'qualification', locale),
+            })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2}>
+                {t('employer.staff')}
+              </th>
+              <th scope="col" rowSpan={2}>
+                {t('org.team')}
+              </th>
+              {matrix.columns.coreTasks.map((c) => (
+                <th
+                  key={c.code}
+                  scope="colgroup"
+                  colSpan={c.workProcesses.length}
+                  title={localized(c, 'title', locale)}
+                >
+                  {c.code}
+                </th>
+              ))}
+            </tr>
+            <tr>
+              {workProcesses.map((w) => (
+                <th key={w.code} scope="col" title={localized(w, 'title', locale)}>
+                  <abbr title={localized(w, 'title', locale)}>
+                    {w.code.replace(/^[A-Z]+-/, '')}
+                  </abbr>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {matrix.rows.map((r) => (
+              <tr key={r.membershipId} data-staff={r.name}>
+                <th scope="row">
+                  <Link to={`/orgs/${slug}/staff/${r.membershipId}`}>{r.name}</Link>
+                </th>
+                <td>{r.teams.join(', ')}</td>
+                {workProcesses.map((w) => (
+                  <StepCell key={w.code} step={r.steps[w.code] ?? 0} workProcess={w.code} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>
+                {t('employer.totalKnowledge')}
+              </th>
+              {workProcesses.map((w) => {
+                const counts = matrix.perWorkProcess[w.code]!
+                return <td key={w.code}>{counts.slice(2).reduce((a, b) => a + b, 0)}</td>
+              })}
+            </tr>
+            <tr>
+              <th scope="row" colSpan={2}>
+                {t('employer.totalCompetent')}
+              </th>
+              {workProcesses.map((w) => (
+                <td key={w.code}>{matrix.perWorkProcess[w.code]![4]}</td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {matrix.pages > 1 ? (
+        <nav aria-label={t('employer.paging')} className="pager">
+          {matrix.page > 1 ? (
+            <Link to={pageLink(matrix.page - 1)}>← {t('employer.previous')}</Link>
+          ) : null}{' '}
+          {matrix.page < matrix.pages ? (
+            <Link to={pageLink(matrix.page + 1)}>{t('employer.next')} →</Link>
+          ) : null}
+        </nav>
+      ) : null}
+
+      <h2>{t('employer.perTeam')}</h2>
+      <table className="table">
+        <caption className="visually-hidden">{t('employer.perTeam')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('org.team')}</th>
+            <th scope="col">{t('employer.staff')}</th>
+            <th scope="col">{t('employer.averageStep')}</th>
+            <th scope="col">{t('employer.competentCells')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.perTeam.map((team) => (
+            <tr key={team.teamId}>
+              <th scope="row">
+                <Link
+                  to={`/orgs/${slug}/teams/${team.teamId}/progress?dossier=${query.dossierSlug}`}
+                >
+                  {team.name}
+                </Link>
+              </th>
+              <td>{team.staff}</td>
+              <td>{team.averageStep.toLocaleString(locale === 'en' ? 'en-GB' : 'nl-NL')}</td>
+              <td>{team.competentCells}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

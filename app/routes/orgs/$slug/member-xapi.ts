@@ -1,0 +1,20 @@
+import type { Route } from './+types/member-xapi'
+import { requireOrgPermission } from '#app/auth/authorize.server.ts'
+import { getMember } from '#app/domain/organisations.server.ts'
+import { xapiStatements } from '#app/domain/xapi.server.ts'
+import { invariantResponse } from '#app/utils/invariant.ts'
+
+/** A staff member's learning record as xAPI, for their own organisation's employer only. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { membership } = await requireOrgPermission(request, params.slug, 'read:progress:org')
+  const member = await getMember(membership.organisation.id, params.membershipId)
+  invariantResponse(member, 'Member not found')
+  const statements = await xapiStatements(member.user.id, new URL(request.url).origin)
+  return new Response(JSON.stringify(statements, null, 2), {
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="xapi-${params.membershipId}.json"`,
+      'X-Experience-API-Version': '1.0.3',
+    },
+  })
+}

@@ -1,0 +1,15 @@
+import type { Route } from './+types/progress-csv'
+import { csvResponse, exportLocale } from '#app/employer/export-response.server.ts'
+import { progressTable } from '#app/employer/exports.server.ts'
+import { defaultDossier } from '#app/employer/matrix.server.ts'
+import { parseMatrixQuery } from '#app/employer/matrix-query.server.ts'
+import { requireStaffScope } from '#app/employer/staff-scope.server.ts'
+
+/** The employer's matrix, with the same filters as on screen, as CSV. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { scope } = await requireStaffScope(request, params.slug)
+  const query = parseMatrixQuery(new URL(request.url).searchParams, await defaultDossier(scope))
+  const locale = exportLocale(request)
+  const table = await progressTable(scope, query, locale)
+  return csvResponse(table, locale, `voortgang-${scope.organisationSlug}`)
+}

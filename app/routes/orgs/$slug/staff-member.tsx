@@ -1,0 +1,89 @@
+import { Link } from 'react-router'
+import type { Route } from './+types/staff-member'
+import { StepCell } from '#app/components/step-cell.tsx'
+import { staffMember } from '#app/employer/staff-member.server.ts'
+import { requireStaffScope } from '#app/employer/staff-scope.server.ts'
+import { formatDate, localized, type MessageKey } from '#app/i18n/i18n.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { invariantResponse } from '#app/utils/invariant.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+
+export const meta: Route.MetaFunction = ({ matches, data }) =>
+  pageTitle(matches, data?.member.name ?? 'employer.title')
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { scope } = await requireStaffScope(request, params.slug)
+  const member = await staffMember(scope, params.membershipId)
+  invariantResponse(member)
+  return { organisation: { slug: scope.organisationSlug, name: scope.organisationName }, member }
+}
+
+export default function StaffMemberPage({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation()
+  const { organisation, member } = loaderData
+  return (
+    <div className="page">
+      <p>
+        <Link to={`/orgs/${organisation.slug}/matrix`}>← {t('org.tab.progress')}</Link>
+      </p>
+      <h1>{member.name}</h1>
+      <dl className="facts">
+        <dt>{t('export.email')}</dt>
+        <dd>{member.email}</dd>
+        <dt>{t('export.teams')}</dt>
+        <dd>{member.teams.join(', ') || '—'}</dd>
+        <dt>{t('staff.completions')}</dt>
+        <dd>{member.activity.completions}</dd>
+        <dt>{t('staff.lastEightWeeks')}</dt>
+        <dd>{member.activity.lastEightWeeks}</dd>
+        <dt>{t('staff.lastActive')}</dt>
+        <dd>{member.activity.lastActive ? formatDate(member.activity.lastActive, locale) : '—'}</dd>
+      </dl>
+      <p className="muted">{t('staff.privacy')}</p>
+      <h2>{t('records.title')}</h2>
+      {member.records.length === 0 ? (
+        <p>{t('staff.noRecords')}</p>
+      ) : (
+        <ul>
+          {member.records.map((r) => (
+            <li key={r.id}>
+              <Link to={`/records/${r.id}`}>
+                {t(`records.level.${r.level}` as MessageKey)} {r.code}
+              </Link>{' '}
+              <span className="muted">
+                {formatDate(r.issuedAt, locale)}
+                {r.revocation ? ` · ${t('verify.status.revoked')}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {member.dossiers.map((d) => (
+        <section key={d.slug} aria-labelledby={`staff-${d.slug}`}>
+          <h2 id={`staff-${d.slug}`}>{localized(d, 'qualification', locale)}</h2>
+          <table className="table">
+            <caption className="visually-hidden">{localized(d, 'qualification', locale)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dossier.matrixWorkProcess')}</th>
+                <th scope="col">{t('dashboard.step')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.coreTasks.flatMap((c) =>
+                c.workProcesses.map((w) => (
+                  <tr key={w.code} data-work-process={w.code}>
+                    <th scope="row">
+                      <span className="code">{w.code}</span> {localized(w, 'title', locale)}
+                    </th>
+                    <StepCell step={w.step} workProcess={w.code} />
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  )
+}

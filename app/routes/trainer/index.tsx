@@ -1,0 +1,102 @@
+import { Link } from 'react-router'
+import type { Route } from './+types/index'
+import { requireAnyRole } from '#app/auth/authorize.server.ts'
+import { authorScopeOf, authorsAnything } from '#app/authoring/authoring-access.server.ts'
+import { listAuthoredCourses } from '#app/authoring/authored-courses.server.ts'
+import { can, TRAINER_ROLES } from '#app/auth/roles.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'trainer.title')
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const { user, memberships } = await requireAnyRole(request, TRAINER_ROLES)
+  const scope = authorScopeOf(user, memberships)
+  const authoring = authorsAnything(scope)
+  return {
+    authoring,
+    courses: authoring ? await listAuthoredCourses(scope) : [],
+    organisations: memberships.map((m) => ({
+      id: m.organisation.id,
+      slug: m.organisation.slug,
+      name: m.organisation.name,
+      roles: m.roles,
+      assesses: can(m.roles, 'assess:evidence:org'),
+      authors: can(m.roles, 'author:courses:org'),
+    })),
+  }
+}
+
+export default function Trainer({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  return (
+    <div className="page">
+      <h1>{t('trainer.title')}</h1>
+      <p className="lead">{t('trainer.intro')}</p>
+      <ul className="cards">
+        {loaderData.organisations.map((o) => (
+          <li key={o.id} className="card">
+            <h2>{o.name}</h2>
+            <p className="muted">{o.roles.map((r) => t(`role.${r}`)).join(', ')}</p>
+            <ul className="plain">
+              {o.assesses ? (
+                <li>
+                  <Link to={`/orgs/${o.slug}/assessments`}>
+                    {t('trainer.assessLink', { organisation: o.name })}
+                  </Link>
+                </li>
+              ) : null}
+              {o.authors ? (
+                <li>
+                  <Link to={`/orgs/${o.slug}/criteria`}>
+                    {t('trainer.criteriaLink', { organisation: o.name })}
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {loaderData.authoring ? (
+        <section aria-labelledby="authored">
+          <h2 id="authored">{t('authoring.myCourses')}</h2>
+          <p>{t('authoring.myCoursesIntro')}</p>
+          {loaderData.courses.length === 0 ? (
+            <p className="muted">{t('authoring.noCourses')}</p>
+          ) : (
+            <ul className="cards">
+              {loaderData.courses.map((c) => (
+                <li key={c.id} className="card">
+                  <h3>
+                    <Link to={`/trainer/courses/${c.id}`}>{c.title}</Link>
+                  </h3>
+                  <p className="muted">
+                    {c.organisation ?? t('authoring.platformWide')} ·{' '}
+                    {c.version
+                      ? t('authoring.versionShort', { version: c.version })
+                      : t('authoring.neverPublished')}
+                    {c.version && c.unpublishedEdits ? ` · ${t('authoring.unpublishedEdits')}` : ''}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <Link to="/trainer/courses/new" className="button">
+              {t('authoring.newCourse')}
+            </Link>{' '}
+            <Link to="/trainer/import">{t('authoring.import')}</Link>
+          </p>
+        </section>
+      ) : null}
+      <ul>
+        <li>
+          <Link to="/trainer/coverage">{t('trainer.coverageLink')}</Link>
+        </li>
+        <li>
+          <Link to="/courses">{t('courses.title')}</Link>
+        </li>
+      </ul>
+    </div>
+  )
+}
