@@ -82,14 +82,14 @@ for (const lang of ['nl', 'en'] as const) {
       const scenario = page.locator('section.scenario')
       for (let i = 0; i < 15 && (await scenario.locator('.ending').count()) === 0; i++) {
         const before = page.url()
-        await scenario.locator('a.choice').first().focus()
+        await scenario.locator('.choice').first().focus()
         await page.keyboard.press('Enter')
         await expect(page).not.toHaveURL(before)
       }
       await expect(scenario.locator('.ending-result')).toHaveText(t.endings)
       await expectNoSeriousA11yViolations(page)
       await page.getByRole('link', { name: t.restart }).click()
-      await expect(scenario.locator('a.choice').first()).toBeVisible()
+      await expect(scenario.locator('.choice').first()).toBeVisible()
     })
   })
 }

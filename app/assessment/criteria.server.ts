@@ -94,3 +94,15 @@ export async function saveCriteria(input: {
     return version
   })
 }
+
+/** The organisation's own criteria version per `dossier/work process` (absent: the dossier's). */
+export async function criteriaVersions(organisationId: string): Promise<Record<string, number>> {
+  const edited = await prisma.assessmentCriteria.groupBy({
+    by: ['dossierSlug', 'workProcessCode'],
+    where: { organisationId },
+    _max: { version: true },
+  })
+  return Object.fromEntries(
+    edited.map((e) => [`${e.dossierSlug}/${e.workProcessCode}`, e._max.version ?? 0]),
+  )
+}

@@ -63,6 +63,28 @@ export function invalidateAllSessions(userId: string) {
   return prisma.session.deleteMany({ where: { userId } })
 }
 
+/** A person's live sessions, most recently used first (the account page lists them). */
+export function listActiveSessions(userId: string) {
+  return prisma.session.findMany({
+    where: { userId, expiresAt: { gt: new Date() } },
+    orderBy: { lastSeenAt: 'desc' },
+    select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true, ipAddress: true },
+  })
+}
+
+/**
+ * End one of a person's own sessions, named by the 16-character handle the account page
+ * shows (never the whole id, which is the hash of the cookie's secret).
+ */
+export async function endSessionByHandle(userId: string, handle: string) {
+  if (handle.length !== 16) return
+  const target = await prisma.session.findFirst({
+    where: { userId, id: { startsWith: handle } },
+    select: { id: true },
+  })
+  if (target) await invalidateSession(target.id)
+}
+
 export function readSessionToken(request: Request): string | null {
   return readCookie(request, SESSION_COOKIE)
 }

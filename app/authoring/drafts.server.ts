@@ -206,6 +206,14 @@ export function getDraftLesson(courseId: string, lessonId: string) {
   })
 }
 
+/** What the lesson editor needs of its course: dossier, languages and title. */
+export function getDraftSummary(courseId: string) {
+  return prisma.courseDraft.findUnique({
+    where: { courseId },
+    select: { dossierSlug: true, languages: true, titleNl: true },
+  })
+}
+
 export async function addModule(courseId: string, title: { nl: string; en: string }) {
   return prisma.$transaction(async (tx) => {
     const modules = await tx.draftModule.findMany({

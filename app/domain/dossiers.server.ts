@@ -100,3 +100,25 @@ export async function getWorkProcess(slug: string, code: string, version?: numbe
 export async function listCompetencies() {
   return prisma.competency.findMany({ orderBy: { position: 'asc' } })
 }
+
+/** The core tasks of some dossier versions, in dossier order, with their titles. */
+export function listCoreTasks(dossierIds: string[]) {
+  return prisma.coreTask.findMany({
+    where: { dossierId: { in: dossierIds } },
+    orderBy: { position: 'asc' },
+    select: { dossierId: true, code: true, titleNl: true, titleEn: true },
+  })
+}
+
+/**
+ * Titles of some work processes of a dossier, from its newest version that has each code:
+ * what a lesson page shows under "trains".
+ */
+export function workProcessTitles(dossierSlug: string, codes: string[]) {
+  return prisma.workProcess.findMany({
+    where: { code: { in: codes }, dossier: { slug: dossierSlug } },
+    orderBy: [{ dossier: { version: 'desc' } }],
+    distinct: ['code'],
+    select: { code: true, titleNl: true, titleEn: true },
+  })
+}

@@ -188,3 +188,17 @@ export async function addMember(
   }
   return membership
 }
+
+/** Every organisation on the platform with its size, for the platform admin. */
+export function listOrganisations() {
+  return prisma.organisation.findMany({
+    orderBy: { name: 'asc' },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      kind: true,
+      _count: { select: { memberships: true, teams: true } },
+    },
+  })
+}

@@ -1,5 +1,5 @@
 import { prisma } from '#app/db.server.ts'
-import { hashPassword } from '#app/auth/password.server.ts'
+import { hashPassword, verifyPassword } from '#app/auth/password.server.ts'
 import { normalizeEmail } from '#app/auth/login.server.ts'
 
 export async function createUser(input: {
@@ -36,4 +36,13 @@ export async function changePassword(userId: string, password: string) {
     }),
     prisma.session.deleteMany({ where: { userId } }),
   ])
+}
+
+/** Whether this is the person's current password (asked again before changing it). */
+export async function isCurrentPassword(userId: string, password: string): Promise<boolean> {
+  const { passwordHash } = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { passwordHash: true },
+  })
+  return verifyPassword(passwordHash, password)
 }

@@ -1,10 +1,16 @@
-import { Children, isValidElement, type ReactNode } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { Children, createContext, isValidElement, useContext, type ReactNode } from 'react'
+import { Form, Link, useSearchParams } from 'react-router'
+import { useLesson } from './lesson-context.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+
+// The ids of the scenario's endings, so a choice knows whether it finishes the scenario.
+const EndingIds = createContext<ReadonlySet<string>>(new Set())
 
 /**
  * A branching conversation. The current step is in the URL (`?step=…`), so every choice is
  * an ordinary link: it works without JavaScript, by keyboard, and the back button undoes it.
+ * For a signed-in learner a choice that reaches an ending is a small form instead: reaching
+ * an ending completes the scenario, and a page view (GET) never writes.
  */
 export function Scenario({
   title,
@@ -20,13 +26,16 @@ export function Scenario({
   const steps = Children.toArray(children).filter(isValidElement) as Array<
     React.ReactElement<{ id: string }>
   >
+  const endings = new Set(steps.filter((s) => s.type === Ending).map((s) => s.props.id))
   const wanted = params.get('step') ?? start
   const current =
     steps.find((s) => s.props.id === wanted) ?? steps.find((s) => s.props.id === start)
   return (
     <section className="scenario" aria-labelledby="scenario-title">
       <h2 id="scenario-title">{title}</h2>
-      <div aria-live="polite">{current}</div>
+      <EndingIds.Provider value={endings}>
+        <div aria-live="polite">{current}</div>
+      </EndingIds.Provider>
       {current && current.props.id !== start ? (
         <p>
           <Link to="?" preventScrollReset>
@@ -75,6 +84,19 @@ export function Step({ speaker, children }: { id: string; speaker?: string; chil
 }
 
 export function Choice({ to, children }: { to: string; children: ReactNode }) {
+  const { signedIn } = useLesson()
+  const endings = useContext(EndingIds)
+  if (signedIn && endings.has(to)) {
+    return (
+      <Form method="post" preventScrollReset className="choice-form">
+        <input type="hidden" name="intent" value="scenario-ending" />
+        <input type="hidden" name="step" value={to} />
+        <button type="submit" className="choice">
+          {children}
+        </button>
+      </Form>
+    )
+  }
   return (
     <Link to={`?step=${encodeURIComponent(to)}`} preventScrollReset className="choice">
       {children}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/index'
 import { requirePlatformAdmin } from '#app/auth/authorize.server.ts'
-import { prisma } from '#app/db.server.ts'
+import { listOrganisations } from '#app/domain/organisations.server.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -9,17 +9,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'adm
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePlatformAdmin(request)
-  const organisations = await prisma.organisation.findMany({
-    orderBy: { name: 'asc' },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      kind: true,
-      _count: { select: { memberships: true, teams: true } },
-    },
-  })
-  return { organisations }
+  return { organisations: await listOrganisations() }
 }
 
 export default function Admin({ loaderData }: Route.ComponentProps) {

@@ -1,6 +1,6 @@
 import type { Route } from './+types/outbox'
 import { requirePlatformAdmin } from '#app/auth/authorize.server.ts'
-import { prisma } from '#app/db.server.ts'
+import { listOutbox } from '#app/email/outbox.server.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -9,20 +9,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'adm
 /** The local outbox: every e-mail the platform sent, newest first (the last 100). */
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePlatformAdmin(request)
-  const emails = await prisma.email.findMany({
-    orderBy: { createdAt: 'desc' },
-    take: 100,
-    select: {
-      id: true,
-      to: true,
-      subject: true,
-      text: true,
-      createdAt: true,
-      transport: true,
-      error: true,
-    },
-  })
-  return { emails }
+  return { emails: await listOutbox() }
 }
 
 export default function Outbox({ loaderData }: Route.ComponentProps) {

@@ -5,16 +5,15 @@ import { z } from 'zod'
 import type { Route } from './+types/account'
 import { ErrorList, Field, NewPasswordFields } from '#app/components/forms.tsx'
 import { getSession, requireUser } from '#app/auth/authorize.server.ts'
-import { verifyPassword } from '#app/auth/password.server.ts'
 import {
   clearSessionCookie,
   createSession,
+  endSessionByHandle,
   invalidateAllSessions,
-  invalidateSession,
+  listActiveSessions,
   sessionCookie,
 } from '#app/auth/session.server.ts'
-import { prisma } from '#app/db.server.ts'
-import { changePassword } from '#app/domain/users.server.ts'
+import { changePassword, isCurrentPassword } from '#app/domain/users.server.ts'
 import { formatDate } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { clientAddress } from '#app/utils/client-address.server.ts'
@@ -39,11 +38,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'acc
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)
   const current = await getSession(request)
-  const sessions = await prisma.session.findMany({
-    where: { userId: user.id, expiresAt: { gt: new Date() } },
-    orderBy: { lastSeenAt: 'desc' },
-    select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true, ipAddress: true },
-  })
+  const sessions = await listActiveSessions(user.id)
   return {
     user,
     // The session id is the hash of a secret; the page gets a short handle, never the whole id.
@@ -64,11 +59,7 @@ export async function action({ request }: Route.ActionArgs) {
     if (submission.status !== 'success') {
       return data({ result: submission.reply(hidden), changed: false }, { status: 400 })
     }
-    const { passwordHash } = await prisma.user.findUniqueOrThrow({
-      where: { id: user.id },
-      select: { passwordHash: true },
-    })
-    if (!(await verifyPassword(passwordHash, submission.value.currentPassword))) {
+    if (!(await isCurrentPassword(user.id, submission.value.currentPassword))) {
       return data(
         {
           result: submission.reply({
@@ -100,12 +91,7 @@ export async function action({ request }: Route.ActionArgs) {
     await invalidateAllSessions(user.id)
     return redirect('/login', { headers: { 'Set-Cookie': clearSessionCookie(request) } })
   }
-  const handle = submission.value.sessionId
-  const target = await prisma.session.findFirst({
-    where: { userId: user.id, id: { startsWith: handle } },
-    select: { id: true },
-  })
-  if (target && handle.length === 16) await invalidateSession(target.id)
+  await endSessionByHandle(user.id, submission.value.sessionId)
   return { result: submission.reply(), changed: false }
 }
 

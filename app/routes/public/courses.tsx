@@ -1,10 +1,9 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/courses'
 import { getUser } from '#app/auth/authorize.server.ts'
-import { prisma } from '#app/db.server.ts'
 import { viewerOrganisationIds } from '#app/domain/course-visibility.server.ts'
 import { listPublishedCourses } from '#app/domain/courses.server.ts'
-import { listCurrentDossiers } from '#app/domain/dossiers.server.ts'
+import { listCoreTasks, listCurrentDossiers } from '#app/domain/dossiers.server.ts'
 import { localized } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -18,11 +17,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     listPublishedCourses(viewer),
     listCurrentDossiers(),
   ])
-  const coreTasks = await prisma.coreTask.findMany({
-    where: { dossierId: { in: dossiers.map((d) => d.id) } },
-    orderBy: { position: 'asc' },
-    select: { dossierId: true, code: true, titleNl: true, titleEn: true },
-  })
+  const coreTasks = await listCoreTasks(dossiers.map((d) => d.id))
   return {
     dossiers: dossiers.map((d) => ({
       slug: d.slug,

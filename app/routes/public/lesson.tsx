@@ -1,14 +1,15 @@
-import { data, Form, Link } from 'react-router'
+import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/lesson'
 import { lessonComponents } from '#app/components/lesson-kit/index.ts'
 import { LessonContext } from '#app/components/lesson-kit/lesson-context.tsx'
 import { mdxComponentFor } from '#app/components/lesson-kit/mdx-component.ts'
 import { getUser } from '#app/auth/authorize.server.ts'
-import { prisma } from '#app/db.server.ts'
 import type { StoredQuizKey } from '#app/domain/course-import.server.ts'
 import { viewerOrganisationIds } from '#app/domain/course-visibility.server.ts'
 import { getCompiledLesson, getPublishedLesson, lessonRef } from '#app/domain/courses.server.ts'
+import { workProcessTitles } from '#app/domain/dossiers.server.ts'
+import { learnerLessonState, saveReflection } from '#app/domain/lesson-state.server.ts'
 import { recordCompletion, recordQuizAttempt } from '#app/domain/progress.server.ts'
 import { gradeQuiz } from '#app/domain/quiz-grading.server.ts'
 import { formatDate, localized } from '#app/i18n/i18n.ts'
@@ -36,43 +37,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const hash = english ? lesson.codeEnHash! : lesson.codeNlHash
   const compiled = await getCompiledLesson(hash)
   invariantResponse(compiled, 'Compiled lesson missing')
-  const codes = lesson.workProcesses.map((w) => w.workProcessCode)
-  const workProcesses = await prisma.workProcess.findMany({
-    where: { code: { in: codes }, dossier: { slug: course.dossierSlug } },
-    orderBy: [{ dossier: { version: 'desc' } }],
-    distinct: ['code'],
-    select: { code: true, titleNl: true, titleEn: true },
-  })
-  // Reaching an ending of the scenario completes it (idempotent, so a reload changes nothing).
-  const step = new URL(request.url).searchParams.get('step')
-  if (user && lesson.type === 'scenario' && step && compiled.endings.includes(step)) {
-    await recordCompletion(user.id, lessonRef(found), 'scenario')
-  }
-  const [reflections, completion, attempts] = user
-    ? await Promise.all([
-        prisma.reflection.findMany({
-          where: { userId: user.id, lessonKey: lesson.lessonKey },
-          select: { reflectionKey: true, text: true },
-        }),
-        prisma.lessonCompletion.findUnique({
-          where: { userId_lessonKey: { userId: user.id, lessonKey: lesson.lessonKey } },
-          select: { completedAt: true },
-        }),
-        prisma.quizAttempt.findMany({
-          where: { userId: user.id, lessonKey: lesson.lessonKey },
-          orderBy: { createdAt: 'desc' },
-          take: 5,
-          select: { id: true, score: true, passed: true, createdAt: true },
-        }),
-      ])
-    : [[], null, []]
+  const [workProcesses, mine] = await Promise.all([
+    workProcessTitles(
+      course.dossierSlug,
+      lesson.workProcesses.map((w) => w.workProcessCode),
+    ),
+    user ? learnerLessonState(user.id, lesson.lessonKey) : null,
+  ])
   const title = english && lesson.titleEn ? lesson.titleEn : lesson.titleNl
   return {
     title,
     hash,
     code: compiled.code,
-    completedAt: completion?.completedAt ?? null,
-    attempts,
+    completedAt: mine?.completedAt ?? null,
+    attempts: mine?.attempts ?? [],
     translated: english || locale === 'nl',
     course: {
       id: course.id,
@@ -89,7 +67,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     },
     next: next && { key: next.lessonKey, titleNl: next.titleNl, titleEn: next.titleEn },
     signedIn: !!user,
-    reflections: Object.fromEntries(reflections.map((r) => [r.reflectionKey, r.text])),
+    reflections: mine?.reflections ?? {},
   }
 }
 
@@ -124,6 +102,17 @@ export async function action({ request, params }: Route.ActionArgs) {
     }
     return { quizResult, savedReflection: null }
   }
+  if (intent === 'scenario-ending') {
+    // Reaching an ending completes a scenario. The choice that leads there is a POST (the
+    // page itself is a GET that never writes); then the learner sees the ending.
+    const step = String(form.get('step') ?? '')
+    invariantResponse(found.lesson.type === 'scenario', 'Not a scenario', { status: 400 })
+    const compiled = await getCompiledLesson(found.lesson.codeNlHash)
+    invariantResponse(compiled?.endings.includes(step), 'Not an ending', { status: 400 })
+    if (user) await recordCompletion(user.id, lessonRef(found), 'scenario')
+    const target = `/courses/${found.course.id}/${found.lesson.lessonKey}`
+    return redirect(`${target}?${new URLSearchParams({ step })}`, 303)
+  }
   if (intent === 'done') {
     invariantResponse(user, 'Log in to keep your progress', { status: 401 })
     invariantResponse(
@@ -140,22 +129,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!parsed.success) return data({ quizResult: null, savedReflection: null }, { status: 400 })
   invariantResponse(user, 'Log in to save a reflection', { status: 401 })
   const { reflectionId, text } = parsed.data
-  await prisma.reflection.upsert({
-    where: {
-      userId_lessonKey_reflectionKey: {
-        userId: user.id,
-        lessonKey: found.lesson.lessonKey,
-        reflectionKey: reflectionId,
-      },
-    },
-    create: {
-      userId: user.id,
-      lessonKey: found.lesson.lessonKey,
-      reflectionKey: reflectionId,
-      text,
-    },
-    update: { text },
-  })
+  await saveReflection(user.id, found.lesson.lessonKey, reflectionId, text)
   return { quizResult: null, savedReflection: reflectionId }
 }
 

@@ -1,11 +1,9 @@
-import { databaseEngine, prisma } from '#app/db.server.ts'
+import { databaseHealth } from '#app/domain/health.server.ts'
 
 /** Liveness and readiness for load balancers: 200 when the database answers, 503 when not. */
 export async function loader() {
-  try {
-    await prisma.$queryRawUnsafe('SELECT 1')
-    return Response.json({ status: 'ok', database: databaseEngine })
-  } catch {
-    return Response.json({ status: 'error', database: databaseEngine }, { status: 503 })
-  }
+  const { ok, database } = await databaseHealth()
+  return ok
+    ? Response.json({ status: 'ok', database })
+    : Response.json({ status: 'error', database }, { status: 503 })
 }

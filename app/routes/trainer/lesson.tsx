@@ -10,6 +10,7 @@ import { LessonFieldsSchema, QuestionSchema } from '#app/authoring/authoring-for
 import { lineDiff } from '#app/authoring/course-diff.ts'
 import {
   getDraftLesson,
+  getDraftSummary,
   LessonConflict,
   saveLesson,
   type LessonFields,
@@ -21,7 +22,6 @@ import {
   type SnippetName,
 } from '#app/authoring/kit-snippets.ts'
 import { previewLesson } from '#app/authoring/lesson-preview.server.ts'
-import { prisma } from '#app/db.server.ts'
 import { LESSON_TYPES } from '#app/content/lesson-kit-spec.ts'
 import { getDossierOutline, listCompetencies } from '#app/domain/dossiers.server.ts'
 import { formatDate, localized, type MessageKey } from '#app/i18n/i18n.ts'
@@ -36,10 +36,7 @@ async function load(request: Request, params: Route.LoaderArgs['params']) {
   const { user } = await requireAuthoredCourse(request, params.courseId)
   const [lesson, draft] = await Promise.all([
     getDraftLesson(params.courseId, params.lessonId),
-    prisma.courseDraft.findUnique({
-      where: { courseId: params.courseId },
-      select: { dossierSlug: true, languages: true, titleNl: true },
-    }),
+    getDraftSummary(params.courseId),
   ])
   invariantResponse(lesson && draft, 'Not found')
   return { user, lesson, draft }

@@ -1,7 +1,7 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/criteria'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
-import { prisma } from '#app/db.server.ts'
+import { criteriaVersions } from '#app/assessment/criteria.server.ts'
 import { evidenceOptions } from '#app/assessment/evidence-options.server.ts'
 import { localized } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -11,17 +11,10 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'cri
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requireOrgPermission(request, params.slug, 'author:courses:org')
-  const [dossiers, edited] = await Promise.all([
+  const [dossiers, versions] = await Promise.all([
     evidenceOptions(),
-    prisma.assessmentCriteria.groupBy({
-      by: ['dossierSlug', 'workProcessCode'],
-      where: { organisationId: membership.organisation.id },
-      _max: { version: true },
-    }),
+    criteriaVersions(membership.organisation.id),
   ])
-  const versions = Object.fromEntries(
-    edited.map((e) => [`${e.dossierSlug}/${e.workProcessCode}`, e._max.version ?? 0]),
-  )
   return { organisation: membership.organisation, dossiers, versions }
 }
 
