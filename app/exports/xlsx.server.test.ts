@@ -1,19 +1,19 @@
-import { strFromU8, unzipSync } from 'fflate'
+import ExcelJS from 'exceljs'
 import { describe, expect, test } from 'vitest'
-import { type Sheet, toXlsx } from './xlsx.ts'
+import { type Sheet, toXlsx } from './xlsx.server.ts'
 
-function unzip(sheets: Sheet[]) {
-  const files = unzipSync(toXlsx(sheets))
-  const text = (path: string) => {
-    const file = files[path]
-    if (!file) throw new Error(`missing part ${path}`)
-    return strFromU8(file)
-  }
-  return { files, text }
+/** The produced file, read back with exceljs's reader: what a spreadsheet program gets. */
+async function readBack(sheets: Sheet[]) {
+  const bytes = await new Response(toXlsx(sheets)).arrayBuffer()
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(bytes)
+  return workbook
 }
 
-function sheetNamesOf(workbookXml: string) {
-  return [...workbookXml.matchAll(/<sheet name="([^"]*)"/g)].map((match) => match[1])
+async function firstSheet(sheet: Sheet) {
+  const worksheet = (await readBack([sheet])).worksheets[0]
+  if (!worksheet) throw new Error('the workbook has no sheet')
+  return worksheet
 }
 
 const sample: Sheet = {
@@ -26,128 +26,129 @@ const sample: Sheet = {
 }
 
 describe('toXlsx', () => {
-  test('writes every required package part', () => {
-    const { files } = unzip([sample, { ...sample, name: 'Tweede' }])
-    expect(Object.keys(files).sort()).toEqual([
-      '[Content_Types].xml',
-      '_rels/.rels',
-      'xl/_rels/workbook.xml.rels',
-      'xl/styles.xml',
-      'xl/workbook.xml',
-      'xl/worksheets/sheet1.xml',
-      'xl/worksheets/sheet2.xml',
+  test('writes a workbook with every sheet, in order', async () => {
+    const workbook = await readBack([sample, { ...sample, name: 'Tweede' }])
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Voortgang', 'Tweede'])
+    expect(workbook.worksheets[1]!.getCell('A2').value).toBe('Anna & Ben')
+  })
+
+  test('makes the header row bold, and only the header row', async () => {
+    const sheet = await firstSheet(sample)
+    for (const ref of ['A1', 'B1', 'C1']) expect(sheet.getCell(ref).font?.bold).toBe(true)
+    for (const ref of ['A2', 'B2', 'C2', 'A3', 'B3']) {
+      expect(sheet.getCell(ref).font?.bold ?? false).toBe(false)
+    }
+  })
+
+  test('freezes the header row', async () => {
+    const sheet = await firstSheet(sample)
+    expect(sheet.views).toEqual([
+      expect.objectContaining({ state: 'frozen', ySplit: 1, topLeftCell: 'A2' }),
+    ])
+    expect((sheet.views[0] as ExcelJS.WorksheetViewFrozen).xSplit ?? 0).toBe(0)
+  })
+
+  test('keeps text, XML special characters included, as text and numbers as numbers', async () => {
+    const sheet = await firstSheet(sample)
+    const cells = ['A1', 'A2', 'B2', 'C2', 'A3', 'B3'].map((ref) => sheet.getCell(ref))
+    expect(cells.map((c) => c.value)).toEqual([
+      'Naam',
+      'Anna & Ben',
+      3,
+      '<b>"hoi"</b> it\'s',
+      'Één',
+      -2.5,
+    ])
+    expect(cells.map((c) => c.type)).toEqual([
+      ExcelJS.ValueType.String,
+      ExcelJS.ValueType.String,
+      ExcelJS.ValueType.Number,
+      ExcelJS.ValueType.String,
+      ExcelJS.ValueType.String,
+      ExcelJS.ValueType.Number,
     ])
   })
 
-  test('wires content types and relationships to each sheet and the styles', () => {
-    const { text } = unzip([sample, { ...sample, name: 'Tweede' }])
-    const types = text('[Content_Types].xml')
-    expect(types).toContain('PartName="/xl/workbook.xml"')
-    expect(types).toContain('PartName="/xl/styles.xml"')
-    expect(types).toContain('PartName="/xl/worksheets/sheet1.xml"')
-    expect(types).toContain('PartName="/xl/worksheets/sheet2.xml"')
-    expect(text('_rels/.rels')).toContain('Target="xl/workbook.xml"')
-    const rels = text('xl/_rels/workbook.xml.rels')
-    expect(rels).toContain(
-      'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"',
-    )
-    expect(rels).toContain(
-      'Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"',
-    )
-    expect(rels).toContain(
-      'Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"',
-    )
-    const workbook = text('xl/workbook.xml')
-    expect(workbook).toContain('<sheet name="Voortgang" sheetId="1" r:id="rId1"/>')
-    expect(workbook).toContain('<sheet name="Tweede" sheetId="2" r:id="rId2"/>')
+  test('leaves out null, empty and non-finite cells', async () => {
+    const sheet = await firstSheet({
+      name: 'x',
+      headers: ['a', 'b', 'c', 'd', 'e'],
+      rows: [[null, '', Number.NaN, Number.POSITIVE_INFINITY, 1]],
+    })
+    const row: unknown[] = []
+    sheet.getRow(2).eachCell((cell) => row.push([cell.address, cell.value]))
+    expect(row).toEqual([['E2', 1]])
   })
 
-  test('defines a bold font and uses it for the header row only', () => {
-    const { text } = unzip([sample])
-    const styles = text('xl/styles.xml')
-    expect(styles).toContain('<font><b/>')
-    expect(styles).toContain('<cellXfs count="2">')
-    expect(styles).toMatch(/<xf [^>]*fontId="1"[^>]*applyFont="1"/)
-    const xml = text('xl/worksheets/sheet1.xml')
-    expect(xml).toContain(
-      '<c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">Naam</t></is></c>',
-    )
-    expect(xml).toContain('<c r="C1" s="1" t="inlineStr">')
-    expect(xml).not.toMatch(/r="[A-Z]+2" s=/)
+  test('writes text that looks like a formula as text, never as a formula', async () => {
+    // Every start of the shared rule (formula-text.ts), in a data row and in the header.
+    const formulas = ['=1+1', '+31 6 1234', '-2', '@SUM(A1)', '\tx', '=HYPERLINK("x")']
+    const sheet = await firstSheet({
+      name: 'x',
+      headers: ['=cmd', 'gewoon'],
+      rows: [...formulas.map((f) => [f, 'tekst']), [-2, 'a=b']],
+    })
+    const cells = ['A1', ...formulas.map((_, i) => `A${i + 2}`)].map((ref) => sheet.getCell(ref))
+    expect(cells.map((c) => c.value)).toEqual(['=cmd', ...formulas])
+    for (const cell of cells) {
+      expect(cell.type).toBe(ExcelJS.ValueType.String)
+      expect(cell.formula).toBeUndefined()
+      // The Text format keeps the cell text when someone edits it in Excel.
+      expect(cell.numFmt).toBe('@')
+    }
+    // Ordinary text and a negative number are left as they are.
+    expect(sheet.getCell('B2').numFmt).toBeUndefined()
+    expect(sheet.getCell('B8').numFmt).toBeUndefined()
+    expect(sheet.getCell('A8').value).toBe(-2)
+    expect(sheet.getCell('A8').type).toBe(ExcelJS.ValueType.Number)
   })
 
-  test('freezes the header row', () => {
-    const xml = unzip([sample]).text('xl/worksheets/sheet1.xml')
-    expect(xml).toContain(
-      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
-    )
-  })
-
-  test('escapes XML special characters in text cells', () => {
-    const xml = unzip([sample]).text('xl/worksheets/sheet1.xml')
-    expect(xml).toContain('<t xml:space="preserve">Anna &amp; Ben</t>')
-    expect(xml).toContain(
-      '<t xml:space="preserve">&lt;b&gt;&quot;hoi&quot;&lt;/b&gt; it&apos;s</t>',
-    )
-    expect(xml).toContain('<t xml:space="preserve">Één</t>')
-  })
-
-  test('writes numbers as plain values without a type attribute', () => {
-    const xml = unzip([sample]).text('xl/worksheets/sheet1.xml')
-    expect(xml).toContain('<c r="B2"><v>3</v></c>')
-    expect(xml).toContain('<c r="B3"><v>-2.5</v></c>')
-    expect(xml).not.toMatch(/<c r="B2"[^>]* t=/)
-  })
-
-  test('leaves out null, empty and non-finite cells', () => {
-    const xml = unzip([
-      { name: 'x', headers: ['a', 'b', 'c', 'd'], rows: [[null, '', Number.NaN, 1]] },
-    ]).text('xl/worksheets/sheet1.xml')
-    expect(xml).toContain('<row r="2"><c r="D2"><v>1</v></c></row>')
-    expect(xml).not.toContain('NaN')
-  })
-
-  test('names columns past Z as AA, AB … ZZ, AAA', () => {
+  test('names columns past Z as AA, AB … ZZ, AAA', async () => {
     const headers = Array.from({ length: 703 }, (_, i) => `k${i + 1}`)
-    const xml = unzip([{ name: 'breed', headers, rows: [] }]).text('xl/worksheets/sheet1.xml')
-    expect(xml).toContain('<c r="Z1" s="1" t="inlineStr"><is><t xml:space="preserve">k26</t>')
-    expect(xml).toContain('<c r="AA1" s="1" t="inlineStr"><is><t xml:space="preserve">k27</t>')
-    expect(xml).toContain('<c r="AB1" s="1" t="inlineStr"><is><t xml:space="preserve">k28</t>')
-    expect(xml).toContain('<c r="AZ1" s="1" t="inlineStr"><is><t xml:space="preserve">k52</t>')
-    expect(xml).toContain('<c r="BA1" s="1" t="inlineStr"><is><t xml:space="preserve">k53</t>')
-    expect(xml).toContain('<c r="ZZ1" s="1" t="inlineStr"><is><t xml:space="preserve">k702</t>')
-    expect(xml).toContain('<c r="AAA1" s="1" t="inlineStr"><is><t xml:space="preserve">k703</t>')
-    expect(xml).toContain('<dimension ref="A1:AAA1"/>')
+    const sheet = await firstSheet({ name: 'breed', headers, rows: [] })
+    const at = (ref: string) => sheet.getCell(ref).value
+    expect(['Z1', 'AA1', 'AB1', 'AZ1', 'BA1', 'ZZ1', 'AAA1'].map(at)).toEqual([
+      'k26',
+      'k27',
+      'k28',
+      'k52',
+      'k53',
+      'k702',
+      'k703',
+    ])
+    expect(sheet.actualColumnCount).toBe(703)
   })
 
-  test('removes control characters that XML 1.0 forbids but keeps tab, LF and CR', () => {
-    const xml = unzip([
-      {
-        name: 'x',
-        headers: ['a'],
-        rows: [['a\u0000b\u0001c\u0008d\u000Be\u000Cf\u001Fg\tt\nn\rr']],
-      },
-    ]).text('xl/worksheets/sheet1.xml')
-    expect(xml).toContain('<t xml:space="preserve">abcdefg\tt\nn\rr</t>')
-    // eslint-disable-next-line no-control-regex
-    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/)
+  test('removes control characters that XML 1.0 forbids but keeps tab and line breaks', async () => {
+    const sheet = await firstSheet({
+      name: 'x',
+      headers: ['a'],
+      rows: [['a\u0000b\u0001c\u0008d\u000Be\u000Cf\u001Fg\tt\nn\rr']],
+    })
+    // An XML reader (Excel's too) reads a bare CR as a line feed.
+    expect(sheet.getCell('A2').value).toBe('abcdefg\tt\nn\nr')
   })
 
-  test('removes unpaired surrogates but keeps emoji', () => {
-    const xml = unzip([{ name: 'x', headers: ['a'], rows: [['ok \uD83D\uDE00 \uD800!']] }]).text(
-      'xl/worksheets/sheet1.xml',
-    )
-    expect(xml).toContain('<t xml:space="preserve">ok \uD83D\uDE00 !</t>')
+  test('removes unpaired surrogates but keeps emoji', async () => {
+    const sheet = await firstSheet({
+      name: 'x',
+      headers: ['a'],
+      rows: [['ok \uD83D\uDE00 \uD800!']],
+    })
+    expect(sheet.getCell('A2').value).toBe('ok \uD83D\uDE00 !')
   })
 
-  test('keeps literal _xHHHH_ text from being decoded by Excel', () => {
-    const xml = unzip([{ name: 'x', headers: ['a'], rows: [['code_x0041_']] }]).text(
-      'xl/worksheets/sheet1.xml',
-    )
-    expect(xml).toContain('<t xml:space="preserve">code_x005F_x0041_</t>')
+  test('keeps literal _xHHHH_ text from being decoded by Excel', async () => {
+    const sheet = await firstSheet({ name: 'x', headers: ['a'], rows: [['code_x0041_']] })
+    expect(sheet.getCell('A2').value).toBe('code_x0041_')
   })
 
-  test('sanitises sheet names: forbidden characters, length, edges, case-insensitive duplicates', () => {
+  test('cuts text at Excel’s 32,767 characters', async () => {
+    const sheet = await firstSheet({ name: 'x', headers: ['a'], rows: [['x'.repeat(40_000)]] })
+    expect(sheet.getCell('A2').value).toBe('x'.repeat(32_767))
+  })
+
+  test('sanitises sheet names: forbidden characters, length, edges, case-insensitive duplicates', async () => {
     const names = [
       'Q1/Q2: [team]*?\\',
       'Een hele lange naam voor een werkblad in Excel',
@@ -159,8 +160,8 @@ describe('toXlsx', () => {
       'History',
       'A & B',
     ]
-    const { text } = unzip(names.map((name) => ({ name, headers: ['a'], rows: [] })))
-    const result = sheetNamesOf(text('xl/workbook.xml'))
+    const workbook = await readBack(names.map((name) => ({ name, headers: ['a'], rows: [] })))
+    const result = workbook.worksheets.map((w) => w.name)
     expect(result).toEqual([
       'Q1_Q2_ _team____',
       'Een hele lange naam voor een we',
@@ -170,39 +171,43 @@ describe('toXlsx', () => {
       'quoted',
       'Sheet7',
       'History_',
-      'A &amp; B',
+      'A & B',
     ])
-    for (const name of result) expect(name?.replace('&amp;', '&').length).toBeLessThanOrEqual(31)
+    for (const name of result) expect(name.length).toBeLessThanOrEqual(31)
   })
 
-  test('writes an empty sheet with only headers', () => {
-    const xml = unzip([{ name: 'leeg', headers: ['Naam'], rows: [] }]).text(
-      'xl/worksheets/sheet1.xml',
-    )
-    expect(xml).toContain('<dimension ref="A1:A1"/>')
-    expect(xml).toContain('<sheetData><row r="1">')
-    expect(xml).not.toContain('<row r="2">')
+  test('writes an empty sheet with only headers', async () => {
+    const sheet = await firstSheet({ name: 'leeg', headers: ['Naam'], rows: [] })
+    expect(sheet.actualRowCount).toBe(1)
+    expect(sheet.getCell('A1').value).toBe('Naam')
   })
 
-  test('refuses a workbook without sheets', () => {
+  test('refuses a workbook without sheets, or larger than Excel opens, before writing', () => {
     expect(() => toXlsx([])).toThrow(RangeError)
+    const wide = Array.from({ length: 16_385 }, (_, i) => `k${i}`)
+    expect(() => toXlsx([{ name: 'x', headers: wide, rows: [] }])).toThrow(/16385 columns/)
+    // A sparse array: only its length matters here.
+    const tall = { name: 'x', headers: ['a'], rows: new Array<string[]>(1_048_576) }
+    expect(() => toXlsx([tall])).toThrow(/1048577 rows/)
   })
 
-  test('produces the same bytes for the same input', () => {
-    expect(toXlsx([sample])).toEqual(toXlsx([sample]))
-  })
-
-  test('builds a 2,000-row × 20-column sheet', () => {
+  test('streams a 2,000-row × 20-column sheet in pieces', async () => {
     const headers = Array.from({ length: 20 }, (_, c) => `Kolom ${c + 1}`)
     const rows = Array.from({ length: 2000 }, (_, r) =>
       headers.map((_, c) => (c % 2 === 0 ? r * c : `tekst ${r}-${c} & meer`)),
     )
-    const zip = toXlsx([{ name: 'Groot', headers, rows }])
-    expect(zip.byteLength).toBeGreaterThan(0)
-    const xml = strFromU8(unzipSync(zip)['xl/worksheets/sheet1.xml'] ?? new Uint8Array())
-    expect(xml).toContain('<dimension ref="A1:T2001"/>')
-    expect(xml).toContain(
-      '<c r="T2001" t="inlineStr"><is><t xml:space="preserve">tekst 1999-19 &amp; meer</t>',
-    )
+    const chunks: Uint8Array[] = []
+    const reader = toXlsx([{ name: 'Groot', headers, rows }]).getReader()
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      chunks.push(read.value)
+    }
+    expect(chunks.length).toBeGreaterThan(1)
+
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(new Uint8Array(Buffer.concat(chunks)).buffer)
+    const sheet = workbook.worksheets[0]!
+    expect(sheet.actualRowCount).toBe(2001)
+    expect(sheet.getCell('T2001').value).toBe('tekst 1999-19 & meer')
+    expect(sheet.getCell('S2001').value).toBe(1999 * 18)
   })
 })

@@ -1,177 +1,84 @@
-/** Minimal Office Open XML (.xlsx) writer: inline strings, bold frozen header row, no formulas. */
-import { strToU8, zipSync } from 'fflate'
+/**
+ * Spreadsheet (.xlsx) export with exceljs's streaming writer: a bold, frozen header row, text as
+ * text cells (never formulas), numbers as numbers. Rows go into the zip as they are written, so
+ * a large export is never held as one XML string.
+ */
+import { PassThrough, Readable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import { looksLikeFormula } from './formula-text.ts'
 
 export type Sheet = { name: string; headers: string[]; rows: Array<Array<string | number | null>> }
-
-const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
-const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships'
-const CT_PREFIX = 'application/vnd.openxmlformats-officedocument.spreadsheetml'
 
 // Excel's hard limits; beyond them it refuses the file instead of truncating.
 const MAX_ROWS = 1_048_576
 const MAX_COLUMNS = 16_384
 const MAX_CELL_TEXT = 32_767
 const MAX_SHEET_NAME = 31
+// Excel's built-in Text format: an edited cell stays text instead of becoming a formula.
+const TEXT_FORMAT = '@'
+// Rows between pauses that let the zip take what has been written.
+const ROWS_PER_TURN = 1000
 
-// Index into cellXfs in styles.xml.
-const BOLD_STYLE = 1
-// Fixed zip timestamps keep the output byte-for-byte reproducible.
-const ZIP_MTIME = new Date(1980, 0, 1)
-
-export function toXlsx(sheets: Sheet[]): Uint8Array {
+/** The workbook as a stream of bytes; input Excel would refuse throws before anything is written. */
+export function toXlsx(sheets: Sheet[]): ReadableStream<Uint8Array> {
   if (sheets.length === 0) throw new RangeError('An xlsx workbook needs at least one sheet')
+  sheets.forEach(checkSize)
   const names = sheetNames(sheets.map((sheet) => sheet.name))
+  const out = new PassThrough()
+  writeWorkbook(sheets, names, out).catch((error: unknown) => out.destroy(error as Error))
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>
+}
 
-  const files: Record<string, Uint8Array> = {
-    '[Content_Types].xml': strToU8(contentTypes(sheets.length)),
-    '_rels/.rels': strToU8(rootRels()),
-    'xl/workbook.xml': strToU8(workbook(names)),
-    'xl/_rels/workbook.xml.rels': strToU8(workbookRels(sheets.length)),
-    'xl/styles.xml': strToU8(STYLES),
-  }
-  sheets.forEach((sheet, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(worksheet(sheet))
+async function writeWorkbook(sheets: Sheet[], names: string[], out: PassThrough) {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: true,
   })
-  return zipSync(files, { level: 6, mtime: ZIP_MTIME })
+  for (const [i, sheet] of sheets.entries()) {
+    const worksheet = workbook.addWorksheet(names[i], {
+      views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+    })
+    const header = worksheet.addRow(sheet.headers.map(cellValue))
+    header.eachCell((cell) => {
+      cell.font = { bold: true }
+    })
+    commit(header)
+    for (const [r, row] of sheet.rows.entries()) {
+      commit(worksheet.addRow(row.map(cellValue)))
+      if (r % ROWS_PER_TURN === ROWS_PER_TURN - 1) await new Promise(setImmediate)
+    }
+    worksheet.commit()
+  }
+  await workbook.commit()
 }
 
-function contentTypes(sheetCount: number) {
-  const sheetOverrides = range(sheetCount)
-    .map(
-      (n) =>
-        `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT_PREFIX}.worksheet+xml"/>`,
-    )
-    .join('')
-  return (
-    XML_HEADER +
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-    '<Default Extension="xml" ContentType="application/xml"/>' +
-    `<Override PartName="/xl/workbook.xml" ContentType="${CT_PREFIX}.sheet.main+xml"/>` +
-    `<Override PartName="/xl/styles.xml" ContentType="${CT_PREFIX}.styles+xml"/>` +
-    sheetOverrides +
-    '</Types>'
-  )
+function commit(row: ExcelJS.Row) {
+  row.eachCell((cell) => {
+    if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) cell.numFmt = TEXT_FORMAT
+  })
+  row.commit()
 }
 
-function rootRels() {
-  return (
-    XML_HEADER +
-    `<Relationships xmlns="${PKG_REL_NS}">` +
-    `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
-    '</Relationships>'
-  )
-}
-
-function workbook(names: string[]) {
-  const sheets = names
-    .map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
-    .join('')
-  return (
-    XML_HEADER +
-    `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-    // sheetView workbookViewId="0" points at this workbookView.
-    '<bookViews><workbookView/></bookViews>' +
-    `<sheets>${sheets}</sheets>` +
-    '</workbook>'
-  )
-}
-
-function workbookRels(sheetCount: number) {
-  const sheetRels = range(sheetCount)
-    .map(
-      (n) =>
-        `<Relationship Id="rId${n}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${n}.xml"/>`,
-    )
-    .join('')
-  return (
-    XML_HEADER +
-    `<Relationships xmlns="${PKG_REL_NS}">` +
-    sheetRels +
-    `<Relationship Id="rId${sheetCount + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
-    '</Relationships>'
-  )
-}
-
-// Excel insists on the two built-in fills (none, gray125) even when they are unused.
-const STYLES =
-  XML_HEADER +
-  `<styleSheet xmlns="${MAIN_NS}">` +
-  '<fonts count="2">' +
-  '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
-  '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
-  '</fonts>' +
-  '<fills count="2">' +
-  '<fill><patternFill patternType="none"/></fill>' +
-  '<fill><patternFill patternType="gray125"/></fill>' +
-  '</fills>' +
-  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="2">' +
-  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
-  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
-  '</cellXfs>' +
-  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-  '</styleSheet>'
-
-function worksheet(sheet: Sheet) {
+function checkSize(sheet: Sheet) {
   // reduce, not Math.max(...rows): spreading a million rows overflows the call stack.
   const width = sheet.rows.reduce((max, row) => Math.max(max, row.length), sheet.headers.length)
   const height = sheet.rows.length + 1
   if (width > MAX_COLUMNS) throw new RangeError(`Sheet has ${width} columns; Excel allows 16384`)
   if (height > MAX_ROWS) throw new RangeError(`Sheet has ${height} rows; Excel allows 1048576`)
-  const letters = range(width).map(columnLetters)
-
-  const out: string[] = [
-    XML_HEADER,
-    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
-    `<dimension ref="${width > 0 ? `A1:${letters[width - 1]}${height}` : 'A1'}"/>`,
-    '<sheetViews><sheetView workbookViewId="0">',
-    '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>',
-    '</sheetView></sheetViews>',
-    '<sheetData>',
-  ]
-  const writeRow = (cells: Array<string | number | null>, r: number, style: string) => {
-    let xml = ''
-    cells.forEach((value, c) => {
-      xml += cell(`${letters[c]}${r}`, value, style)
-    })
-    // Empty rows may be left out entirely.
-    if (xml) out.push(`<row r="${r}">${xml}</row>`)
-  }
-  writeRow(sheet.headers, 1, ` s="${BOLD_STYLE}"`)
-  sheet.rows.forEach((row, i) => writeRow(row, i + 2, ''))
-  out.push('</sheetData></worksheet>')
-  return out.join('')
 }
 
-function cell(ref: string, value: string | number | null, style: string) {
-  if (value === null) return ''
-  if (typeof value === 'number') {
-    // NaN/Infinity are not valid xsd:double values for <v>; Excel would call the file corrupt.
-    return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : ''
-  }
-  const text = cellText(value)
-  if (!text) return ''
-  return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`
+/** What goes into a cell; null leaves it out (NaN and Infinity have no spreadsheet value). */
+function cellValue(value: string | number | null): string | number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null
+  return value ? cellText(value) || null : null
 }
 
 function cellText(value: string) {
   let text = stripInvalidXml(value)
   if (text.length > MAX_CELL_TEXT) text = truncate(text, MAX_CELL_TEXT)
   // Excel decodes _xHHHH_ in text; escaping the underscore keeps such literal text unchanged.
-  return escapeXml(text.replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1'))
-}
-
-/** 1 → A, 26 → Z, 27 → AA. */
-function columnLetters(n: number) {
-  let letters = ''
-  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters
-  }
-  return letters
+  return text.replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1')
 }
 
 /** Excel's sheet-name rules: 1–31 chars, none of []:*?/\, no edge apostrophe, unique ignoring case. */
@@ -214,20 +121,4 @@ const INVALID_XML =
 
 function stripInvalidXml(text: string) {
   return text.replace(INVALID_XML, '')
-}
-
-const XML_ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-}
-
-function escapeXml(text: string) {
-  return text.replace(/[&<>"']/g, (char) => XML_ENTITIES[char] ?? char)
-}
-
-function range(count: number) {
-  return Array.from({ length: count }, (_, i) => i + 1)
 }
