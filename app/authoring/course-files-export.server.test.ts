@@ -274,6 +274,9 @@ describe('zip', () => {
     ['/etc/x', /"\/etc\/x" is an absolute path/],
     ['C:/x', /is an absolute path/],
     ['a\\..\\b', /has a backslash/],
+    ['klein/./evil.mdx', /is not a plain path/],
+    ['klein//evil.mdx', /is not a plain path/],
+    ['klein/e\u0001vil.mdx', /has a control character/],
   ])('refuses the entry %s and writes nothing', async (name, message) => {
     const { result, dir } = await unzip({ klein: course, [name]: strToU8('evil') })
     expect(result).toEqual({ ok: false, message: expect.stringMatching(message) })
@@ -336,6 +339,20 @@ describe('zip', () => {
       ok: false,
       message: 'the zip is damaged: "klein/big.mdx" cannot be unpacked',
     })
+  })
+
+  test.each([
+    ['a compression method other than stored or deflate', 10, 12, /uses compression method 12/],
+    ['a password', 8, 1, /is encrypted; upload a zip without a password/],
+  ])('refuses an entry with %s', async (_, field, value, message) => {
+    const bytes = zipSync({ klein: course })
+    // Set the field in every central directory record: the listing is what is checked.
+    const view = new DataView(bytes.buffer)
+    for (let at = 0; at < bytes.length - 4; at++) {
+      if (view.getUint32(at, true) === 0x02014b50) view.setUint16(at + field, value, true)
+    }
+    const result = await unzipCourse(bytes, path.join(await tempDir(), 'upload'))
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(message) })
   })
 
   test('refuses what is not a zip', async () => {

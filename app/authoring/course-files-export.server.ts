@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { Inflate, strToU8, zipSync } from 'fflate'
+import { strToU8, zipSync } from 'fflate'
 import { Document, Scalar, isMap, isPair, isScalar, isSeq, parse } from 'yaml'
+import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl'
 import type { ContentProblem } from '#app/content/content-error.ts'
 import { lessonBody, readCourse, type CourseSource } from '#app/content/course-files.server.ts'
 import type { CourseSnapshot } from './course-snapshot.ts'
@@ -189,53 +190,39 @@ function yamlEntry([key, value, style]: YamlEntry): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Unzipping an upload. The zip comes from a browser, so it is read defensively: its central
-// directory is checked (names, kinds, declared sizes, count) before anything is inflated, and
-// inflating stops as soon as an entry yields more than it declared.
+// Unzipping an upload. The zip comes from a browser, so it is read defensively with yauzl: it
+// refuses absolute paths, `..` and backslashes in names while listing, and stops an entry that
+// inflates to more than it declared. On top of that the whole listing is checked here (kinds,
+// count, declared sizes) before anything is inflated, and the inflated bytes are counted.
 
 const MAX_ENTRIES = 500
 const MAX_UNZIPPED_BYTES = 20 * 1024 * 1024
-const INFLATE_CHUNK = 16 * 1024
 const IGNORED = (name: string) => name.startsWith('__MACOSX/') || /(^|\/)\.DS_Store$/.test(name)
+const NOT_A_ZIP = 'this is not a zip file'
 
-type ZipEntry = {
-  name: string
-  flags: number
-  method: number
-  compressedSize: number
-  size: number
-  localHeader: number
-  /** The Unix file type bits, when the zip was made on Unix. */
-  unixType: number | null
-}
 type Unzipped = { ok: true; courseDir: string } | { ok: false; message: string }
 
 /** Extract an uploaded course zip into `dir` (empty or missing); return the course folder. */
 export async function unzipCourse(bytes: Uint8Array, dir: string): Promise<Unzipped> {
   const fail = (message: string): Unzipped => ({ ok: false, message })
-  const entries = readCentralDirectory(bytes)
-  if (typeof entries === 'string') return fail(entries)
-
-  const files: ZipEntry[] = []
-  for (const entry of entries) {
-    const problem = entryProblem(entry)
-    if (problem) return fail(problem)
-    if (!entry.name.endsWith('/') && !IGNORED(entry.name)) files.push(entry)
+  let zip: ZipFile
+  try {
+    zip = await fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      // Strict: a backslash is refused, not silently read as a folder separator.
+      strictFileNames: true,
+      validateEntrySizes: true,
+    })
+  } catch {
+    return fail(NOT_A_ZIP)
   }
-  const names = files.map((f) => f.name)
-  const twice = names.find((name, i) => names.indexOf(name) !== i)
-  if (twice) return fail(`the zip holds "${twice}" twice`)
-  const declared = files.reduce((sum, f) => sum + f.size, 0)
-  if (declared > MAX_UNZIPPED_BYTES) {
-    return fail(`the zip unpacks to ${mib(declared)} MiB; at most ${mib(MAX_UNZIPPED_BYTES)} MiB`)
+  let contents: Map<string, Uint8Array> | string
+  try {
+    contents = await readUpload(zip)
+  } finally {
+    zip.close()
   }
-
-  const contents = new Map<string, Uint8Array>()
-  for (const file of files) {
-    const data = inflateEntry(bytes, file)
-    if (!data) return fail(`the zip is damaged: "${file.name}" cannot be unpacked`)
-    contents.set(file.name, data)
-  }
+  if (typeof contents === 'string') return fail(contents)
+  const names = [...contents.keys()]
 
   const course = findCourse(names)
   if ('message' in course) return fail(course.message)
@@ -259,6 +246,63 @@ export async function unzipCourse(bytes: Uint8Array, dir: string): Promise<Unzip
     }
   }
   return { ok: true, courseDir }
+}
+
+/** The files of the upload by name, or the message that says why it is refused. */
+async function readUpload(zip: ZipFile): Promise<Map<string, Uint8Array> | string> {
+  // The count comes from the end record: checked before a single entry is listed.
+  if (zip.entryCount > MAX_ENTRIES) {
+    return `the zip holds ${zip.entryCount} entries; at most ${MAX_ENTRIES}`
+  }
+  const files: Entry[] = []
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const problem = entryProblem(entry)
+      if (problem) return problem
+      if (!entry.fileName.endsWith('/') && !IGNORED(entry.fileName)) files.push(entry)
+    }
+  } catch (error) {
+    return refusedByYauzl(error instanceof Error ? error.message : '') ?? NOT_A_ZIP
+  }
+  const names = files.map((f) => f.fileName)
+  const twice = names.find((name, i) => names.indexOf(name) !== i)
+  if (twice) return `the zip holds "${twice}" twice`
+  const declared = files.reduce((sum, f) => sum + f.uncompressedSize, 0)
+  if (declared > MAX_UNZIPPED_BYTES) {
+    return `the zip unpacks to ${mib(declared)} MiB; at most ${mib(MAX_UNZIPPED_BYTES)} MiB`
+  }
+
+  const contents = new Map<string, Uint8Array>()
+  let unzipped = 0
+  for (const file of files) {
+    const data = await inflateEntry(zip, file, MAX_UNZIPPED_BYTES - unzipped)
+    if (!data) return `the zip is damaged: "${file.fileName}" cannot be unpacked`
+    unzipped += data.length
+    contents.set(file.fileName, data)
+  }
+  return contents
+}
+
+/**
+ * The entry's bytes, or null when its data is damaged, not the size it declared, or more than
+ * `room`. yauzl checks the declared size as well; counting here keeps both limits even where a
+ * header lies in a way it does not look at.
+ */
+async function inflateEntry(zip: ZipFile, entry: Entry, room: number): Promise<Uint8Array | null> {
+  const limit = Math.min(entry.uncompressedSize, room)
+  const chunks: Buffer[] = []
+  let size = 0
+  try {
+    // Leaving the loop early destroys the stream, so inflating stops there.
+    for await (const chunk of await zip.openReadStreamPromise(entry)) {
+      size += (chunk as Buffer).length
+      if (size > limit) return null
+      chunks.push(chunk as Buffer)
+    }
+  } catch {
+    return null
+  }
+  return size === entry.uncompressedSize ? Buffer.concat(chunks) : null
 }
 
 /** One course folder with course.yaml (prefix = its name), or course.yaml at the root (''). */
@@ -303,88 +347,51 @@ const S_IFMT = 0o170000
 const S_IFREG = 0o100000
 const S_IFDIR = 0o040000
 
-function entryProblem(entry: ZipEntry): string | null {
-  const { name } = entry
-  if (name.includes('\\')) return `"${name}" has a backslash in its path; zip paths use /`
-  if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return `"${name}" is an absolute path`
+const notPlainPath = (name: string) =>
+  `"${name}" is not a plain path inside the zip (empty, . or .. segment)`
+
+/** What yauzl does not check itself: the rest of a name, the kind of file, how it is stored. */
+function entryProblem(entry: Entry): string | null {
+  const name = entry.fileName
+  // The raw bytes too: a name without the UTF-8 flag is read as CP437, where they are symbols.
   // eslint-disable-next-line no-control-regex -- control characters are what is refused here
-  if (/[\u0000-\u001f]/.test(name)) return `"${name}" has a control character in its path`
-  const segments = name.replace(/\/$/, '').split('/')
-  if (segments.some((s) => s === '..' || s === '.' || s === '')) {
-    return `"${name}" is not a plain path inside the zip (empty, . or .. segment)`
+  if (/[\u0000-\u001f]/.test(name) || entry.fileNameRaw.some((byte) => byte < 0x20)) {
+    return `"${name}" has a control character in its path`
   }
-  if (entry.unixType !== null && ![0, S_IFREG, S_IFDIR].includes(entry.unixType)) {
+  if (
+    name
+      .replace(/\/$/, '')
+      .split('/')
+      .some((s) => s === '.' || s === '')
+  ) {
+    return notPlainPath(name)
+  }
+  // The Unix file type bits sit in the high half of the attributes when made on Unix (3).
+  const unixType = (entry.externalFileAttributes >>> 16) & S_IFMT
+  if (entry.versionMadeBy >> 8 === 3 && ![0, S_IFREG, S_IFDIR].includes(unixType)) {
     return `"${name}" is a symbolic link or special file; a course zip holds only files and folders`
   }
-  if (entry.flags & 1) return `"${name}" is encrypted; upload a zip without a password`
-  if (entry.method !== 0 && entry.method !== 8) {
-    return `"${name}" uses compression method ${entry.method}; use standard (deflate) compression`
+  if (entry.isEncrypted()) return `"${name}" is encrypted; upload a zip without a password`
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+    return `"${name}" uses compression method ${entry.compressionMethod}; use standard (deflate) compression`
   }
   return null
 }
 
-/** The entries listed in the zip's central directory; a message when it is not a usable zip. */
-function readCentralDirectory(bytes: Uint8Array): ZipEntry[] | string {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const notZip = 'this is not a zip file'
-  // The end record sits at the end, after a comment of at most 64 KiB.
-  let end = bytes.length - 22
-  const lowest = Math.max(0, end - 0xffff)
-  while (end >= lowest && view.getUint32(end, true) !== 0x06054b50) end--
-  if (end < lowest) return notZip
-  const count = view.getUint16(end + 10, true)
-  let at = view.getUint32(end + 16, true)
-  // Zip64 marks its counts and offsets with all ones; it is only needed far beyond our limits.
-  if (count === 0xffff || at === 0xffffffff) return 'the zip is too large'
-  if (count > MAX_ENTRIES) return `the zip holds ${count} entries; at most ${MAX_ENTRIES}`
+// yauzl refuses these names while listing, before the entry reaches entryProblem; its messages
+// (pinned with its version, and each covered by a test) are turned into ours.
+const YAUZL_NAME_ERRORS: Array<[prefix: string, message: (name: string) => string]> = [
+  [
+    'invalid characters in fileName: ',
+    (name) => `"${name}" has a backslash in its path; zip paths use /`,
+  ],
+  ['absolute path: ', (name) => `"${name}" is an absolute path`],
+  ['invalid relative path: ', notPlainPath],
+]
 
-  const entries: ZipEntry[] = []
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return notZip
-    const nameLength = view.getUint16(at + 28, true)
-    const madeOnUnix = view.getUint8(at + 5) === 3
-    entries.push({
-      name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
-      flags: view.getUint16(at + 8, true),
-      method: view.getUint16(at + 10, true),
-      compressedSize: view.getUint32(at + 20, true),
-      size: view.getUint32(at + 24, true),
-      localHeader: view.getUint32(at + 42, true),
-      unixType: madeOnUnix ? (view.getUint32(at + 38, true) >>> 16) & S_IFMT : null,
-    })
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
-  }
-  return entries
-}
-
-/** The entry's bytes, or null when the data is damaged or not the size it declared. */
-function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const header = entry.localHeader
-  if (header + 30 > bytes.length || view.getUint32(header, true) !== 0x04034b50) return null
-  const start = header + 30 + view.getUint16(header + 26, true) + view.getUint16(header + 28, true)
-  if (start + entry.compressedSize > bytes.length) return null
-  const data = bytes.subarray(start, start + entry.compressedSize)
-  if (entry.method === 0) return data.length === entry.size ? data : null
-
-  const out = new Uint8Array(entry.size)
-  let size = 0
-  const inflate = new Inflate((chunk) => {
-    if (size + chunk.length <= entry.size) out.set(chunk, size)
-    size += chunk.length
-  })
-  try {
-    // Small pieces bound what one push can expand to; stop once the entry outgrows its size.
-    let pos = 0
-    do {
-      const next = Math.min(pos + INFLATE_CHUNK, data.length)
-      inflate.push(data.subarray(pos, next), next === data.length)
-      pos = next
-    } while (pos < data.length && size <= entry.size)
-  } catch {
-    return null
-  }
-  return size === entry.size ? out : null
+function refusedByYauzl(error: string): string | null {
+  const known = YAUZL_NAME_ERRORS.find(([prefix]) => error.startsWith(prefix))
+  return known ? known[1](error.slice(known[0].length)) : null
 }
 
 function mib(bytes: number): string {

@@ -1,5 +1,5 @@
 import { toCsv, type Table } from '#app/exports/csv.ts'
-import { toXlsx } from '#app/exports/xlsx.ts'
+import { toXlsx } from '#app/exports/xlsx.server.ts'
 import { isLocale, type Locale } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
 
@@ -22,7 +22,7 @@ export function csvResponse(table: Table, locale: Locale, name: string) {
 }
 
 export function xlsxResponse(table: Table, sheet: string, name: string) {
-  return new Response(new Uint8Array(toXlsx([{ name: sheet, ...table }])), {
+  return new Response(toXlsx([{ name: sheet, ...table }]), {
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'Content-Disposition': `attachment; filename="${name}-${stamp()}.xlsx"`,

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
+import ExcelJS from 'exceljs'
 import { beforeAll, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { importDossierFolder } from '#app/domain/dossier-folder.server.ts'
+import { xlsxResponse } from './export-response.server.ts'
 import { progressTable } from './exports.server.ts'
 import { staffMatrix } from './matrix.server.ts'
 import type { StaffScope } from './staff-scope.server.ts'
@@ -79,6 +81,10 @@ test('the full export and the page work beyond 999 staff', async () => {
   expect(table.rows[0]![0]).toBe('Medewerker 0000')
   expect(table.rows.at(-1)![0]).toBe('Medewerker 1199')
   expect(table.rows[1]![3]).toBe('Kennis compleet')
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(await xlsxResponse(table, 'voortgang', 'groot').arrayBuffer())
+  expect(workbook.worksheets[0]!.actualRowCount).toBe(STAFF + 1)
+  expect(workbook.worksheets[0]!.getCell(`A${STAFF + 1}`).value).toBe('Medewerker 1199')
   const page = (await staffMatrix(scope, { ...query, page: 24 }))!
   expect(page.total).toBe(STAFF)
   expect(page.rows[0]!.name).toBe('Medewerker 1150')

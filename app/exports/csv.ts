@@ -1,12 +1,11 @@
 /** CSV export for spreadsheet users (Excel first), shared by report download routes and tests. */
+import { looksLikeFormula } from './formula-text.ts'
 
 export type Table = { headers: string[]; rows: Array<Array<string | number | null>> }
 
 // Excel only detects UTF-8 (é, ë, ’) when the file starts with a byte-order mark.
 const BOM = '\uFEFF'
 const CRLF = '\r\n'
-// OWASP CSV-injection list: these starts make Excel/LibreOffice evaluate a cell as a formula.
-const FORMULA_START = /^[=+\-@\t\r]/
 
 /** CSV for Excel: UTF-8 with BOM; `;` separator for Dutch (Dutch Excel expects it), `,` for English; CRLF line ends. */
 export function toCsv(table: Table, locale: 'nl' | 'en'): string {
@@ -31,7 +30,7 @@ function numberText(value: number, locale: 'nl' | 'en') {
 }
 
 function guard(text: string) {
-  return FORMULA_START.test(text) ? `'${text}` : text
+  return looksLikeFormula(text) ? `'${text}` : text
 }
 
 function needsQuotes(text: string, separator: string) {
