@@ -60,7 +60,7 @@ test('an employer sees the matrix, filters a team, assigns a course and exports 
   const due = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10)
   await page.getByLabel('Af op').fill(due)
   await page.getByRole('button', { name: 'Toewijzen' }).click()
-  await expect(page.getByRole('status')).toContainText('Toegewezen aan 1 medewerker(s).')
+  await expect(page.getByRole('status')).toContainText('Toegewezen aan 1 medewerker.')
   const row = page
     .locator('tr', { hasText: 'Niels Jacobs' })
     .filter({ hasText: 'De dagelijkse operatie' })

@@ -1,9 +1,15 @@
 import { withContext, type DiffLine, type SnapshotDiff } from '#app/authoring/course-diff.ts'
-import type { MessageKey } from '#app/i18n/i18n.ts'
+import type { TextKey } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 
 const show = (value: unknown) =>
   Array.isArray(value) ? value.join(', ') : value === null ? '—' : String(value)
+
+const DIFF_KIND = {
+  added: 'authoring.diff.added',
+  removed: 'authoring.diff.removed',
+  changed: 'authoring.diff.changed',
+} satisfies Record<string, TextKey>
 
 /** A line diff, long unchanged runs folded; +/− marks changes besides the colour. */
 export function DiffLines({ lines }: { lines: DiffLine[] }) {
@@ -32,7 +38,7 @@ export function DiffLines({ lines }: { lines: DiffLine[] }) {
 export function CourseDiffView({ diff }: { diff: SnapshotDiff }) {
   const { t } = useTranslation()
   if (diff.isEmpty) return <p>{t('authoring.diffNone')}</p>
-  const kind = (k: string) => t(`authoring.diff.${k}` as MessageKey)
+  const kind = (k: keyof typeof DIFF_KIND) => t(DIFF_KIND[k])
   return (
     <div className="course-diff">
       {diff.course.length > 0 ? (

@@ -5,7 +5,8 @@ import {
   isRubricLevel,
 } from '#app/assessment/assessment-rules.ts'
 import type { EvidenceDetail } from '#app/assessment/evidence.server.ts'
-import { formatDate, type MessageKey } from '#app/i18n/i18n.ts'
+import { formatDate } from '#app/i18n/i18n.ts'
+import { DECISION_LABEL, RUBRIC_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 
 type Evidence = Omit<EvidenceDetail, 'submittedAt' | 'assessments'> & {
@@ -64,7 +65,7 @@ export function AssessmentFeedback({ evidence }: { evidence: Evidence }) {
         <article key={a.id} className="card assessment-card" data-assessment={a.workProcessCode}>
           <h3>
             <span className="code">{a.workProcessCode}</span>{' '}
-            {t(`assessment.decision.${a.decision}` as MessageKey)}
+            {textFor(t, DECISION_LABEL, a.decision)}
           </h3>
           <p className="muted">
             {t('assessment.by', { name: a.assessor.name, date: formatDate(a.createdAt, locale) })}
@@ -87,9 +88,9 @@ export function AssessmentFeedback({ evidence }: { evidence: Evidence }) {
                     {s.comment ? <span className="block muted">{s.comment}</span> : null}
                   </th>
                   <td title={isRubricLevel(s.level) ? RUBRIC[s.level][locale] : undefined}>
-                    {t(`rubric.${s.level}` as MessageKey)}
+                    {textFor(t, RUBRIC_LABEL, s.level)}
                   </td>
-                  <td>{t(`rubric.${s.requiredLevel}` as MessageKey)}</td>
+                  <td>{textFor(t, RUBRIC_LABEL, s.requiredLevel)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,7 @@
 import { getInputProps, type FieldMetadata } from '@conform-to/react'
 import type { ReactNode } from 'react'
+import { isTextKey } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
-import type { MessageKey } from '#app/i18n/i18n.ts'
 
 /** Errors are message keys from the shared zod schemas (or plain text from the server). */
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
@@ -11,7 +11,7 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
     <div id={id} role="alert">
       <ul className="field-errors">
         {errors.map((e) => (
-          <li key={e}>{e.includes('.') && !e.includes(' ') ? t(e as MessageKey) : e}</li>
+          <li key={e}>{isTextKey(e) ? t(e) : e}</li>
         ))}
       </ul>
     </div>

@@ -1,11 +1,12 @@
 import { LADDER } from '#app/domain/progress-rules.ts'
-import type { MessageKey } from '#app/i18n/i18n.ts'
+import { STEP_LABEL, STEP_SHORT } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 
 /** A shape per step, so the matrix never relies on colour alone. */
 export const STEP_ICONS = ['○', '◔', '◑', '◕', '●'] as const
 
-export const stepLabelKey = (step: number) => `progress.step.${LADDER[step]!.key}` as MessageKey
+export const stepLabelKey = (step: number) => STEP_LABEL[LADDER[step]!.key]
+const stepShortKey = (step: number) => STEP_SHORT[LADDER[step]!.key]
 
 /** One matrix cell: colour, shape and a short code, with the full step for screen readers. */
 export function StepCell({ step, workProcess }: { step: number; workProcess: string }) {
@@ -14,7 +15,7 @@ export function StepCell({ step, workProcess }: { step: number; workProcess: str
   return (
     <td className={`cell cell-step-${step}`} title={`${workProcess}: ${label}`} data-step={step}>
       <span aria-hidden="true">
-        {STEP_ICONS[step]} {t(`progress.short.${step}` as MessageKey)}
+        {STEP_ICONS[step]} {t(stepShortKey(step))}
       </span>
       <span className="visually-hidden">{label}</span>
     </td>
@@ -29,9 +30,9 @@ export function StepLegend() {
       {LADDER.map((rung) => (
         <li key={rung.step} className={`cell-step-${rung.step}`}>
           <span aria-hidden="true">
-            {STEP_ICONS[rung.step]} {t(`progress.short.${rung.step}` as MessageKey)}
+            {STEP_ICONS[rung.step]} {t(STEP_SHORT[rung.key])}
           </span>{' '}
-          {t(stepLabelKey(rung.step))}
+          {t(STEP_LABEL[rung.key])}
         </li>
       ))}
     </ul>

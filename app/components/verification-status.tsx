@@ -1,5 +1,6 @@
 import type { VerificationStatus } from '#app/records/verify.server.ts'
-import { formatDate, type MessageKey } from '#app/i18n/i18n.ts'
+import { formatDate } from '#app/i18n/i18n.ts'
+import { labelFor, NOT_AUTHENTIC_LABEL, VERIFICATION_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 
 /** The outcome of a verification, in words and colour, announced to screen readers. */
@@ -15,9 +16,10 @@ export function VerificationBanner({
   validUntil?: Date | string | null
 }) {
   const { t, locale } = useTranslation()
+  const reasonKey = reason ? labelFor(NOT_AUTHENTIC_LABEL, reason) : undefined
   return (
     <div role="status" className={`verification verification-${status}`} data-status={status}>
-      <p className="verification-title">{t(`verify.status.${status}` as MessageKey)}</p>
+      <p className="verification-title">{t(VERIFICATION_LABEL[status])}</p>
       {status === 'revoked' && revocation ? (
         <p>
           {t('verify.revokedOn', { date: formatDate(revocation.revokedAt, locale) })}{' '}
@@ -27,9 +29,7 @@ export function VerificationBanner({
       {status === 'expired' && validUntil ? (
         <p>{t('verify.expiredOn', { date: formatDate(validUntil, locale) })}</p>
       ) : null}
-      {status === 'not_authentic' && reason ? (
-        <p>{t(`verify.reason.${reason}` as MessageKey)}</p>
-      ) : null}
+      {status === 'not_authentic' && reasonKey ? <p>{t(reasonKey)}</p> : null}
       {status === 'valid' ? <p>{t('verify.validExplained')}</p> : null}
     </div>
   )

@@ -1,7 +1,8 @@
 import { prisma } from '#app/db.server.ts'
 import type { Table } from '#app/exports/csv.ts'
 import { LADDER } from '#app/domain/progress-rules.ts'
-import { translator, type Locale, type MessageKey } from '#app/i18n/i18n.ts'
+import { translator, type Locale } from '#app/i18n/i18n.ts'
+import { RECORD_LEVEL_LABEL, STEP_LABEL, textFor } from '#app/i18n/labels.ts'
 import { recordUrl } from '#app/records/issuer.server.ts'
 import { allMatrixRows, matrixColumns, type MatrixQuery } from './matrix.server.ts'
 import { personInScope, type StaffScope } from './staff-scope.server.ts'
@@ -19,7 +20,7 @@ export async function progressTable(
   if (!columns) throw new Response('Not found', { status: 404 })
   const codes = columns.coreTasks.flatMap((c) => c.workProcesses.map((w) => w.code))
   const rows = await allMatrixRows(scope, query)
-  const label = (step: number) => t(`progress.step.${LADDER[step]!.key}` as MessageKey)
+  const label = (step: number) => t(STEP_LABEL[LADDER[step]!.key])
   return {
     headers: [t('export.name'), t('export.email'), t('export.teams'), ...codes],
     rows: rows.map((r) => [
@@ -69,7 +70,7 @@ export async function recordsTable(scope: StaffScope, locale: Locale): Promise<T
     rows: records.map((r) => [
       r.recipientName,
       r.user?.email ?? '',
-      t(`records.level.${r.level}` as MessageKey),
+      textFor(t, RECORD_LEVEL_LABEL, r.level),
       r.code,
       r.dossierSlug,
       date(r.issuedAt),

@@ -1,6 +1,6 @@
-import type { MessageKey } from './nl.ts'
+import type { Catalog } from './catalog.ts'
 
-export const en: Record<MessageKey, string> = {
+export const en: Catalog = {
   'app.name': 'Leerplein Contactcenter',
   'app.tagline': 'Learning and growing along the qualification dossier',
   'nav.label': 'Main menu',
@@ -238,7 +238,10 @@ export const en: Record<MessageKey, string> = {
   'courses.intro':
     'All courses, by qualification dossier and core task. Every lesson is mapped to the work processes it trains.',
   'courses.none': 'No course for this core task yet.',
-  'courses.facts': '{lessons} parts, about {minutes} minutes',
+  'courses.facts': {
+    one: '1 part, about {minutes} minutes',
+    other: '{count} parts, about {minutes} minutes',
+  },
   'courses.back': 'All courses',
   'course.audience': 'Audience',
   'course.languages': 'Languages',
@@ -303,7 +306,10 @@ export const en: Record<MessageKey, string> = {
   'coverage.title': 'Dossier coverage',
   'coverage.intro':
     'Per work process: how many published lessons, quizzes, scenarios and assignments train it (the platform’s and your own organisations’), and how many assessment criteria assess it at work. A work process without a lesson or without a quiz is a gap: create material for it.',
-  'coverage.caption': 'Counts per work process; {gaps} gaps.',
+  'coverage.caption': {
+    one: 'Counts per work process; 1 gap.',
+    other: 'Counts per work process; {count} gaps.',
+  },
   'coverage.status': 'Status',
   'coverage.gap': 'gap',
   'coverage.criteria': 'Assessment criteria ({organisation})',
@@ -415,8 +421,11 @@ export const en: Record<MessageKey, string> = {
   'assessment.secondNeeded': 'second assessor needed',
   'assessment.open': 'Assess',
   'assessment.judge': 'Assessment of {code}',
-  'assessment.proeveNote':
-    'Practical exam: each work process is competent only once {n} different assessors have signed off.',
+  'assessment.proeveNote': {
+    one: 'Practical exam: each work process is competent only once 1 assessor has signed off.',
+    other:
+      'Practical exam: each work process is competent only once {count} different assessors have signed off.',
+  },
   'assessment.ownEvidence': 'This is your own evidence: someone else must assess it.',
   'assessment.criterion': 'Criterion',
   'assessment.level': 'Level',
@@ -528,7 +537,7 @@ export const en: Record<MessageKey, string> = {
   'rules.assessment': 'Assessment in the workplace',
   'rules.rubric': 'Rubric: three levels per criterion',
   'rules.evidenceKinds': 'Kinds of workplace evidence and the number of assessors',
-  'rules.assessorsNeeded': '{n} assessor(s)',
+  'rules.assessorsNeeded': { one: '1 assessor', other: '{count} assessors' },
   'rules.completion': 'Core tasks, qualification and records',
   'rules.recertification':
     'Some records expire after a fixed period (recertification, see courses/recertification.yaml); the record then shows "expired" and a new sign-off brings a new record.',
@@ -584,11 +593,14 @@ export const en: Record<MessageKey, string> = {
   'assignments.assign': 'Assign',
   'assignments.doneRule':
     'A course is done when all its lessons are completed; a work process when the staff member is at "Knowledge complete" or beyond.',
-  'assignments.assigned': 'Assigned to {n} staff member(s).',
+  'assignments.assigned': {
+    one: 'Assigned to 1 staff member.',
+    other: 'Assigned to {count} staff members.',
+  },
   'assignments.list': 'All assignments',
   'assignments.none': 'No assignments yet.',
   'assignments.remind': 'Send reminders (overdue or due within 3 days)',
-  'assignments.reminded': '{n} reminder(s) sent.',
+  'assignments.reminded': { one: '1 reminder sent.', other: '{count} reminders sent.' },
   'assignments.overdueCount': '{n} overdue',
   'assignments.chooseWho': 'Choose a team or a staff member.',
   'assignments.chooseWhat': 'Choose a course or a work process.',
@@ -624,7 +636,7 @@ export const en: Record<MessageKey, string> = {
   'employer.sortName': 'Name',
   'employer.sortProgress': 'Progress',
   'employer.staff': 'Staff member',
-  'employer.staffCount': '{n} staff members',
+  'employer.staffCount': { one: '1 staff member', other: '{count} staff members' },
   'employer.status': 'Step',
   'employer.teamScoped': 'You see the staff of the teams you lead.',
   'employer.totalCompetent': 'Number competent',
@@ -647,8 +659,11 @@ export const en: Record<MessageKey, string> = {
   'staff.privacy':
     'You see progress and records, not quiz answers, scores or reflections: those belong to the staff member.',
   'team.progressTitle': '{team}: progress per week',
-  'team.progressIntro':
-    'Summed over the team’s {n} staff members: how many work processes stood at a step or beyond, week by week.',
+  'team.progressIntro': {
+    one: 'Summed over the team’s one staff member: how many work processes stood at a step or beyond, week by week.',
+    other:
+      'Summed over the team’s {count} staff members: how many work processes stood at a step or beyond, week by week.',
+  },
   'team.chartDescription':
     'Number of work processes (staff member × work process) at or above each step, per week, over the last 26 weeks.',
   'team.atLeast': '{step} or beyond',
@@ -709,7 +724,7 @@ export const en: Record<MessageKey, string> = {
   'authoring.diffLessonMoved': 'Moved from {from} to {to}',
   'authoring.diffMoved': 'moved from place {from} to {to}',
   'authoring.diffNone': 'No differences.',
-  'authoring.diffSkip': '… {count} unchanged lines …',
+  'authoring.diffSkip': { one: '… 1 unchanged line …', other: '… {count} unchanged lines …' },
   'authoring.dossier': 'Qualification dossier',
   'authoring.dossierInvalid': 'Choose an existing dossier.',
   'authoring.draftChanged': 'The draft differs from the published version.',
@@ -774,7 +789,10 @@ export const en: Record<MessageKey, string> = {
   'authoring.publishButton': 'Publish draft',
   'authoring.publishIntro':
     'Publishing makes a new, immutable version. Learners keep their progress: lessons keep their ids.',
-  'authoring.publishRefused': 'Not published: {count} problem(s).',
+  'authoring.publishRefused': {
+    one: 'Not published: 1 problem.',
+    other: 'Not published: {count} problems.',
+  },
   'authoring.publishedAt': 'Published on',
   'authoring.publishedBy': 'By',
   'authoring.publishedNow': 'Version {version} is published.',

@@ -1,3 +1,5 @@
+import type { PluralForms } from './catalog.ts'
+
 /** Dutch messages: the source language. Every key here must exist in en.ts too (typechecked). */
 export const nl = {
   'app.name': 'Leerplein Contactcenter',
@@ -240,7 +242,10 @@ export const nl = {
   'courses.intro':
     'Alle cursussen, per kwalificatiedossier en kerntaak. Elke les is gekoppeld aan de werkprocessen die hij traint.',
   'courses.none': 'Nog geen cursus voor deze kerntaak.',
-  'courses.facts': '{lessons} onderdelen, ongeveer {minutes} minuten',
+  'courses.facts': {
+    one: '1 onderdeel, ongeveer {minutes} minuten',
+    other: '{count} onderdelen, ongeveer {minutes} minuten',
+  },
   'courses.back': 'Alle cursussen',
   'course.audience': 'Voor wie',
   'course.languages': 'Talen',
@@ -305,7 +310,10 @@ export const nl = {
   'coverage.title': 'Dekking van het dossier',
   'coverage.intro':
     'Per werkproces: hoeveel gepubliceerde lessen, toetsen, scenario’s en opdrachten het trainen (van het platform en van je eigen organisaties), en met hoeveel beoordelingscriteria het in de praktijk wordt beoordeeld. Een werkproces zonder les of zonder toets is een gat: maak er materiaal voor.',
-  'coverage.caption': 'Aantallen per werkproces; {gaps} gaten.',
+  'coverage.caption': {
+    one: 'Aantallen per werkproces; 1 gat.',
+    other: 'Aantallen per werkproces; {count} gaten.',
+  },
   'coverage.status': 'Stand',
   'coverage.gap': 'gat',
   'coverage.criteria': 'Beoordelingscriteria ({organisation})',
@@ -417,8 +425,11 @@ export const nl = {
   'assessment.secondNeeded': 'tweede assessor nodig',
   'assessment.open': 'Beoordelen',
   'assessment.judge': 'Beoordeling {code}',
-  'assessment.proeveNote':
-    'Proeve van bekwaamheid: elk werkproces is pas bekwaam als {n} verschillende assessoren hebben afgetekend.',
+  'assessment.proeveNote': {
+    one: 'Proeve van bekwaamheid: elk werkproces is pas bekwaam als 1 assessor heeft afgetekend.',
+    other:
+      'Proeve van bekwaamheid: elk werkproces is pas bekwaam als {count} verschillende assessoren hebben afgetekend.',
+  },
   'assessment.ownEvidence': 'Dit is je eigen bewijs: een ander moet het beoordelen.',
   'assessment.criterion': 'Criterium',
   'assessment.level': 'Niveau',
@@ -532,7 +543,7 @@ export const nl = {
   'rules.assessment': 'Beoordeling in de praktijk',
   'rules.rubric': 'Rubric: drie niveaus per criterium',
   'rules.evidenceKinds': 'Soorten praktijkbewijs en het aantal assessoren',
-  'rules.assessorsNeeded': '{n} assessor(en)',
+  'rules.assessorsNeeded': { one: '1 assessor', other: '{count} assessoren' },
   'rules.completion': 'Kerntaken, kwalificatie en bewijzen',
   'rules.recertification':
     'Sommige bewijzen verlopen na een vaste termijn (hercertificering, zie courses/recertification.yaml); het bewijs toont dan "verlopen" en na een nieuwe aftekening volgt een nieuw bewijs.',
@@ -588,11 +599,17 @@ export const nl = {
   'assignments.assign': 'Toewijzen',
   'assignments.doneRule':
     'Een cursus is af als alle lessen zijn afgerond; een werkproces als de medewerker op "Kennis compleet" of verder staat.',
-  'assignments.assigned': 'Toegewezen aan {n} medewerker(s).',
+  'assignments.assigned': {
+    one: 'Toegewezen aan 1 medewerker.',
+    other: 'Toegewezen aan {count} medewerkers.',
+  },
   'assignments.list': 'Alle opdrachten',
   'assignments.none': 'Nog geen opdrachten.',
   'assignments.remind': 'Herinneringen versturen (te laat of binnen 3 dagen)',
-  'assignments.reminded': '{n} herinnering(en) verstuurd.',
+  'assignments.reminded': {
+    one: '1 herinnering verstuurd.',
+    other: '{count} herinneringen verstuurd.',
+  },
   'assignments.overdueCount': '{n} te laat',
   'assignments.chooseWho': 'Kies een team of een medewerker.',
   'assignments.chooseWhat': 'Kies een cursus of een werkproces.',
@@ -628,7 +645,7 @@ export const nl = {
   'employer.sortName': 'Naam',
   'employer.sortProgress': 'Voortgang',
   'employer.staff': 'Medewerker',
-  'employer.staffCount': '{n} medewerkers',
+  'employer.staffCount': { one: '1 medewerker', other: '{count} medewerkers' },
   'employer.status': 'Stap',
   'employer.teamScoped': 'Je ziet de medewerkers van de teams die je leidt.',
   'employer.totalCompetent': 'Aantal bekwaam',
@@ -651,8 +668,11 @@ export const nl = {
   'staff.privacy':
     'Je ziet voortgang en bewijzen, geen toetsantwoorden, scores of reflecties: die zijn van de medewerker zelf.',
   'team.progressTitle': '{team}: voortgang per week',
-  'team.progressIntro':
-    'Opgeteld over de {n} medewerkers van het team: hoeveel werkprocessen per week op een stap of verder stonden.',
+  'team.progressIntro': {
+    one: 'Opgeteld over de ene medewerker van het team: hoeveel werkprocessen per week op een stap of verder stonden.',
+    other:
+      'Opgeteld over de {count} medewerkers van het team: hoeveel werkprocessen per week op een stap of verder stonden.',
+  },
   'team.chartDescription':
     'Aantal werkprocessen (medewerker × werkproces) op of boven elke stap, per week, over de laatste 26 weken.',
   'team.atLeast': '{step} of verder',
@@ -713,7 +733,10 @@ export const nl = {
   'authoring.diffLessonMoved': 'Verplaatst van {from} naar {to}',
   'authoring.diffMoved': 'verplaatst van plek {from} naar {to}',
   'authoring.diffNone': 'Geen verschillen.',
-  'authoring.diffSkip': '… {count} ongewijzigde regels …',
+  'authoring.diffSkip': {
+    one: '… 1 ongewijzigde regel …',
+    other: '… {count} ongewijzigde regels …',
+  },
   'authoring.dossier': 'Kwalificatiedossier',
   'authoring.dossierInvalid': 'Kies een bestaand dossier.',
   'authoring.draftChanged': 'Het concept wijkt af van de gepubliceerde versie.',
@@ -779,7 +802,10 @@ export const nl = {
   'authoring.publishButton': 'Concept publiceren',
   'authoring.publishIntro':
     'Publiceren maakt een nieuwe, onveranderlijke versie. Deelnemers houden hun voortgang: lessen houden hun id.',
-  'authoring.publishRefused': 'Niet gepubliceerd: {count} probleem/problemen.',
+  'authoring.publishRefused': {
+    one: 'Niet gepubliceerd: 1 probleem.',
+    other: 'Niet gepubliceerd: {count} problemen.',
+  },
   'authoring.publishedAt': 'Gepubliceerd op',
   'authoring.publishedBy': 'Door',
   'authoring.publishedNow': 'Versie {version} is gepubliceerd.',
@@ -836,6 +862,4 @@ export const nl = {
   'authoring.diff.added': 'Toegevoegd',
   'authoring.diff.removed': 'Verwijderd',
   'authoring.diff.changed': 'Gewijzigd',
-} as const
-
-export type MessageKey = keyof typeof nl
+} as const satisfies Record<string, string | PluralForms>

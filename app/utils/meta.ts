@@ -1,9 +1,10 @@
 import {
   DEFAULT_LOCALE,
   isLocale,
+  isTextKey,
   translator,
   type Locale,
-  type MessageKey,
+  type TextKey,
 } from '#app/i18n/i18n.ts'
 
 type Match = { id: string; loaderData?: unknown } | undefined
@@ -15,8 +16,8 @@ export function metaLocale(matches: ReadonlyArray<Match>): Locale {
 }
 
 /** `<title>` as "Page · Leerplein Contactcenter". */
-export function pageTitle(matches: ReadonlyArray<Match>, title: string | MessageKey) {
+export function pageTitle(matches: ReadonlyArray<Match>, title: string | TextKey) {
   const t = translator(metaLocale(matches))
-  const text = title.includes('.') && !title.includes(' ') ? t(title as MessageKey) : title
+  const text = isTextKey(title) ? t(title) : title
   return [{ title: `${text} · ${t('app.name')}` }]
 }

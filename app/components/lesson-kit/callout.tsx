@@ -1,5 +1,15 @@
 import type { ReactNode } from 'react'
+import type { TextKey } from '#app/i18n/i18n.ts'
+import { labelFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+
+/** The heading of a callout without its own title; an unknown type reads as `info`. */
+const TYPE_LABEL = {
+  tip: 'kit.callout.tip',
+  info: 'kit.callout.info',
+  warning: 'kit.callout.warning',
+  example: 'kit.callout.example',
+} satisfies Record<string, TextKey>
 
 export function Callout({
   type = 'info',
@@ -11,7 +21,7 @@ export function Callout({
   children: ReactNode
 }) {
   const { t } = useTranslation()
-  const label = title ?? t(`kit.callout.${type}` as 'kit.callout.info')
+  const label = title ?? t(labelFor(TYPE_LABEL, type) ?? TYPE_LABEL.info)
   return (
     <aside className={`callout callout-${type}`} aria-label={label}>
       <p className="callout-title">{label}</p>

@@ -1,9 +1,17 @@
 import { Form, useSearchParams } from 'react-router'
 import { averageHandlingTime, occupancy, serviceLevel } from '#app/content/kpi.ts'
-import type { MessageKey } from '#app/i18n/i18n.ts'
+import type { TextKey } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 
-const FIELDS: Record<string, Array<{ name: string; label: MessageKey }>> = {
+type KpiKind = 'aht' | 'serviceLevel' | 'occupancy'
+
+const TITLE: Record<KpiKind, TextKey> = {
+  aht: 'kit.kpi.aht',
+  serviceLevel: 'kit.kpi.serviceLevel',
+  occupancy: 'kit.kpi.occupancy',
+}
+
+const FIELDS: Record<KpiKind, Array<{ name: string; label: TextKey }>> = {
   aht: [
     { name: 'talk', label: 'kit.kpi.talk' },
     { name: 'hold', label: 'kit.kpi.hold' },
@@ -24,10 +32,10 @@ const FIELDS: Record<string, Array<{ name: string; label: MessageKey }>> = {
  * A KPI calculator as a GET form: the inputs go into the URL and the page computes the
  * result while rendering, with or without JavaScript.
  */
-export function KpiCalculator({ kind }: { kind: 'aht' | 'serviceLevel' | 'occupancy' }) {
+export function KpiCalculator({ kind }: { kind: KpiKind }) {
   const { t, locale } = useTranslation()
   const [params] = useSearchParams()
-  const fields = FIELDS[kind] ?? []
+  const fields = FIELDS[kind]
   const value = (name: string) => Number(params.get(`${kind}-${name}`) ?? '')
   const filled = params.get('kpi') === kind && fields.every((f) => Number.isFinite(value(f.name)))
   const result = !filled
@@ -43,7 +51,7 @@ export function KpiCalculator({ kind }: { kind: 'aht' | 'serviceLevel' | 'occupa
   return (
     <section className="kpi-calculator" aria-labelledby={`kpi-${kind}`}>
       <h2 className="kit-heading" id={`kpi-${kind}`}>
-        {t(`kit.kpi.${kind}` as MessageKey)}
+        {t(TITLE[kind])}
       </h2>
       <Form method="get" preventScrollReset className="kpi-form">
         <input type="hidden" name="kpi" value={kind} />

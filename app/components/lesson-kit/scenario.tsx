@@ -1,6 +1,8 @@
 import { Children, createContext, isValidElement, useContext, type ReactNode } from 'react'
 import { Form, Link, useSearchParams } from 'react-router'
 import { useLesson } from './lesson-context.tsx'
+import type { TextKey } from '#app/i18n/i18n.ts'
+import { labelFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 
 // The ids of the scenario's endings, so a choice knows whether it finishes the scenario.
@@ -104,13 +106,18 @@ export function Choice({ to, children }: { to: string; children: ReactNode }) {
   )
 }
 
+const RESULT_LABEL = {
+  good: 'kit.scenario.result.good',
+  mixed: 'kit.scenario.result.mixed',
+  poor: 'kit.scenario.result.poor',
+} satisfies Record<string, TextKey>
+
 export function Ending({ result, children }: { id: string; result: string; children: ReactNode }) {
   const { t } = useTranslation()
+  const resultKey = labelFor(RESULT_LABEL, result)
   return (
     <div className={`ending ending-${result}`}>
-      <p className="ending-result">
-        {t(`kit.scenario.result.${result}` as 'kit.scenario.result.good')}
-      </p>
+      {resultKey ? <p className="ending-result">{t(resultKey)}</p> : null}
       {children}
     </div>
   )

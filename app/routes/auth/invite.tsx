@@ -13,6 +13,7 @@ import {
   acceptInvitation,
   lookUpInvitation,
 } from '#app/domain/invitations.server.ts'
+import { INVITATION_STATE_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { clientAddress } from '#app/utils/client-address.server.ts'
 import {
@@ -110,7 +111,7 @@ export default function Invite({ loaderData, actionData, params }: Route.Compone
     return (
       <div className="page narrow">
         <h1>{t('invite.title')}</h1>
-        <p role="alert">{t(`invite.state.${loaderData.state}` as 'invite.state.expired')}</p>
+        <p role="alert">{t(INVITATION_STATE_LABEL[loaderData.state])}</p>
       </div>
     )
   }

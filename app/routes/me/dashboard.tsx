@@ -3,7 +3,8 @@ import type { Route } from './+types/dashboard'
 import { getMemberships, requireUser } from '#app/auth/authorize.server.ts'
 import { learnerDashboard } from '#app/domain/dashboard.server.ts'
 import { LADDER, TOP_STEP } from '#app/domain/progress-rules.ts'
-import { formatDate, localized, type MessageKey } from '#app/i18n/i18n.ts'
+import { formatDate, localized } from '#app/i18n/i18n.ts'
+import { EVENT_LABEL, ROLE_LABEL, STEP_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -18,7 +19,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { user, memberships, ...dashboard }
 }
 
-const stepLabel = (step: number) => `progress.step.${LADDER[step]!.key}` as MessageKey
+const stepLabel = (step: number) => STEP_LABEL[LADDER[step]!.key]
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useTranslation()
@@ -33,7 +34,9 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       ) : (
         <p className="muted">
           {memberships
-            .map((m) => `${m.organisation.name} (${m.roles.map((r) => t(`role.${r}`)).join(', ')})`)
+            .map(
+              (m) => `${m.organisation.name} (${m.roles.map((r) => t(ROLE_LABEL[r])).join(', ')})`,
+            )
             .join(' · ')}
         </p>
       )}
@@ -162,7 +165,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <ul>
             {recent.map((e) => (
               <li key={e.id}>
-                {formatDate(e.timestamp, locale)}: {t(`event.${e.verb}` as 'event.completed')}{' '}
+                {formatDate(e.timestamp, locale)}: {textFor(t, EVENT_LABEL, e.verb)}{' '}
                 {e.objectType === 'lesson' ? title(e) : e.objectId}
                 {e.resultScore !== null ? ` (${e.resultScore}%)` : ''}
               </li>

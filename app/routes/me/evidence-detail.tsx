@@ -3,7 +3,7 @@ import type { Route } from './+types/evidence-detail'
 import { AssessmentFeedback, EvidenceSummary } from '#app/components/evidence-summary.tsx'
 import { requireEvidenceAccess } from '#app/assessment/evidence-access.server.ts'
 import { verdicts } from '#app/assessment/evidence.server.ts'
-import type { MessageKey } from '#app/i18n/i18n.ts'
+import { VERDICT_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -37,9 +37,7 @@ export default function EvidenceDetailPage({ loaderData }: Route.ComponentProps)
         {loaderData.verdicts.map((v) => (
           <li key={v.code} data-verdict={v.code}>
             <span className="code">{v.code}</span>{' '}
-            <span className={`verdict verdict-${v.verdict}`}>
-              {t(`evidence.verdict.${v.verdict}` as MessageKey)}
-            </span>
+            <span className={`verdict verdict-${v.verdict}`}>{t(VERDICT_LABEL[v.verdict])}</span>
           </li>
         ))}
       </ul>

@@ -3,7 +3,8 @@ import type { Route } from './+types/evidence'
 import { requireUser } from '#app/auth/authorize.server.ts'
 import { EVIDENCE_KINDS, isEvidenceKind } from '#app/assessment/assessment-rules.ts'
 import { listLearnerEvidence } from '#app/assessment/evidence.server.ts'
-import { formatDate, type MessageKey } from '#app/i18n/i18n.ts'
+import { formatDate } from '#app/i18n/i18n.ts'
+import { VERDICT_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -53,7 +54,7 @@ export default function EvidenceList({ loaderData }: Route.ComponentProps) {
                       <li key={v.code}>
                         <span className="code">{v.code}</span>{' '}
                         <span className={`verdict verdict-${v.verdict}`}>
-                          {t(`evidence.verdict.${v.verdict}` as MessageKey)}
+                          {t(VERDICT_LABEL[v.verdict])}
                         </span>
                       </li>
                     ))}

@@ -2,8 +2,9 @@ import { Link } from 'react-router'
 import type { Route } from './+types/records'
 import { requireUser } from '#app/auth/authorize.server.ts'
 import { env } from '#app/env.server.ts'
-import { formatDate, type MessageKey } from '#app/i18n/i18n.ts'
+import { formatDate } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
+import { RECORD_LEVEL_LABEL, textFor, VERIFICATION_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { listRecords } from '#app/records/record-view.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -31,9 +32,9 @@ export default function Records({ loaderData }: Route.ComponentProps) {
           {records.map((r) => (
             <li key={r.id} className="card" data-record={r.code}>
               <p className="muted">
-                {t(`records.level.${r.level}` as MessageKey)} ·{' '}
+                {textFor(t, RECORD_LEVEL_LABEL, r.level)} ·{' '}
                 <span className={`record-status record-${r.status}`}>
-                  {t(`verify.status.${r.status}` as MessageKey)}
+                  {t(VERIFICATION_LABEL[r.status])}
                 </span>
               </p>
               <h2>

@@ -4,6 +4,7 @@ import { getUser } from '#app/auth/authorize.server.ts'
 import { viewerOrganisationIds } from '#app/domain/course-visibility.server.ts'
 import { getPublishedCourse } from '#app/domain/courses.server.ts'
 import { localized } from '#app/i18n/i18n.ts'
+import { LANGUAGE_LABEL, LESSON_TYPE_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { metaLocale } from '#app/utils/meta.ts'
@@ -43,7 +44,7 @@ export default function CoursePage({ loaderData }: Route.ComponentProps) {
           <dd>
             {course.languages
               .split(',')
-              .map((l) => t(`course.language.${l}` as 'course.language.nl'))
+              .map((l) => textFor(t, LANGUAGE_LABEL, l))
               .join(', ')}
           </dd>
         </div>
@@ -67,7 +68,7 @@ export default function CoursePage({ loaderData }: Route.ComponentProps) {
                   {locale === 'en' && l.titleEn ? l.titleEn : l.titleNl}
                 </Link>{' '}
                 <span className="muted">
-                  {t(`lesson.type.${l.type}` as 'lesson.type.lesson')} ·{' '}
+                  {textFor(t, LESSON_TYPE_LABEL, l.type)} ·{' '}
                   {t('lesson.minutes', { minutes: l.duration })} ·{' '}
                   {l.workProcesses.map((w) => w.workProcessCode).join(', ')}
                 </span>

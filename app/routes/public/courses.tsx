@@ -62,7 +62,7 @@ export default function Courses({ loaderData }: Route.ComponentProps) {
                       </h4>
                       <p>{localized(c, 'summary', locale)}</p>
                       <p className="muted">
-                        {t('courses.facts', { lessons: c.lessonCount, minutes: c.minutes })} ·{' '}
+                        {t('courses.facts', { count: c.lessonCount, minutes: c.minutes })} ·{' '}
                         {c.languages.split(',').join(' / ').toUpperCase()}
                       </p>
                     </li>

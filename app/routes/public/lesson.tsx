@@ -14,6 +14,7 @@ import { recordCompletion, recordQuizAttempt } from '#app/domain/progress.server
 import { gradeQuiz } from '#app/domain/quiz-grading.server.ts'
 import { formatDate, localized } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
+import { LESSON_TYPE_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 
@@ -147,7 +148,7 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
       </nav>
       <h1>{loaderData.title}</h1>
       <p className="muted">
-        {t(`lesson.type.${lesson.type}` as 'lesson.type.lesson')} ·{' '}
+        {textFor(t, LESSON_TYPE_LABEL, lesson.type)} ·{' '}
         {t('lesson.minutes', { minutes: lesson.duration })}
       </p>
       {!loaderData.translated ? <p className="notice">{t('course.dutchOnly')}</p> : null}

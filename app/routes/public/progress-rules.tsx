@@ -7,7 +7,7 @@ import {
   RUBRIC_LEVELS,
 } from '#app/assessment/assessment-rules.ts'
 import { CONDITIONS, LADDER } from '#app/domain/progress-rules.ts'
-import type { MessageKey } from '#app/i18n/i18n.ts'
+import { STEP_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -23,7 +23,7 @@ export default function ProgressRules() {
       <ol className="ladder-rules">
         {LADDER.map((rung) => (
           <li key={rung.key}>
-            <strong>{t(`progress.step.${rung.key}` as MessageKey)}</strong>
+            <strong>{t(STEP_LABEL[rung.key])}</strong>
             {rung.requires.length === 0 ? (
               <p>{t('rules.start')}</p>
             ) : (
@@ -55,7 +55,7 @@ export default function ProgressRules() {
         {EVIDENCE_KIND_KEYS.map((k) => (
           <li key={k}>
             {EVIDENCE_KINDS[k][locale]}:{' '}
-            {t('rules.assessorsNeeded', { n: EVIDENCE_KINDS[k].assessors })}
+            {t('rules.assessorsNeeded', { count: EVIDENCE_KINDS[k].assessors })}
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import type { Route } from './+types/record-pdf'
 import { env } from '#app/env.server.ts'
 import { isLocale, translator } from '#app/i18n/i18n.ts'
+import { RECORD_LEVEL_LABEL, textFor } from '#app/i18n/labels.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
 import { renderCertificatePdf } from '#app/records/certificate-pdf.server.ts'
 import { recordUrl } from '#app/records/issuer.server.ts'
@@ -21,7 +22,7 @@ export async function loader({ params, request }: Route.LoaderArgs) {
     recipientName: view.recipientName,
     achievementName: view.title,
     humanCode: view.level === 'qualification' ? `crebo ${view.code}` : view.code,
-    levelLabel: t(`records.level.${view.level as 'work_process' | 'core_task' | 'qualification'}`),
+    levelLabel: textFor(t, RECORD_LEVEL_LABEL, view.level),
     frameworkName: view.framework,
     criteriaNarrative: view.criteria,
     issuerName: env.ISSUER_NAME,

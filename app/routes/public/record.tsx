@@ -8,8 +8,9 @@ import { VerificationBanner } from '#app/components/verification-status.tsx'
 import { getUser } from '#app/auth/authorize.server.ts'
 import { prisma } from '#app/db.server.ts'
 import { env } from '#app/env.server.ts'
-import { formatDate, type MessageKey } from '#app/i18n/i18n.ts'
+import { formatDate } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
+import { RECORD_LEVEL_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { getRecordView } from '#app/records/record-view.server.ts'
 import { AlreadyRevoked, mayRevoke, revokeRecord } from '#app/records/revocation.server.ts'
@@ -72,7 +73,7 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
     constraint: getZodConstraint(RevokeSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RevokeSchema }),
   })
-  const level = t(`records.level.${record.level}` as MessageKey)
+  const level = textFor(t, RECORD_LEVEL_LABEL, record.level)
   return (
     <div className="page">
       <p className="muted">{t('verify.recordOf', { issuer: t('app.name') })}</p>

@@ -29,7 +29,8 @@ import { publishDraft, type AuthoringProblem } from '#app/authoring/publish.serv
 import { localizeProblem } from '#app/authoring/problem-messages.ts'
 import { versionSnapshot } from '#app/authoring/versions.server.ts'
 import { listCurrentDossiers } from '#app/domain/dossiers.server.ts'
-import { formatDate, localized, type MessageKey } from '#app/i18n/i18n.ts'
+import { formatDate, localized, type TextKey } from '#app/i18n/i18n.ts'
+import { LESSON_TYPE_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 
@@ -77,7 +78,7 @@ type ActionResult = {
   intent: string
   result?: SubmissionResult<string[]>
   problems?: AuthoringProblem[]
-  message?: MessageKey
+  message?: TextKey
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -372,7 +373,7 @@ export default function TrainerCourse({ loaderData, actionData }: Route.Componen
                       {lesson.titleNl}
                     </Link>{' '}
                     <span className="muted">
-                      {t(`lesson.type.${lesson.type}` as MessageKey)} ·{' '}
+                      {textFor(t, LESSON_TYPE_LABEL, lesson.type)} ·{' '}
                       {lesson.workProcesses
                         ? lesson.workProcesses.replaceAll(',', ', ')
                         : t('authoring.noWorkProcess')}
@@ -426,7 +427,7 @@ export default function TrainerCourse({ loaderData, actionData }: Route.Componen
                   <select id={`ly-${module.id}`} name="type" defaultValue="lesson">
                     {(['lesson', 'quiz', 'scenario', 'assignment'] as const).map((type) => (
                       <option key={type} value={type}>
-                        {t(`lesson.type.${type}` as MessageKey)}
+                        {t(LESSON_TYPE_LABEL[type])}
                       </option>
                     ))}
                   </select>

@@ -5,6 +5,7 @@ import { TRAINER_ROLES } from '#app/auth/roles.ts'
 import { coverageOf, isGap } from '#app/domain/coverage.server.ts'
 import { listCurrentDossiers } from '#app/domain/dossiers.server.ts'
 import { localized } from '#app/i18n/i18n.ts'
+import { LESSON_TYPE_LABEL, LESSON_TYPES_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -65,13 +66,15 @@ export default function Coverage({ loaderData }: Route.ComponentProps) {
           <h2 id={`cov-${dossier.slug}`}>{localized(dossier, 'qualification', locale)}</h2>
           <div className="table-scroll">
             <table className="table coverage">
-              <caption>{t('coverage.caption', { gaps: rows.filter((r) => r.gap).length })}</caption>
+              <caption>
+                {t('coverage.caption', { count: rows.filter((r) => r.gap).length })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('dossier.matrixWorkProcess')}</th>
                   {TYPES.map((type) => (
                     <th scope="col" key={type}>
-                      {t(`lesson.types.${type}` as 'lesson.types.lesson')}
+                      {t(LESSON_TYPES_LABEL[type])}
                     </th>
                   ))}
                   <th scope="col">
@@ -97,7 +100,7 @@ export default function Coverage({ loaderData }: Route.ComponentProps) {
                                   {l.titleNl}
                                 </Link>{' '}
                                 <span className="muted">
-                                  ({t(`lesson.type.${l.type}` as 'lesson.type.lesson')})
+                                  ({textFor(t, LESSON_TYPE_LABEL, l.type)})
                                 </span>
                               </li>
                             ))}

@@ -4,6 +4,7 @@ import { requireAnyRole } from '#app/auth/authorize.server.ts'
 import { authorScopeOf, authorsAnything } from '#app/authoring/authoring-access.server.ts'
 import { listAuthoredCourses } from '#app/authoring/authored-courses.server.ts'
 import { can, TRAINER_ROLES } from '#app/auth/roles.ts'
+import { ROLE_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -37,7 +38,7 @@ export default function Trainer({ loaderData }: Route.ComponentProps) {
         {loaderData.organisations.map((o) => (
           <li key={o.id} className="card">
             <h2>{o.name}</h2>
-            <p className="muted">{o.roles.map((r) => t(`role.${r}`)).join(', ')}</p>
+            <p className="muted">{o.roles.map((r) => t(ROLE_LABEL[r])).join(', ')}</p>
             <ul className="plain">
               {o.assesses ? (
                 <li>

@@ -24,7 +24,8 @@ import {
 import { previewLesson } from '#app/authoring/lesson-preview.server.ts'
 import { LESSON_TYPES } from '#app/content/lesson-kit-spec.ts'
 import { getDossierOutline, listCompetencies } from '#app/domain/dossiers.server.ts'
-import { formatDate, localized, type MessageKey } from '#app/i18n/i18n.ts'
+import { formatDate, localized } from '#app/i18n/i18n.ts'
+import { LESSON_TYPE_LABEL, SNIPPET_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 
@@ -289,7 +290,7 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
               <select id="type" name="type" defaultValue={values.type}>
                 {LESSON_TYPES.map((type) => (
                   <option key={type} value={type}>
-                    {t(`lesson.type.${type}` as MessageKey)}
+                    {t(LESSON_TYPE_LABEL[type])}
                   </option>
                 ))}
               </select>
@@ -403,7 +404,7 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
               <select id="snippet" name="snippet" defaultValue="callout">
                 {Object.keys(SNIPPETS).map((name) => (
                   <option key={name} value={name}>
-                    {t(`authoring.snippet.${name}` as MessageKey)}
+                    {textFor(t, SNIPPET_LABEL, name)}
                   </option>
                 ))}
               </select>

@@ -8,6 +8,7 @@ import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import { API_SCOPES } from '#app/employer/api-scopes.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from '#app/employer/api-tokens.server.ts'
 import { formatDate } from '#app/i18n/i18n.ts'
+import { API_SCOPE_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -93,7 +94,7 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
           {API_SCOPES.map((s) => (
             <label key={s} className="choice">
               <input type="checkbox" name="scopes" value={s} defaultChecked /> <code>{s}</code>{' '}
-              {t(`api.scope.${s === 'progress:read' ? 'progress' : 'records'}`)}
+              {t(API_SCOPE_LABEL[s])}
             </label>
           ))}
           <ErrorList id={fields.scopes.errorId} errors={fields.scopes.errors} />

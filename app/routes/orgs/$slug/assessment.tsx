@@ -10,7 +10,7 @@ import { assessorsRequired, RUBRIC, RUBRIC_LEVELS } from '#app/assessment/assess
 import { AssessmentRefused, recordAssessment } from '#app/assessment/assessments.server.ts'
 import { currentCriteria } from '#app/assessment/criteria.server.ts'
 import { getEvidence, verdicts } from '#app/assessment/evidence.server.ts'
-import type { MessageKey } from '#app/i18n/i18n.ts'
+import { RUBRIC_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -116,7 +116,7 @@ export default function AssessEvidence({ loaderData, actionData }: Route.Compone
       </p>
       <h1>{evidence.title}</h1>
       {assessorsNeeded > 1 ? (
-        <p className="notice">{t('assessment.proeveNote', { n: assessorsNeeded })}</p>
+        <p className="notice">{t('assessment.proeveNote', { count: assessorsNeeded })}</p>
       ) : null}
       <EvidenceSummary evidence={evidence} />
       <h2>{t('evidence.feedback')}</h2>
@@ -175,7 +175,7 @@ function JudgementForm({
               <legend>
                 {i + 1}. {locale === 'en' && c.en ? c.en : c.nl}{' '}
                 <span className="muted">
-                  ({t('assessment.required')}: {t(`rubric.${c.requiredLevel}` as MessageKey)})
+                  ({t('assessment.required')}: {t(RUBRIC_LABEL[c.requiredLevel])})
                 </span>
               </legend>
               <div className="rubric">
@@ -187,7 +187,7 @@ function JudgementForm({
                       value={level}
                       defaultChecked={field?.level.initialValue === level}
                     />{' '}
-                    {t(`rubric.${level}` as MessageKey)}
+                    {t(RUBRIC_LABEL[level])}
                   </label>
                 ))}
               </div>

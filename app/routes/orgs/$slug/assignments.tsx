@@ -14,7 +14,8 @@ import {
 } from '#app/employer/assignments.server.ts'
 import { requireStaffScope, teamsInScope } from '#app/employer/staff-scope.server.ts'
 import { evidenceOptions } from '#app/assessment/evidence-options.server.ts'
-import { formatDate, localized, type MessageKey } from '#app/i18n/i18n.ts'
+import { formatDate, localized } from '#app/i18n/i18n.ts'
+import { ASSIGNMENT_STATUS_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -125,12 +126,12 @@ export default function Assignments({ loaderData, actionData }: Route.ComponentP
       <p className="lead">{t('assignments.intro')}</p>
       {actionData?.assigned ? (
         <p role="status" className="notice">
-          {t('assignments.assigned', { n: actionData.assigned })}
+          {t('assignments.assigned', { count: actionData.assigned })}
         </p>
       ) : null}
       {actionData?.reminded !== null && actionData?.reminded !== undefined ? (
         <p role="status" className="notice">
-          {t('assignments.reminded', { n: actionData.reminded })}
+          {t('assignments.reminded', { count: actionData.reminded })}
         </p>
       ) : null}
 
@@ -236,9 +237,7 @@ export default function Assignments({ loaderData, actionData }: Route.ComponentP
                 <th scope="row">{a.user.name}</th>
                 <td>{title(a.title)}</td>
                 <td>{formatDate(a.dueAt, locale)}</td>
-                <td className={`assignment-${a.status}`}>
-                  {t(`assignments.status.${a.status}` as MessageKey)}
-                </td>
+                <td className={`assignment-${a.status}`}>{t(ASSIGNMENT_STATUS_LABEL[a.status])}</td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,7 @@
 import type { Route } from './+types/audit'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import { auditTrail } from '#app/domain/audit-trail.server.ts'
-import type { MessageKey } from '#app/i18n/i18n.ts'
+import { AUDIT_ACTION_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -48,7 +48,7 @@ export default function OrgAudit({ loaderData }: Route.ComponentProps) {
               <tr key={e.id} data-action={e.action}>
                 <td>{when.format(new Date(e.createdAt))}</td>
                 <td>{e.actor ?? (e.actorId ? t('audit.deletedAccount') : t('audit.system'))}</td>
-                <th scope="row">{t(`audit.action.${e.action}` as MessageKey)}</th>
+                <th scope="row">{textFor(t, AUDIT_ACTION_LABEL, e.action)}</th>
                 <td>{e.summary}</td>
               </tr>
             ))}

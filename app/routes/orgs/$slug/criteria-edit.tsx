@@ -13,7 +13,8 @@ import {
   StaleCriteriaError,
 } from '#app/assessment/criteria.server.ts'
 import { getWorkProcess } from '#app/domain/dossiers.server.ts'
-import { localized, type MessageKey } from '#app/i18n/i18n.ts'
+import { localized } from '#app/i18n/i18n.ts'
+import { RUBRIC_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -162,7 +163,7 @@ export default function EditCriteria({ loaderData, actionData }: Route.Component
                 >
                   {RUBRIC_LEVELS.map((level) => (
                     <option key={level} value={level}>
-                      {t(`rubric.${level}` as MessageKey)}
+                      {t(RUBRIC_LABEL[level])}
                     </option>
                   ))}
                 </select>

@@ -14,6 +14,7 @@ import {
 import { listTeams } from '#app/domain/organisations.server.ts'
 import { formatDate } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
+import { ROLE_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { EmailSchema } from '#app/utils/form-schemas.ts'
@@ -110,7 +111,7 @@ export default function OrgInvitations({ loaderData, actionData }: Route.Compone
                 value={role}
                 defaultChecked={role === 'learner'}
               />{' '}
-              {t(`role.${role}`)}
+              {t(ROLE_LABEL[role])}
             </label>
           ))}
           <ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
@@ -158,7 +159,7 @@ export default function OrgInvitations({ loaderData, actionData }: Route.Compone
                 <td>
                   {i.roles
                     .split(',')
-                    .map((r) => t(`role.${r}` as 'role.learner'))
+                    .map((r) => textFor(t, ROLE_LABEL, r))
                     .join(', ')}
                 </td>
                 <td>{i.invitedBy.name}</td>

@@ -9,7 +9,8 @@ import { requireStaffScope, teamsInScope } from '#app/employer/staff-scope.serve
 import { StepCell, StepLegend } from '#app/components/step-cell.tsx'
 import { listCurrentDossiers } from '#app/domain/dossiers.server.ts'
 import { LADDER } from '#app/domain/progress-rules.ts'
-import { localized, type MessageKey } from '#app/i18n/i18n.ts'
+import { localized } from '#app/i18n/i18n.ts'
+import { STEP_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -134,7 +135,7 @@ export default function Employer({ loaderData }: Route.ComponentProps) {
             <option value="">—</option>
             {LADDER.map((rung) => (
               <option key={rung.step} value={rung.step}>
-                {t(`progress.step.${rung.key}` as MessageKey)}
+                {t(STEP_LABEL[rung.key])}
               </option>
             ))}
           </select>
@@ -159,7 +160,7 @@ export default function Employer({ loaderData }: Route.ComponentProps) {
       </Form>
 
       <p role="status">
-        {t('employer.staffCount', { n: matrix.total })}{' '}
+        {t('employer.staffCount', { count: matrix.total })}{' '}
         <span className="muted">
           {t('employer.pageOf', { page: matrix.page, pages: matrix.pages })}
         </span>

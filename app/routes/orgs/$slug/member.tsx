@@ -14,6 +14,7 @@ import {
   setMemberActive,
   updateMember,
 } from '#app/domain/organisations.server.ts'
+import { ROLE_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -105,7 +106,7 @@ export default function OrgMember({ loaderData, actionData }: Route.ComponentPro
                 value={role}
                 defaultChecked={member.roles.includes(role)}
               />{' '}
-              {t(`role.${role}`)}
+              {t(ROLE_LABEL[role])}
             </label>
           ))}
           <ErrorList id={fields.roles?.errorId} errors={fields.roles?.errors} />

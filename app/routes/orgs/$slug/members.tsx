@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import type { Route } from './+types/members'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import { listMembers, rolesOf } from '#app/domain/organisations.server.ts'
+import { ROLE_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -49,7 +50,7 @@ export default function OrgMembers({ loaderData }: Route.ComponentProps) {
                 <Link to={`/orgs/${organisation.slug}/members/${m.id}`}>{m.name}</Link>
               </th>
               <td>{m.email}</td>
-              <td>{m.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+              <td>{m.roles.map((r) => t(ROLE_LABEL[r])).join(', ')}</td>
               <td>{m.teams.join(', ')}</td>
               <td>{m.active ? t('org.active') : t('org.deactivated')}</td>
             </tr>

@@ -3,7 +3,8 @@ import type { Route } from './+types/staff-member'
 import { StepCell } from '#app/components/step-cell.tsx'
 import { staffMember } from '#app/employer/staff-member.server.ts'
 import { requireStaffScope } from '#app/employer/staff-scope.server.ts'
-import { formatDate, localized, type MessageKey } from '#app/i18n/i18n.ts'
+import { formatDate, localized } from '#app/i18n/i18n.ts'
+import { RECORD_LEVEL_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -48,7 +49,7 @@ export default function StaffMemberPage({ loaderData }: Route.ComponentProps) {
           {member.records.map((r) => (
             <li key={r.id}>
               <Link to={`/records/${r.id}`}>
-                {t(`records.level.${r.level}` as MessageKey)} {r.code}
+                {textFor(t, RECORD_LEVEL_LABEL, r.level)} {r.code}
               </Link>{' '}
               <span className="muted">
                 {formatDate(r.issuedAt, locale)}

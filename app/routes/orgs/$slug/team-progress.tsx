@@ -5,7 +5,7 @@ import { defaultDossier } from '#app/employer/matrix.server.ts'
 import { requireStaffScope } from '#app/employer/staff-scope.server.ts'
 import { CHART_STEPS, teamProgress } from '#app/employer/team-progress.server.ts'
 import { LADDER } from '#app/domain/progress-rules.ts'
-import type { MessageKey } from '#app/i18n/i18n.ts'
+import { STEP_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -38,13 +38,13 @@ export default function TeamProgress({ loaderData }: Route.ComponentProps) {
         </Link>
       </p>
       <h1>{t('team.progressTitle', { team: progress.team.name })}</h1>
-      <p className="lead">{t('team.progressIntro', { n: progress.team.members })}</p>
+      <p className="lead">{t('team.progressIntro', { count: progress.team.members })}</p>
       <ProgressChart
         title={t('team.progressTitle', { team: progress.team.name })}
         description={t('team.chartDescription')}
         series={steps.map((s) => ({
           label: t('team.atLeast', {
-            step: t(`progress.step.${LADDER[s]!.key}` as MessageKey),
+            step: t(STEP_LABEL[LADDER[s]!.key]),
           }),
         }))}
         points={progress.points}

@@ -1,0 +1,179 @@
+import type { RubricLevel } from '#app/assessment/assessment-rules.ts'
+import type { AssessmentInput } from '#app/assessment/assessments.server.ts'
+import type { WorkProcessVerdict } from '#app/assessment/evidence.server.ts'
+import type { Role } from '#app/auth/roles.ts'
+import type { SNIPPETS } from '#app/authoring/kit-snippets.ts'
+import type { LessonType } from '#app/content/lesson-kit-spec.ts'
+import type { AuditAction } from '#app/domain/audit.server.ts'
+import type { InvitationState } from '#app/domain/invitations.server.ts'
+import type { StepKey } from '#app/domain/progress-rules.ts'
+import type { ApiScope } from '#app/employer/api-scopes.ts'
+import type { listAssignments } from '#app/employer/assignments.server.ts'
+import type { AchievementLevel } from '#app/records/credential.server.ts'
+import type { VerificationStatus } from '#app/records/verify.server.ts'
+import type { TextKey } from './catalog.ts'
+import type { Locale, Translate } from './i18n.ts'
+
+/*
+ * The message for each value of the domain's enumerations. Keys are written out instead of built
+ * from the value (`role.${r}`), so a value without a message fails the typecheck and a search for
+ * a key finds its uses.
+ */
+
+/**
+ * For a value that arrives as a plain string (a database column, a reason code): its message, or
+ * undefined when the value has none, so the page can leave it out instead of failing to render.
+ */
+export function labelFor<T extends string>(
+  labels: Record<T, TextKey>,
+  value: string,
+): TextKey | undefined {
+  return Object.entries<TextKey>(labels).find(([known]) => known === value)?.[1]
+}
+
+/** The text of such a value: its message, or the value as stored when it has none. */
+export function textFor<T extends string>(
+  t: Translate,
+  labels: Record<T, TextKey>,
+  value: string,
+): string {
+  const key = labelFor(labels, value)
+  return key ? t(key) : value
+}
+
+export const STEP_LABEL: Record<StepKey, TextKey> = {
+  not_started: 'progress.step.not_started',
+  learning: 'progress.step.learning',
+  knowledge_complete: 'progress.step.knowledge_complete',
+  demonstrated: 'progress.step.demonstrated',
+  competent: 'progress.step.competent',
+}
+
+/** One letter per step, for the dense matrix cells. */
+export const STEP_SHORT: Record<StepKey, TextKey> = {
+  not_started: 'progress.short.0',
+  learning: 'progress.short.1',
+  knowledge_complete: 'progress.short.2',
+  demonstrated: 'progress.short.3',
+  competent: 'progress.short.4',
+}
+
+export const ROLE_LABEL: Record<Role, TextKey> = {
+  learner: 'role.learner',
+  trainer: 'role.trainer',
+  assessor: 'role.assessor',
+  employer_admin: 'role.employer_admin',
+  team_leader: 'role.team_leader',
+}
+
+export const RUBRIC_LABEL: Record<RubricLevel, TextKey> = {
+  beginnend: 'rubric.beginnend',
+  gevorderd: 'rubric.gevorderd',
+  bekwaam: 'rubric.bekwaam',
+}
+
+export const DECISION_LABEL: Record<AssessmentInput['decision'], TextKey> = {
+  signed_off: 'assessment.decision.signed_off',
+  not_yet: 'assessment.decision.not_yet',
+}
+
+export const VERDICT_LABEL: Record<WorkProcessVerdict, TextKey> = {
+  awaiting: 'evidence.verdict.awaiting',
+  awaiting_second: 'evidence.verdict.awaiting_second',
+  signed_off: 'evidence.verdict.signed_off',
+  not_yet: 'evidence.verdict.not_yet',
+}
+
+export const RECORD_LEVEL_LABEL: Record<AchievementLevel, TextKey> = {
+  work_process: 'records.level.work_process',
+  core_task: 'records.level.core_task',
+  qualification: 'records.level.qualification',
+}
+
+export const VERIFICATION_LABEL: Record<VerificationStatus, TextKey> = {
+  valid: 'verify.status.valid',
+  revoked: 'verify.status.revoked',
+  expired: 'verify.status.expired',
+  not_authentic: 'verify.status.not_authentic',
+}
+
+/** Why a record is not authentic: the reason codes of records/verify.server.ts. */
+export const NOT_AUTHENTIC_LABEL = {
+  malformed: 'verify.reason.malformed',
+  unknown_key: 'verify.reason.unknown_key',
+  signature: 'verify.reason.signature',
+  claims: 'verify.reason.claims',
+  unknown_record: 'verify.reason.unknown_record',
+  differs: 'verify.reason.differs',
+} satisfies Record<string, TextKey>
+
+/** A lesson's type in a sentence ("les") and as a heading over several ("Lessen"). */
+export const LESSON_TYPE_LABEL: Record<LessonType, TextKey> = {
+  lesson: 'lesson.type.lesson',
+  quiz: 'lesson.type.quiz',
+  scenario: 'lesson.type.scenario',
+  assignment: 'lesson.type.assignment',
+}
+export const LESSON_TYPES_LABEL: Record<LessonType, TextKey> = {
+  lesson: 'lesson.types.lesson',
+  quiz: 'lesson.types.quiz',
+  scenario: 'lesson.types.scenario',
+  assignment: 'lesson.types.assignment',
+}
+
+export const LANGUAGE_LABEL: Record<Locale, TextKey> = {
+  nl: 'course.language.nl',
+  en: 'course.language.en',
+}
+
+export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
+  'evidence.submitted': 'audit.action.evidence.submitted',
+  'assessment.recorded': 'audit.action.assessment.recorded',
+  'criteria.changed': 'audit.action.criteria.changed',
+  'record.issued': 'audit.action.record.issued',
+  'record.revoked': 'audit.action.record.revoked',
+  'assignment.created': 'audit.action.assignment.created',
+  'api-token.created': 'audit.action.api-token.created',
+  'api-token.revoked': 'audit.action.api-token.revoked',
+  'course.published': 'audit.action.course.published',
+}
+
+/** The learning events the dashboard lists (LearningEvent.verb is a plain column). */
+export const EVENT_LABEL = {
+  completed: 'event.completed',
+  passed: 'event.passed',
+  failed: 'event.failed',
+  enrolled: 'event.enrolled',
+  progressed: 'event.progressed',
+} satisfies Record<string, TextKey>
+
+export const ASSIGNMENT_STATUS_LABEL: Record<
+  Awaited<ReturnType<typeof listAssignments>>[number]['status'],
+  TextKey
+> = {
+  overdue: 'assignments.status.overdue',
+  open: 'assignments.status.open',
+  done: 'assignments.status.done',
+}
+
+export const API_SCOPE_LABEL: Record<ApiScope, TextKey> = {
+  'progress:read': 'api.scope.progress',
+  'records:read': 'api.scope.records',
+}
+
+export const INVITATION_STATE_LABEL: Record<InvitationState, TextKey> = {
+  valid: 'invite.state.valid',
+  expired: 'invite.state.expired',
+  used: 'invite.state.used',
+  revoked: 'invite.state.revoked',
+  unknown: 'invite.state.unknown',
+}
+
+export const SNIPPET_LABEL: Record<keyof typeof SNIPPETS, TextKey> = {
+  callout: 'authoring.snippet.callout',
+  term: 'authoring.snippet.term',
+  reflection: 'authoring.snippet.reflection',
+  checklist: 'authoring.snippet.checklist',
+  kpi: 'authoring.snippet.kpi',
+  scenario: 'authoring.snippet.scenario',
+}
