@@ -178,11 +178,13 @@ export async function readCourse(
   }
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
+// An empty front matter (`---` twice) counts too, as it does for gray-matter in the compile.
+const FRONTMATTER = /^---\r?\n(?:([\s\S]*?)\r?\n)?---\r?\n?/
 
 /** The YAML between a lesson file's opening `---` lines, or null when it has none. */
 export function lessonFrontmatter(source: string): string | null {
-  return FRONTMATTER.exec(source)?.[1] ?? null
+  const match = FRONTMATTER.exec(source)
+  return match ? (match[1] ?? '') : null
 }
 
 /** A lesson file's MDX after its frontmatter (and the blank line that follows it). */
