@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { unzipSync } from 'fflate'
+import { unzipSync, zipSync } from 'fflate'
 import { beforeAll, describe, expect, test } from 'vitest'
 import * as courseNew from '#app/routes/trainer/course-new.tsx'
 import * as coursePage from '#app/routes/trainer/course.tsx'
@@ -10,6 +10,7 @@ import * as tryPage from '#app/routes/trainer/lesson-try.tsx'
 import * as versionsPage from '#app/routes/trainer/course-versions.tsx'
 import * as exportZip from '#app/routes/trainer/course-export.ts'
 import * as importPage from '#app/routes/trainer/import.tsx'
+import * as previewEndpoint from '#app/routes/trainer/preview.ts'
 import * as learnerLesson from '#app/routes/public/lesson.tsx'
 import { prisma } from '#app/db.server.ts'
 import { checkCourses } from '#app/content/course-check.server.ts'
@@ -22,7 +23,7 @@ import {
   makeOrganisation,
   makeOrganisationCourse,
 } from '#tests/factories.ts'
-import { call, formRequest, getRequest } from '#tests/route-call.ts'
+import { call, formRequest, getRequest, multipartRequest } from '#tests/route-call.ts'
 
 /**
  * The trainer area through its routes: who may author what, drafts against published
@@ -562,5 +563,141 @@ describe('structure and progress across versions', () => {
       },
     })
     expect(status.step).toBeGreaterThanOrEqual(1)
+  })
+})
+
+describe('hostile lesson texts: one judgement, no 500, no draft that cannot open', () => {
+  const DEEP_LISTS = '- '.repeat(3000) + 'x\n'
+  const YAML_TAGS = '---\ntitle: !!binary aGFsbG8=\nx: !mijn tag\n---\n\nTekst.\n'
+  const HUGE = 'Lange tekst. '.repeat(10_000)
+
+  const editor = (courseId: string, lessonId: string) =>
+    call(
+      lessonPage.loader,
+      getRequest(`/trainer/courses/${courseId}/lessons/${lessonId}`, trainer.cookie),
+      { courseId, lessonId },
+    )
+  const preview = async (body: string) =>
+    (
+      await call(
+        previewEndpoint.action,
+        formRequest('/trainer/preview', { body }, { cookie: trainer.cookie }),
+      )
+    ).data as { ok: boolean; problems?: Array<{ line: number; message: string }> }
+
+  test.each([
+    ['deeply nested lists', DEEP_LISTS, /nest 3000 levels deep/],
+    ['a huge text', HUGE, /\d+ characters; at most 100000/],
+    ['a NUL character', 'Tekst\u0000.\n', /control character \(U\+0000\)/],
+  ])('%s: not saved (400, text kept), the editor still opens', async (_, body, message) => {
+    const courseId = `vijandig-${Math.random().toString(36).slice(2, 8)}`
+    const moduleId = await newCourse(courseId)
+    const lessonId = await newLesson(courseId, moduleId, 'Les')
+    const refused = await saveLesson(courseId, lessonId, { revision: '1', bodyNl: body })
+    expect(refused.status).toBe(400)
+    const answer = refused.data as {
+      values: { bodyNl: string }
+      errors: Record<string, string[]>
+      preview: { ok: boolean; problems: Array<{ message: string }> }
+    }
+    expect(answer.values.bodyNl).toBe(body)
+    expect(answer.errors.bodyNl).toEqual(['authoring.bodyOverLimit'])
+    expect(answer.preview.problems[0]!.message).toMatch(message)
+    const stored = await prisma.draftLesson.findUniqueOrThrow({ where: { id: lessonId } })
+    expect(stored.revision).toBe(1)
+    expect((await editor(courseId, lessonId)).status).toBe(200)
+    expect((await preview(body)).problems?.[0]?.message).toMatch(message)
+  })
+
+  test('a draft that holds a hostile text (saved before these limits) opens, and publishing refuses it with the same problem', async () => {
+    const courseId = 'oude-vijandige-les'
+    const moduleId = await newCourse(courseId)
+    const lessonId = await newLesson(courseId, moduleId, 'Les')
+    await prisma.draftLesson.update({
+      where: { id: lessonId },
+      data: { bodyNl: DEEP_LISTS, workProcesses: 'TL-K2-W3' },
+    })
+    const page = await editor(courseId, lessonId)
+    expect(page.status).toBe(200)
+    const shown = (page.data as { preview: { ok: boolean; problems: unknown[] } }).preview
+    expect(shown).toMatchObject({ ok: false, problems: [{ line: 1 }] })
+    const refused = await publish(courseId)
+    expect(refused.status).toBe(400)
+    expect(
+      (refused.data as { problems: Array<{ line: number; message: string }> }).problems,
+    ).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/nest 3000/) })])
+  })
+
+  test('a YAML front matter in the text is Markdown in the preview and in publishing alike: saved, opened, published', async () => {
+    const courseId = 'yaml-in-tekst'
+    const moduleId = await newCourse(courseId)
+    const lessonId = await newLesson(courseId, moduleId, 'Les')
+    const saved = await saveLesson(courseId, lessonId, { revision: '1', bodyNl: YAML_TAGS })
+    expect(saved.status).toBe(200)
+    expect((saved.data as { preview: { ok: boolean } }).preview.ok).toBe(true)
+    expect((await editor(courseId, lessonId)).status).toBe(200)
+    expect((await preview(YAML_TAGS)).ok).toBe(true)
+    expect((await publish(courseId)).location).toBe(`/trainer/courses/${courseId}?published=1`)
+    // And a text the preview refuses is refused by publishing, at the same place.
+    const unsafe = 'Tekst.\n\n---js\nconsole.log(1)\n---\n\n<b>vet</b>\n'
+    expect((await preview(unsafe)).problems).toEqual([
+      expect.objectContaining({ line: 7, message: expect.stringMatching(/^HTML element <b>/) }),
+    ])
+    await saveLesson(courseId, lessonId, { revision: '2', bodyNl: unsafe })
+    const refused = await publish(courseId)
+    expect((refused.data as { problems: unknown[] }).problems).toEqual([
+      expect.objectContaining({ line: 7, message: expect.stringMatching(/^HTML element <b>/) }),
+    ])
+  })
+
+  test.each([
+    [
+      'a billion-laughs course.yaml',
+      (files: Record<string, Uint8Array>, course: string) => {
+        files[`${course}/course.yaml`] = new TextEncoder().encode(
+          'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n',
+        )
+      },
+      /course\.yaml:1:\d+ YAML: the anchor &a is not allowed/,
+    ],
+    [
+      'a lesson front matter with a YAML tag',
+      (files: Record<string, Uint8Array>, course: string) => {
+        const name = Object.keys(files).find((f) => f.startsWith(course) && f.endsWith('.mdx'))!
+        const text = new TextDecoder().decode(files[name])
+        files[name] = new TextEncoder().encode(
+          text.replace(/^title: .*$/m, 'title: !!js/function "function () {}"'),
+        )
+      },
+      /YAML: the tag !!js\/function is not allowed/,
+    ],
+    [
+      'a lesson of deeply nested lists',
+      (files: Record<string, Uint8Array>, course: string) => {
+        const name = Object.keys(files).find((f) => f.startsWith(course) && f.endsWith('.mdx'))!
+        const text = new TextDecoder().decode(files[name])
+        files[name] = new TextEncoder().encode(`${text}\n${DEEP_LISTS}`)
+      },
+      /^lesson \S+ \(nl\), line \d+: lists and quotes nest 3000 levels deep/,
+    ],
+  ])('importing a zip with %s is refused with a field error', async (_, spoil, message) => {
+    const source = `import-bron-${Math.random().toString(36).slice(2, 8)}`
+    const moduleId = await newCourse(source)
+    const lessonId = await newLesson(source, moduleId, 'Les')
+    await saveLesson(source, lessonId, { revision: '1', bodyNl: 'Gewone tekst.' })
+    const files = await exportedFiles(source)
+    spoil(files, source)
+    const form = new FormData()
+    form.set('intent', 'zip')
+    form.set('owner', org.id)
+    form.set('newId', `${source}-kopie`)
+    form.set('file', new File([zipSync(files)], 'cursus.zip', { type: 'application/zip' }))
+    const refused = await call(
+      importPage.action,
+      await multipartRequest('/trainer/import', form, { cookie: trainer.cookie }),
+    )
+    expect(refused.status).toBe(400)
+    expect((refused.data as { errors: { file: string[] } }).errors.file[0]).toMatch(message)
+    expect(await prisma.course.count({ where: { id: `${source}-kopie` } })).toBe(0)
   })
 })

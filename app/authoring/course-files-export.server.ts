@@ -140,7 +140,8 @@ export function normaliseBody(body: string): string {
     .replace(/\n+$/, '')
 }
 
-function mdxFile(frontmatter: YamlEntry[], body: string): string {
+/** A lesson file: its front matter, then its text, the way reviewed files are laid out. */
+export function mdxFile(frontmatter: YamlEntry[], body: string): string {
   const text = normaliseBody(body)
   return `---\n${yamlEntries(frontmatter)}---\n${text ? `\n${text}\n` : ''}`
 }

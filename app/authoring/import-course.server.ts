@@ -8,6 +8,7 @@ import { COURSES_FOLDER } from '#app/domain/course-import.server.ts'
 import { readSnapshot, unzipCourse } from './course-files-export.server.ts'
 import type { CourseSnapshot } from './course-snapshot.ts'
 import { replaceDraft } from './drafts.server.ts'
+import { judgeBody } from './lesson-preview.server.ts'
 
 /**
  * Bringing a `courses/` course into the browser editor, from a zip or from the repository.
@@ -59,6 +60,8 @@ async function importFolder(
   if (!snapshot || problems.length > 0) {
     return { ok: false, field: 'file', message: describe(problems, root) }
   }
+  const unjudgeable = await overLimit(snapshot)
+  if (unjudgeable) return { ok: false, field: 'file', message: unjudgeable }
   const copy = input.newId ? rekey(snapshot, input.newId) : snapshot
   const taken = await takenIds(copy)
   if (taken) return { ok: false, field: 'id', message: taken }
@@ -69,6 +72,26 @@ async function importFolder(
     await replaceDraft(tx, copy, userId)
   })
   return { ok: true, courseId: copy.id }
+}
+
+/**
+ * The first lesson text too large, deep or slow to judge, judged as the editor will: such a
+ * text is not imported, as it would become a draft that cannot be opened or published.
+ * Other problems are imported, to be fixed in the editor before publishing.
+ */
+async function overLimit(snapshot: CourseSnapshot): Promise<string | null> {
+  for (const lesson of snapshot.modules.flatMap((m) => m.lessons)) {
+    for (const [language, body] of [
+      ['nl', lesson.bodyNl],
+      ['en', lesson.bodyEn],
+    ] as const) {
+      if (body === null) continue
+      const judged = await judgeBody(body)
+      const first = !judged.ok && judged.overLimit ? judged.problems[0] : undefined
+      if (first) return `lesson ${lesson.key} (${language}), line ${first.line}: ${first.message}`
+    }
+  }
+  return null
 }
 
 /** Problems with paths inside the course, not the temporary folder they were read from. */

@@ -1,26 +1,42 @@
-import os from 'node:os'
-import { compileHash, compileLesson } from '#app/content/compile-mdx.server.ts'
+import {
+  judgeLesson,
+  type Judgement,
+  type LessonProblem,
+} from '#app/content/judge-lesson.server.ts'
+import { mdxFile } from './course-files-export.server.ts'
 
 /**
- * The editor's preview: the lesson text compiled by the real pipeline in the browser's safe
- * mode, so what the preview shows (or refuses) is what publishing will. The answer key comes
- * back separately, for the trainer's eyes only.
+ * A lesson text from the editor, judged as the file publishing will write: the export's
+ * layout under a front matter the trainer cannot edit, so a `---` block in the text is the
+ * same Markdown here as in the published lesson. Problems point into the editor's text.
+ */
+export type BodyJudgement =
+  Extract<Judgement, { ok: true }> | { ok: false; problems: LessonProblem[]; overLimit: boolean }
+
+export async function judgeBody(body: string): Promise<BodyJudgement> {
+  const file = mdxFile([], body)
+  const judged = await judgeLesson(file, { safe: true })
+  if (judged.ok) return judged
+  // The front matter ends with `---` and a blank line: body line 1 is file line 4.
+  const headerLines = 3
+  return {
+    ok: false,
+    overLimit: judged.overLimit,
+    problems: judged.problems.map((p) => ({
+      ...p,
+      line: Math.max(1, p.line - headerLines),
+    })),
+  }
+}
+
+/**
+ * The editor's preview: the compiled lesson, or its problems. The answer key comes back
+ * separately, for the trainer's eyes only.
  */
 export async function previewLesson(body: string) {
-  const result = await compileLesson(body, os.tmpdir(), { safe: true })
-  if (!result.ok) {
-    return {
-      ok: false as const,
-      problems: [{ line: result.line, col: result.col, message: result.message }],
-    }
+  const judged = await judgeBody(body)
+  if (!judged.ok) {
+    return { ok: false as const, problems: judged.problems, overLimit: judged.overLimit }
   }
-  if (result.analysis.problems.length > 0) {
-    return { ok: false as const, problems: result.analysis.problems }
-  }
-  return {
-    ok: true as const,
-    hash: compileHash(body, { safe: true }),
-    code: result.code,
-    quiz: result.analysis.quiz,
-  }
+  return { ok: true as const, hash: judged.hash, code: judged.code, quiz: judged.analysis.quiz }
 }

@@ -105,6 +105,37 @@ const RULES: Array<[RegExp, string]> = [
     'iemand anders publiceerde deze cursus op hetzelfde moment; bekijk de versies en publiceer opnieuw',
   ],
   [/^MDX: (.*)$/, 'de tekst is geen geldige MDX: $1'],
+  // Limits of the judgement (lesson-limits.ts, judge-lesson.server.ts).
+  [
+    /^the lesson text has (\d+) characters; at most (\d+)$/,
+    'de lestekst heeft $1 tekens; hoogstens $2',
+  ],
+  [/^the lesson text has (\d+) lines; at most (\d+)$/, 'de lestekst heeft $1 regels; hoogstens $2'],
+  [
+    /^the lesson text holds an invisible control character \((U\+[0-9A-F]+)\)$/,
+    'de lestekst bevat een onzichtbaar stuurteken ($1); haal het weg',
+  ],
+  [
+    /^lists and quotes nest (\d+) levels deep here; at most (\d+)$/,
+    'lijsten en citaten zijn hier $1 niveaus diep genest; hoogstens $2',
+  ],
+  [
+    /^judging the lesson took longer than (\S+) seconds; .*$/,
+    'het controleren van de les duurde langer dan $1 seconden; nest lijsten, citaten, nadruk en componenten minder diep',
+  ],
+  [
+    /^the lesson nests too deeply to be read; .*$/,
+    'de les is te diep genest om te lezen; nest lijsten, citaten, nadruk en componenten minder diep',
+  ],
+  [/^the lesson could not be judged: (.*)$/, 'de les kon niet worden gecontroleerd: $1'],
+  [
+    /^YAML: the tag (\S+) is not allowed; .*$/,
+    'YAML: de tag $1 is niet toegestaan; schrijf een gewone waarde',
+  ],
+  [
+    /^YAML: the (alias|anchor) (\S+) is not allowed; .*$/,
+    'YAML: $2 (een verwijzing) is niet toegestaan; schrijf de waarde uit',
+  ],
   // Importing a course.
   [/^this is not a zip file$/, 'dit is geen zip-bestand'],
   [/^the zip is too large$/, 'het zip-bestand is te groot'],
@@ -146,8 +177,17 @@ const RULES: Array<[RegExp, string]> = [
   [/^unknown course folder$/, 'onbekende cursusmap'],
 ]
 
+/** Where in an imported course, before the message itself. */
+const IN_LESSON = /^lesson (\S+) \((nl|en)\), line (\d+): /
+
 export function localizeProblem(message: string, locale: Locale): string {
   if (locale !== 'nl') return message
+  const where = IN_LESSON.exec(message)
+  if (where) {
+    const language = where[2] === 'en' ? 'Engels' : 'Nederlands'
+    const rest = localizeProblem(message.slice(where[0].length), locale)
+    return `les ${where[1]} (${language}), regel ${where[3]}: ${rest}`
+  }
   for (const [pattern, dutch] of RULES) {
     if (pattern.test(message)) return message.replace(pattern, dutch)
   }

@@ -1,8 +1,8 @@
 import { NavLink } from 'react-router'
-import type { MessageKey } from '#app/i18n/i18n.ts'
+import type { TextKey } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 
-export type AreaTab = { to: string; label: MessageKey; end?: boolean }
+export type AreaTab = { to: string; label: TextKey; end?: boolean }
 
 /** The tab bar an area's layout shows above its pages; the current page is marked by NavLink. */
 export function AreaNav({ label, tabs }: { label: string; tabs: readonly AreaTab[] }) {

@@ -1,5 +1,5 @@
 import { Link, isRouteErrorResponse, useLocation, useRouteError } from 'react-router'
-import type { MessageKey } from '#app/i18n/i18n.ts'
+import type { TextKey } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 
 /** The statuses that have a page of their own; anything else reads as 500. */
@@ -11,7 +11,7 @@ const PAGES = {
   410: { title: 'error.410.title', text: 'error.410.text' },
   429: { title: 'error.429.title', text: 'error.429.text' },
   500: { title: 'error.500.title', text: 'error.500.text' },
-} as const satisfies Record<number, { title: MessageKey; text: MessageKey }>
+} as const satisfies Record<number, { title: TextKey; text: TextKey }>
 type PageStatus = keyof typeof PAGES
 
 function pageStatus(status: number): PageStatus {
@@ -19,7 +19,7 @@ function pageStatus(status: number): PageStatus {
 }
 
 /** Where a person can go from an error in an area: its own start page. */
-export type NextStep = { to: string; label: MessageKey }
+export type NextStep = { to: string; label: TextKey }
 
 /**
  * The one error page. Each area's layout renders it with its own way back, so a person who

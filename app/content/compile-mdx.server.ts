@@ -87,7 +87,7 @@ async function compileNow(
     const first = (
       error as { errors?: Array<{ text: string; location?: { line: number; column: number } }> }
     ).errors?.[0]
-    if (!first) throw error
+    if (!first) return notBundled(error)
     // esbuild wraps MDX's message ("8:14: Could not parse…"); keep MDX's own position and text.
     const inner = first.text.match(/(\d+):(\d+): ([^\n]+)/)
     // An unclosed tag is reported at 1:1, with the tag's own place at the end: "(5:1-5:28)".
@@ -96,10 +96,30 @@ async function compileNow(
       ? { ok: false, line: Number(line), col: Number(col), message: `MDX: ${inner[3]}` }
       : {
           ok: false,
-          line: first.location?.line ?? 1,
+          line: Math.max(1, first.location?.line ?? 1),
           col: (first.location?.column ?? 0) + 1,
-          message: `MDX: ${first.text.split('\n')[0]}`,
+          // "Cannot process MDX file with esbuild:" says why on its next line.
+          message: `MDX: ${first.text
+            .split('\n')
+            .slice(0, 2)
+            .map((l) => l.trim())
+            .join(' ')}`,
         }
+  }
+}
+
+/**
+ * A failure outside esbuild, such as gray-matter's YAML parser refusing a tag: a problem
+ * with the lesson, never a crash of whoever asked for the compile.
+ */
+function notBundled(error: unknown): CompileResult {
+  const mark = (error as { mark?: { line: number; column: number } }).mark
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error)
+  return {
+    ok: false,
+    line: (mark?.line ?? 0) + 1,
+    col: (mark?.column ?? 0) + 1,
+    message: mark ? `YAML: ${message.replace(/ at line .*$/, '')}` : `MDX: ${message}`,
   }
 }
 

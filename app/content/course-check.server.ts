@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { ContentProblem } from './content-error.ts'
-import { compileHash, compileLesson, type CompileOptions } from './compile-mdx.server.ts'
+import { compileHash, type CompileOptions } from './compile-mdx.server.ts'
 import type { Framework } from './dossier-files.server.ts'
 import {
   listCourseDirs,
@@ -8,6 +8,7 @@ import {
   type CourseSource,
   type LessonSource,
 } from './course-files.server.ts'
+import { judgeLesson } from './judge-lesson.server.ts'
 import type { LessonAnalysis } from './remark-lesson.server.ts'
 
 /**
@@ -180,15 +181,13 @@ async function compile(
   const hash = compileHash(source, options)
   const cached = (await cache?.get([hash]))?.get(hash)
   if (cached) return { hash, ...cached }
-  const result = await compileLesson(source, path.dirname(file), options)
-  if (!result.ok) {
-    own.push({ file, line: result.line, col: result.col, message: result.message })
+  const judged = await judgeLesson(source, { safe: !!options.safe, cwd: path.dirname(file) })
+  if (!judged.ok) {
+    for (const p of judged.problems)
+      own.push({ file, line: p.line, col: p.col, message: p.message })
     return null
   }
-  for (const p of result.analysis.problems)
-    own.push({ file, line: p.line, col: p.col, message: p.message })
-  if (result.analysis.problems.length > 0) return null
-  return { hash, code: result.code, analysis: result.analysis }
+  return { hash, code: judged.code, analysis: judged.analysis }
 }
 
 function lineOf(source: string, needle: string): number {

@@ -178,7 +178,14 @@ export async function readCourse(
   }
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
+// An empty front matter (`---` twice) counts too, as it does for gray-matter in the compile.
+const FRONTMATTER = /^---\r?\n(?:([\s\S]*?)\r?\n)?---\r?\n?/
+
+/** The YAML between a lesson file's opening `---` lines, or null when it has none. */
+export function lessonFrontmatter(source: string): string | null {
+  const match = FRONTMATTER.exec(source)
+  return match ? (match[1] ?? '') : null
+}
 
 /** A lesson file's MDX after its frontmatter (and the blank line that follows it). */
 export function lessonBody(source: string): string {
@@ -191,14 +198,14 @@ function readFrontmatter<T>(
   schema: z.ZodType<T, z.ZodTypeDef, unknown>,
   file: string,
 ) {
-  const match = FRONTMATTER.exec(source)
-  if (!match) {
+  const frontmatter = lessonFrontmatter(source)
+  if (frontmatter === null) {
     return {
       ok: false as const,
       problems: [{ file, line: 1, col: 1, message: 'a lesson starts with --- frontmatter ---' }],
     }
   }
-  const parsed = parseYaml(match[1]!, schema, file)
+  const parsed = parseYaml(frontmatter, schema, file)
   if (parsed.ok) return parsed
   return { ok: false as const, problems: parsed.problems.map((p) => ({ ...p, line: p.line + 1 })) }
 }

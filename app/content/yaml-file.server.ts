@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises'
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml'
+import { LineCounter, isAlias, isNode, parseDocument, visit, type Document } from 'yaml'
 import type { ZodType, ZodTypeDef } from 'zod'
 import { formatPath, type ContentProblem } from './content-error.ts'
 
@@ -34,6 +34,8 @@ export function parseYaml<T>(
       }),
     }
   }
+  const unplain = notPlain(doc, lineCounter, file)
+  if (unplain.length > 0) return { ok: false, problems: unplain }
   const result = schema.safeParse(doc.toJS())
   if (result.success) return { ok: true, data: result.data }
   return {
@@ -43,6 +45,31 @@ export function parseYaml<T>(
       return { file, line, col, path: formatPath(issue.path) || undefined, message: issue.message }
     }),
   }
+}
+
+/**
+ * Content YAML is plain data. A tag (`!!binary`, `!!js/function`, `!custom`) asks the parser
+ * for a type our schemas never take, and aliases can multiply a few lines into millions of
+ * values ("billion laughs"); no course or dossier file needs either, so both are refused
+ * before the document is turned into data.
+ */
+function notPlain(doc: Document, lineCounter: LineCounter, file: string): ContentProblem[] {
+  const problems: ContentProblem[] = []
+  visit(doc, (_, node) => {
+    const message = isAlias(node)
+      ? `the alias *${node.source} is not allowed; write the value out`
+      : isNode(node) && node.anchor
+        ? `the anchor &${node.anchor} is not allowed; write the value out`
+        : isNode(node) && node.tag
+          ? `the tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; write a plain value`
+          : null
+    if (!message || !isNode(node)) return
+    const pos = lineCounter.linePos(node.range?.[0] ?? 0)
+    problems.push({ file, line: pos.line, col: pos.col, message: `YAML: ${message}` })
+    // One is enough to refuse the file; a bomb holds thousands.
+    return visit.BREAK
+  })
+  return problems
 }
 
 /** The position of the deepest node that exists along `path` (a missing key points at its parent). */

@@ -784,6 +784,8 @@ export const en: Catalog = {
   'authoring.preview': 'Preview',
   'authoring.previewButtonEn': 'Preview the English text',
   'authoring.previewButton': 'Update preview',
+  'authoring.bodyOverLimit':
+    'Not saved: this text is too large or nested too deeply to check. See the problems in the preview; your text is still in the field.',
   'authoring.previewProblems': 'This text cannot be published like this:',
   'authoring.publish': 'Publish',
   'authoring.publishButton': 'Publish draft',

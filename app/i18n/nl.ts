@@ -797,6 +797,8 @@ export const nl = {
   'authoring.preview': 'Voorbeeld',
   'authoring.previewButtonEn': 'Voorbeeld Engelse tekst',
   'authoring.previewButton': 'Voorbeeld bijwerken',
+  'authoring.bodyOverLimit':
+    'Niet opgeslagen: deze tekst is te groot of te diep genest om te controleren. Zie de problemen bij het voorbeeld; je tekst staat nog in het veld.',
   'authoring.previewProblems': 'Deze tekst kan zo niet worden gepubliceerd:',
   'authoring.publish': 'Publiceren',
   'authoring.publishButton': 'Concept publiceren',

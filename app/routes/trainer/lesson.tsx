@@ -144,13 +144,31 @@ export async function action({ request, params }: Route.ActionArgs) {
     bodyNl,
     bodyEn: value.bodyEn || null,
   }
+  // A text too large, deep or slow to judge is not stored: no draft may be one that cannot open.
+  const [preview, previewEn] = await Promise.all([
+    previewLesson(bodyNl),
+    fields.bodyEn === null ? null : previewLesson(fields.bodyEn),
+  ])
+  const overLimit = [preview, previewEn].find((p) => p && !p.ok && p.overLimit)
+  if (overLimit) {
+    return data<ActionResult>(
+      {
+        intent,
+        values: { ...values, bodyNl },
+        errors: { [overLimit === preview ? 'bodyNl' : 'bodyEn']: ['authoring.bodyOverLimit'] },
+        preview: overLimit,
+        saved: false,
+        conflict: null,
+      },
+      { status: 400 },
+    )
+  }
   try {
     await saveLesson(params.courseId, params.lessonId, value.revision, fields, user.id)
   } catch (error) {
     if (!(error instanceof LessonConflict)) throw error
     return refuse({}, 409, error.current)
   }
-  const preview = await previewLesson(bodyNl)
   return data<ActionResult>({
     intent,
     values: { ...values, bodyNl, revision: value.revision + 1 },
@@ -381,6 +399,7 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
                 defaultValue={values.bodyEn}
                 onChange={(e) => onBodyInput(e.currentTarget.value)}
               />
+              <ErrorList errors={errors.bodyEn} />
             </div>
           ) : null}
           <div className="toolbar">

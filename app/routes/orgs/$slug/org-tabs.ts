@@ -1,8 +1,8 @@
 import type { AreaTab } from '#app/components/area-nav.tsx'
 import { can, type Permission, type Role } from '#app/auth/roles.ts'
-import type { MessageKey } from '#app/i18n/i18n.ts'
+import type { TextKey } from '#app/i18n/i18n.ts'
 
-type OrgPage = { path: string; label: MessageKey; needs: readonly Permission[] }
+type OrgPage = { path: string; label: TextKey; needs: readonly Permission[] }
 const PROGRESS: readonly Permission[] = ['read:progress:org', 'read:progress:team']
 
 /** Every page of an organisation, with the permission its own loader checks. */
