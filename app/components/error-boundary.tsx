@@ -24,6 +24,8 @@ export type NextStep = { to: string; label: TextKey }
 /**
  * The one error page. Each area's layout renders it with its own way back, so a person who
  * hits a wall in the trainer area is offered the trainer's start, not the site's home page.
+ * Where the area itself is closed to them (401, 403) they are offered login or their own
+ * overview instead, never a link that answers the same error again.
  */
 export function GeneralErrorBoundary({ next }: { next?: NextStep }) {
   const error = useRouteError()
@@ -45,7 +47,11 @@ export function GeneralErrorBoundary({ next }: { next?: NextStep }) {
             <Link to={login}>{t('error.401.action')}</Link>
           </li>
         ) : null}
-        {next ? (
+        {status === 403 ? (
+          <li>
+            <Link to="/dashboard">{t('error.back.dashboard')}</Link>
+          </li>
+        ) : next && status !== 401 ? (
           <li>
             <Link to={next.to}>{t(next.label)}</Link>
           </li>

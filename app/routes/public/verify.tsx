@@ -1,7 +1,7 @@
 import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/verify'
 import { ErrorList } from '#app/components/forms.tsx'
-import { VerificationBanner } from '#app/components/verification-status.tsx'
+import { VerificationBanner } from './verification-status.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { verifyText } from '#app/records/verify.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'

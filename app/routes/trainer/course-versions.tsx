@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/course-versions'
-import { CourseDiffView } from '#app/components/course-diff-view.tsx'
+import { CourseDiffView } from './course-diff-view.tsx'
 import { requireAuthoredCourse } from '#app/authoring/authoring-access.server.ts'
 import { diffSnapshots } from '#app/authoring/course-diff.ts'
 import { draftSnapshot } from '#app/authoring/drafts.server.ts'

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/course'
-import { CourseFields } from '#app/components/course-fields.tsx'
+import { CourseFields } from './course-fields.tsx'
 import { ErrorList } from '#app/components/forms.tsx'
 import { requireAuthoredCourse } from '#app/authoring/authoring-access.server.ts'
 import {

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/staff-member'
-import { StepCell } from '#app/components/step-cell.tsx'
+import { StepCell } from './step-cell.tsx'
 import { staffMember } from '#app/employer/staff-member.server.ts'
 import { requireStaffScope } from '#app/employer/staff-scope.server.ts'
 import { formatDate, localized } from '#app/i18n/i18n.ts'

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/team-progress'
-import { ProgressChart } from '#app/components/progress-chart.tsx'
+import { ProgressChart } from './progress-chart.tsx'
 import { defaultDossier } from '#app/employer/matrix.server.ts'
 import { requireStaffScope } from '#app/employer/staff-scope.server.ts'
 import { CHART_STEPS, teamProgress } from '#app/employer/team-progress.server.ts'

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from '@conform-to/react'
-import { Checkbox, ErrorList } from './forms.tsx'
+import { Checkbox, ErrorList } from '#app/components/forms.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 
 type Meta = FieldMetadata<string | undefined>

@@ -1,5 +1,5 @@
-import { lessonComponents } from './lesson-kit/index.ts'
-import { mdxComponentFor } from './lesson-kit/mdx-component.ts'
+import { lessonComponents } from '#app/components/lesson-kit/index.ts'
+import { mdxComponentFor } from '#app/components/lesson-kit/mdx-component.ts'
 import { localizeProblem } from '#app/authoring/problem-messages.ts'
 import type { QuizKey } from '#app/content/lesson-kit-spec.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
