@@ -17,6 +17,7 @@ import {
   type DossierRef,
 } from './credential.server.ts'
 import { recordUrl } from './issuer.server.ts'
+import { recordStatus } from './record-status.ts'
 import { validUntilFor } from './recertification.server.ts'
 import { activeSigningKey } from './signing-keys.server.ts'
 
@@ -27,11 +28,11 @@ type ExistingRecord = {
   issuedAt: Date
   validUntil: Date | null
   organisationId: string | null
-  revoked: boolean
+  revocation: object | null
 }
 
 const isCurrent = (r: ExistingRecord | undefined, now: Date) =>
-  !!r && !r.revoked && (!r.validUntil || r.validUntil > now)
+  !!r && recordStatus(r, now) === 'valid'
 
 const dateNl = (d: Date) =>
   new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(d)
@@ -72,7 +73,7 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
   const competent = new Set(statuses.map((s) => s.workProcessCode))
   // The newest record per code.
   const latest = new Map<string, ExistingRecord>()
-  for (const r of existing) latest.set(r.code, { ...r, revoked: !!r.revocation })
+  for (const r of existing) latest.set(r.code, r)
 
   const issued: ExistingRecord[] = []
   const issue = async (
@@ -128,7 +129,7 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
       subjectId: id,
       detail: { userId, level, dossierSlug, code },
     })
-    const record = { id, level, code, issuedAt, validUntil, organisationId, revoked: false }
+    const record = { id, level, code, issuedAt, validUntil, organisationId, revocation: null }
     latest.set(code, record)
     issued.push(record)
     return record

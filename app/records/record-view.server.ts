@@ -1,6 +1,7 @@
 import { prisma } from '#app/db.server.ts'
 import type { Locale } from '#app/i18n/i18n.ts'
 import { type Credential, dossierFramework } from './credential.server.ts'
+import { recordStatus } from './record-status.ts'
 import { verifyJwt } from './verify.server.ts'
 
 type RecordRow = {
@@ -126,15 +127,7 @@ export async function listRecords(userId: string, locale: Locale) {
       revocation: { select: { revokedAt: true, reason: true } },
     },
   })
-  const now = Date.now()
+  const now = new Date()
   const title = await titlesOf(rows, locale)
-  return rows.map((r) => ({
-    ...r,
-    title: title(r),
-    status: r.revocation
-      ? ('revoked' as const)
-      : r.validUntil && +r.validUntil <= now
-        ? ('expired' as const)
-        : ('valid' as const),
-  }))
+  return rows.map((r) => ({ ...r, title: title(r), status: recordStatus(r, now) }))
 }
