@@ -8,6 +8,7 @@ import {
 import { workplaceFacts, workplaceKey } from '#app/assessment/workplace-facts.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { TOP_STEP } from '#app/domain/progress-rules.ts'
+import { formatAmsterdam } from '#app/utils/amsterdam-date.ts'
 import {
   buildCredential,
   signCredential,
@@ -33,9 +34,6 @@ type ExistingRecord = {
 
 const isCurrent = (r: ExistingRecord | undefined, now: Date) =>
   !!r && recordStatus(r, now) === 'valid'
-
-const dateNl = (d: Date) =>
-  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(d)
 
 /**
  * Issue every record the rules award a learner in a dossier and that is not held yet: work
@@ -158,7 +156,7 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
           evidence: proof.map((e) => ({
             name: e.title,
             genre: e.kindNl,
-            narrative: `${e.kindNl}, ingeleverd op ${dateNl(e.submittedAt)}; afgetekend door ${e.assessors} assessor${e.assessors === 1 ? '' : 'en'}.`,
+            narrative: `${e.kindNl}, ingeleverd op ${formatAmsterdam(e.submittedAt, 'nl')}; afgetekend door ${e.assessors} assessor${e.assessors === 1 ? '' : 'en'}.`,
           })),
         },
         null,
@@ -213,7 +211,7 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
           id: recordUrl(p.id),
           name: `${p.code} ${nameOf(p.code)}`,
           genre: p.level === 'core_task' ? 'Bewijs kerntaak' : 'Bewijs werkproces',
-          narrative: `Ondertekend bewijs ${p.code}, uitgegeven op ${dateNl(p.issuedAt)}.`,
+          narrative: `Ondertekend bewijs ${p.code}, uitgegeven op ${formatAmsterdam(p.issuedAt, 'nl')}.`,
         })),
       },
       caps.length ? new Date(Math.min(...caps.map(Number))) : null,
