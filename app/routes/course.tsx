@@ -40,12 +40,7 @@ export default function CoursePage({ loaderData }: Route.ComponentProps) {
         </div>
         <div>
           <dt>{t('course.languages')}</dt>
-          <dd>
-            {course.languages
-              .split(',')
-              .map((l) => t(`course.language.${l}` as 'course.language.nl'))
-              .join(', ')}
-          </dd>
+          <dd>{course.languages.map((l) => t(`course.language.${l}`)).join(', ')}</dd>
         </div>
         <div>
           <dt>{t('course.version')}</dt>

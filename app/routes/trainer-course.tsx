@@ -373,8 +373,8 @@ export default function TrainerCourse({ loaderData, actionData }: Route.Componen
                     </Link>{' '}
                     <span className="muted">
                       {t(`lesson.type.${lesson.type}` as MessageKey)} ·{' '}
-                      {lesson.workProcesses
-                        ? lesson.workProcesses.replaceAll(',', ', ')
+                      {lesson.workProcesses.length > 0
+                        ? lesson.workProcesses.join(', ')
                         : t('authoring.noWorkProcess')}
                     </span>
                     <span className="toolbar">

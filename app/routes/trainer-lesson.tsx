@@ -23,6 +23,7 @@ import {
 import { previewLesson } from '#app/authoring/lesson-preview.server.ts'
 import { prisma } from '#app/db.server.ts'
 import { LESSON_TYPES } from '#app/content/lesson-kit-spec.ts'
+import { courseLanguages } from '#app/domain/course-languages.ts'
 import { getDossierOutline, listCompetencies } from '#app/domain/dossiers.server.ts'
 import { formatDate, localized, type MessageKey } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -55,7 +56,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   invariantResponse(dossier, 'Dossier not found')
   return {
     courseId: params.courseId,
-    course: { titleNl: draft.titleNl, bilingual: draft.languages.includes('en') },
+    course: { titleNl: draft.titleNl, bilingual: courseLanguages(draft.languages).includes('en') },
     lesson,
     coreTasks: dossier.coreTasks,
     competencies: competencies.map((c) => ({
@@ -199,8 +200,6 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
     ...lesson,
     titleEn: lesson.titleEn ?? '',
     bodyEn: lesson.bodyEn ?? '',
-    workProcesses: lesson.workProcesses ? lesson.workProcesses.split(',') : [],
-    competencies: lesson.competencies ? lesson.competencies.split(',') : [],
   }
   const errors: ActionResult['errors'] = actionData?.errors ?? {}
   const conflict = actionData?.conflict ?? null
