@@ -156,4 +156,24 @@ describe(`data conversion in the ${testEngine} migrations`, () => {
     )
     expect(parseJsonList(fresh!.v as string)).toEqual([])
   })
+
+  test('record_achievement_name: the name comes out of the stored credential', async () => {
+    const { db, migrate } = await databaseBefore('record_achievement_name')
+    // The credential as issued: a glued title on top, the bare name in the achievement.
+    const credential = (code: string, name: string) =>
+      JSON.stringify({ name: `${code} ${name}`, credentialSubject: { achievement: { name } } })
+    const text = (value: string) => `'${value.replaceAll("'", "''")}'`
+    await db.run(`
+      INSERT INTO "CompletionRecord" ("id", "level", "dossierSlug", "dossierVersion", "code", "recipientName", "credential", "jwt", "kid", "issuedAt")
+        VALUES ('r1', 'work_process', 'd', 1, 'TL-K1-W1', 'Ann', ${text(credential('TL-K1-W1', 'Gesprekken voeren'))}, 'j', 'k', ${AT}),
+               ('r2', 'qualification', 'd', 1, '93860', 'Ann', ${text(credential('93860', "Klant's teamleider"))}, 'j', 'k', ${AT});
+    `)
+    await migrate()
+    expect(
+      await db.rows(`SELECT "id", "code", "name" FROM "CompletionRecord" ORDER BY "id"`),
+    ).toEqual([
+      { id: 'r1', code: 'TL-K1-W1', name: 'Gesprekken voeren' },
+      { id: 'r2', code: '93860', name: "Klant's teamleider" },
+    ])
+  })
 })

@@ -26,6 +26,7 @@ type ExistingRecord = {
   id: string
   level: string
   code: string
+  name: string
   issuedAt: Date
   validUntil: Date | null
   organisationId: string | null
@@ -59,6 +60,7 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
         id: true,
         level: true,
         code: true,
+        name: true,
         issuedAt: true,
         validUntil: true,
         organisationId: true,
@@ -111,6 +113,7 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
         dossierSlug,
         dossierVersion: dossier.ref.version,
         code,
+        name: content.achievement.name,
         recipientName: user.name,
         credential: JSON.stringify(credential),
         jwt,
@@ -127,7 +130,16 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
       subjectId: id,
       detail: { userId, level, dossierSlug, code },
     })
-    const record = { id, level, code, issuedAt, validUntil, organisationId, revocation: null }
+    const record = {
+      id,
+      level,
+      code,
+      name: content.achievement.name,
+      issuedAt,
+      validUntil,
+      organisationId,
+      revocation: null,
+    }
     latest.set(code, record)
     issued.push(record)
     return record
@@ -209,22 +221,13 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
         achievement: { code, name, description, criteria, competencies: [] },
         evidence: bundled.map((p) => ({
           id: recordUrl(p.id),
-          name: `${p.code} ${nameOf(p.code)}`,
+          name: `${p.code} ${p.name}`,
           genre: p.level === 'core_task' ? 'Bewijs kerntaak' : 'Bewijs werkproces',
           narrative: `Ondertekend bewijs ${p.code}, uitgegeven op ${formatAmsterdam(p.issuedAt, 'nl')}.`,
         })),
       },
       caps.length ? new Date(Math.min(...caps.map(Number))) : null,
     )
-  }
-
-  function nameOf(code: string) {
-    for (const c of dossier!.coreTasks) {
-      if (c.code === code) return c.titleNl
-      const wp = c.workProcesses.find((w) => w.code === code)
-      if (wp) return wp.titleNl
-    }
-    return ''
   }
 }
 
@@ -290,7 +293,7 @@ async function loadDossier(tx: Tx, slug: string) {
         ...w,
         competencies: w.competencies.map((x) => ({
           code: x.competency.code,
-          title: `${x.competency.code} ${x.competency.titleNl}`,
+          name: x.competency.titleNl,
         })),
       })),
     })),

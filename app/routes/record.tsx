@@ -122,7 +122,9 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
           <ul>
             {record.bundled.map((b) => (
               <li key={b.id}>
-                <Link to={`/records/${b.id}`}>{b.name}</Link>
+                <Link to={`/records/${b.id}`}>
+                  <span className="code">{b.code}</span> {b.name}
+                </Link>
               </li>
             ))}
           </ul>
