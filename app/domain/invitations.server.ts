@@ -67,7 +67,6 @@ export async function lookUpInvitation(token: string) {
     select: {
       id: true,
       email: true,
-      roles: true,
       expiresAt: true,
       acceptedAt: true,
       revokedAt: true,
