@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { createClient } from './db.server.ts'
 import { copyDatabase } from './db-copy.server.ts'
 import { TABLES } from './db-tables.server.ts'
+import { toJsonList } from './utils/json-list.ts'
 import { readFramework } from '#app/content/dossier-files.server.ts'
 import { importFramework } from '#app/domain/dossier-import.server.ts'
 import { ModelName } from '#app/generated/prisma/internal/prismaNamespace.ts'
@@ -42,7 +43,7 @@ describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to Postg
       data: {
         organisationId: organisation.id,
         email: 'nieuw@example.test',
-        roles: 'learner',
+        roles: toJsonList(['learner']),
         tokenHash: 'b'.repeat(64),
         expiresAt: soon,
         invitedById: user.id,

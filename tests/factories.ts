@@ -3,6 +3,7 @@ import type { Role } from '#app/auth/roles.ts'
 import { createSession, SESSION_COOKIE } from '#app/auth/session.server.ts'
 import { addMember, createOrganisation } from '#app/domain/organisations.server.ts'
 import { createUser } from '#app/domain/users.server.ts'
+import { toJsonList } from '#app/utils/json-list.ts'
 
 /** Test data built with the same domain functions the product and the demo seed use. */
 let counter = 0
@@ -86,7 +87,7 @@ export async function makeOrganisationCourse(
         summaryEn: 'For our own staff only.',
         audienceNl: 'Teamleiders',
         audienceEn: 'Team leaders',
-        languages: 'nl',
+        languages: toJsonList(['nl']),
         selfEnrol: true,
       },
       select: { id: true },
@@ -104,7 +105,7 @@ export async function makeOrganisationCourse(
           type: lesson.type,
           duration: 10,
           titleNl: `Les ${i + 1}`,
-          competencies: 'C',
+          competencies: toJsonList(['C']),
           codeNlHash: compiled[i]!.codeNlHash,
           quizKey: compiled[i]!.quizKey,
           sourceFile: `${courseId}/${lessonKeys[i]}.mdx`,

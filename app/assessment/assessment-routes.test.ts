@@ -126,7 +126,7 @@ describe('handing in evidence', () => {
       fileSize: PDF.length,
       dossierSlug: 'contactcenter-teamleider',
     })
-    expect(stored.competencies).toBe('Q,M')
+    expect(stored.competencies).toBe('["Q","M"]')
 
     const file = await call(
       evidenceFile.loader,

@@ -6,6 +6,7 @@ import { evidenceStorage } from '#app/evidence/evidence-storage.server.ts'
 import type { EvidenceFileType } from '#app/evidence/file-type.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { raiseStatuses } from '#app/domain/progress.server.ts'
+import { parseJsonList, toJsonList } from '#app/utils/json-list.ts'
 import { assessorsRequired, type EvidenceKind } from './assessment-rules.ts'
 
 export type EvidenceInput = {
@@ -38,7 +39,7 @@ export async function submitEvidence(input: EvidenceInput) {
         const evidence = await tx.evidence.create({
           data: {
             ...rest,
-            competencies: competencies.join(','),
+            competencies: toJsonList(competencies),
             ...(file
               ? {
                   fileKey,
@@ -106,7 +107,7 @@ async function notifyAssessors(evidenceId: string) {
 
 /** One piece of evidence with every judgement on it, for the learner and the assessors. */
 export async function getEvidence(id: string) {
-  return prisma.evidence.findUnique({
+  const evidence = await prisma.evidence.findUnique({
     where: { id },
     select: {
       id: true,
@@ -151,6 +152,7 @@ export async function getEvidence(id: string) {
       },
     },
   })
+  return evidence && { ...evidence, competencies: parseJsonList(evidence.competencies) }
 }
 export type EvidenceDetail = NonNullable<Awaited<ReturnType<typeof getEvidence>>>
 

@@ -8,6 +8,7 @@ import * as member from '#app/routes/orgs/$slug/member.tsx'
 import * as teams from '#app/routes/orgs/$slug/teams.tsx'
 import * as invitations from '#app/routes/orgs/$slug/invitations.tsx'
 import { prisma } from '#app/db.server.ts'
+import { toJsonList } from '#app/utils/json-list.ts'
 import { cookieFor, makeMember, makeOrganisation } from '#tests/factories.ts'
 import { call, formRequest, getRequest } from '#tests/route-call.ts'
 
@@ -39,7 +40,7 @@ beforeAll(async () => {
       data: {
         organisationId: callforce.id,
         email: 'kandidaat@example.test',
-        roles: 'learner',
+        roles: toJsonList(['learner']),
         tokenHash: 'x'.repeat(64),
         expiresAt: new Date(Date.now() + 60_000),
         invitedById: cfEmployer.user.id,

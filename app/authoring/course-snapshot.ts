@@ -1,4 +1,5 @@
 import type { LessonType } from '#app/content/lesson-kit-spec.ts'
+import { courseLanguages } from '#app/domain/course-languages.ts'
 
 /**
  * A whole course as one plain value: what a draft holds, what a published version holds and
@@ -59,7 +60,7 @@ export type CourseColumns = Record<Exclude<keyof typeof COURSE_COLUMNS, 'selfEnr
   selfEnrol: boolean
 }
 
-/** A snapshot's course fields from a row of either table ("nl,en" becomes a list). */
+/** A snapshot's course fields from a row of either table. */
 export function snapshotCourse(id: string, row: CourseColumns): Omit<CourseSnapshot, 'modules'> {
   return {
     id,
@@ -67,7 +68,7 @@ export function snapshotCourse(id: string, row: CourseColumns): Omit<CourseSnaps
     title: { nl: row.titleNl, en: row.titleEn },
     summary: { nl: row.summaryNl, en: row.summaryEn },
     audience: { nl: row.audienceNl, en: row.audienceEn },
-    languages: row.languages.split(',') as Array<'nl' | 'en'>,
+    languages: courseLanguages(row.languages),
     selfEnrol: row.selfEnrol,
   }
 }

@@ -1,4 +1,6 @@
 import { prisma, type Tx } from '#app/db.server.ts'
+import { courseLanguages } from '#app/domain/course-languages.ts'
+import { parseJsonList, toJsonList } from '#app/utils/json-list.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
 import type { LessonType } from '#app/content/lesson-kit-spec.ts'
 import { normaliseBody } from './course-files-export.server.ts'
@@ -45,7 +47,7 @@ const courseColumns = (fields: CourseFields) => ({
   summaryEn: fields.summary.en,
   audienceNl: fields.audience.nl,
   audienceEn: fields.audience.en,
-  languages: fields.languages.join(','),
+  languages: toJsonList(fields.languages),
   selfEnrol: fields.selfEnrol,
 })
 
@@ -55,8 +57,8 @@ const lessonColumns = (fields: LessonFields) => ({
   duration: fields.duration,
   titleNl: fields.titleNl,
   titleEn: fields.titleEn,
-  workProcesses: [...new Set(fields.workProcesses)].sort().join(','),
-  competencies: [...new Set(fields.competencies)].sort().join(','),
+  workProcesses: toJsonList([...new Set(fields.workProcesses)].sort()),
+  competencies: toJsonList([...new Set(fields.competencies)].sort()),
   bodyNl: normaliseBody(fields.bodyNl),
   bodyEn: fields.bodyEn === null ? null : normaliseBody(fields.bodyEn),
 })
@@ -145,8 +147,8 @@ export async function updateCourseFields(
 }
 
 /** The draft with its modules and lessons in order, for the editor. */
-export function getDraft(courseId: string) {
-  return prisma.courseDraft.findUnique({
+export async function getDraft(courseId: string) {
+  const draft = await prisma.courseDraft.findUnique({
     where: { courseId },
     select: {
       courseId: true,
@@ -182,10 +184,20 @@ export function getDraft(courseId: string) {
       },
     },
   })
+  return (
+    draft && {
+      ...draft,
+      languages: courseLanguages(draft.languages),
+      modules: draft.modules.map((m) => ({
+        ...m,
+        lessons: m.lessons.map((l) => ({ ...l, workProcesses: parseJsonList(l.workProcesses) })),
+      })),
+    }
+  )
 }
 
-export function getDraftLesson(courseId: string, lessonId: string) {
-  return prisma.draftLesson.findFirst({
+export async function getDraftLesson(courseId: string, lessonId: string) {
+  const lesson = await prisma.draftLesson.findFirst({
     where: { id: lessonId, courseId },
     select: {
       id: true,
@@ -204,6 +216,13 @@ export function getDraftLesson(courseId: string, lessonId: string) {
       module: { select: { titleNl: true } },
     },
   })
+  return (
+    lesson && {
+      ...lesson,
+      workProcesses: parseJsonList(lesson.workProcesses),
+      competencies: parseJsonList(lesson.competencies),
+    }
+  )
 }
 
 /** What the lesson editor needs of its course: dossier, languages and title. */
@@ -422,8 +441,6 @@ async function renumberModules(tx: Tx, courseId: string) {
   }
 }
 
-const list = (csv: string) => (csv ? csv.split(',') : [])
-
 /** The draft as a snapshot: what publishing, export and diffs work from. */
 export async function draftSnapshot(
   courseId: string,
@@ -457,8 +474,8 @@ export async function draftSnapshot(
         duration: l.duration,
         titleNl: l.titleNl,
         titleEn: l.titleEn,
-        workProcesses: list(l.workProcesses),
-        competencies: list(l.competencies),
+        workProcesses: parseJsonList(l.workProcesses),
+        competencies: parseJsonList(l.competencies),
         bodyNl: l.bodyNl,
         bodyEn: l.bodyEn,
       })),

@@ -1,5 +1,6 @@
 import { prisma } from '#app/db.server.ts'
 import type { LessonType } from '#app/content/lesson-kit-spec.ts'
+import { parseJsonList } from '#app/utils/json-list.ts'
 import { normaliseBody } from './course-files-export.server.ts'
 import {
   COURSE_COLUMNS,
@@ -85,7 +86,7 @@ export async function versionSnapshot(
       titleEn: l.titleEn,
       // The link rows have no order of their own; the dossier's order is the natural one.
       workProcesses: l.workProcesses.map((w) => w.workProcessCode).sort(),
-      competencies: l.competencies ? l.competencies.split(',').sort() : [],
+      competencies: parseJsonList(l.competencies).sort(),
       bodyNl: normaliseBody(l.bodyNl!),
       bodyEn: l.bodyEn === null ? null : normaliseBody(l.bodyEn),
     })

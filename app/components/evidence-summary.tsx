@@ -34,7 +34,7 @@ export function EvidenceSummary({ evidence }: { evidence: Evidence }) {
         <dt>{t('evidence.workProcesses')}</dt>
         <dd>{evidence.workProcesses.map((w) => w.workProcessCode).join(', ')}</dd>
         <dt>{t('evidence.competencies')}</dt>
-        <dd>{evidence.competencies.split(',').join(', ')}</dd>
+        <dd>{evidence.competencies.join(', ')}</dd>
         {evidence.fileKey ? (
           <>
             <dt>{t('evidence.attachment')}</dt>

@@ -10,6 +10,7 @@ import {
 import { lessonBody } from '#app/content/course-files.server.ts'
 import { readFramework } from '#app/content/dossier-files.server.ts'
 import type { QuizKey } from '#app/content/lesson-kit-spec.ts'
+import { toJsonList } from '#app/utils/json-list.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
 import { audit } from './audit.server.ts'
 
@@ -156,7 +157,7 @@ export async function publishCourse(
           summaryEn: meta.summary.en,
           audienceNl: meta.audience.nl,
           audienceEn: meta.audience.en,
-          languages: meta.languages.join(','),
+          languages: toJsonList(meta.languages),
           selfEnrol: meta.selfEnrol,
           publishedById: publication?.publishedById ?? null,
           note: publication?.note ?? null,
@@ -196,7 +197,7 @@ export async function publishCourse(
               duration: source.meta.duration,
               titleNl: source.meta.title,
               titleEn: source.en?.title ?? null,
-              competencies: source.meta.competencies.join(','),
+              competencies: toJsonList(source.meta.competencies),
               codeNlHash: lesson.nl.hash,
               codeEnHash: lesson.enCompiled?.hash ?? null,
               quizKey: quizKeyOf(lesson.nl.analysis.quiz, lesson.enCompiled?.analysis.quiz ?? null),

@@ -1,4 +1,6 @@
 import { prisma } from '#app/db.server.ts'
+import { parseJsonList } from '#app/utils/json-list.ts'
+import { courseLanguages } from './course-languages.ts'
 import { visibleCourses, type VisibleOrganisations } from './course-visibility.server.ts'
 import { immutableCache } from './immutable-cache.server.ts'
 
@@ -31,6 +33,7 @@ export async function listPublishedCourses(organisationIds: VisibleOrganisations
           {
             id,
             ...v,
+            languages: courseLanguages(v.languages),
             lessonCount: v.lessons.length,
             minutes: v.lessons.reduce((n, l) => n + l.duration, 0),
             workProcessCodes: [
@@ -59,8 +62,8 @@ const versionCache = immutableCache<Awaited<ReturnType<typeof loadVersion>>>(200
 const compiledCache = immutableCache<Awaited<ReturnType<typeof loadCompiled>>>(500)
 
 /** A published version with its lessons; versions never change, so it is cached by id. */
-function loadVersion(versionId: string) {
-  return prisma.courseVersion.findUnique({
+async function loadVersion(versionId: string) {
+  const version = await prisma.courseVersion.findUnique({
     where: { id: versionId },
     select: {
       id: true,
@@ -88,6 +91,13 @@ function loadVersion(versionId: string) {
       },
     },
   })
+  return (
+    version && {
+      ...version,
+      languages: courseLanguages(version.languages),
+      lessons: version.lessons.map((l) => ({ ...l, competencies: parseJsonList(l.competencies) })),
+    }
+  )
 }
 
 /**

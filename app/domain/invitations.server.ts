@@ -6,6 +6,7 @@ import { generateToken, hashToken } from '#app/auth/tokens.server.ts'
 import { sendEmail } from '#app/email/mailer.server.ts'
 import { invitationEmail } from '#app/email/templates.ts'
 import { formatDate, type Locale } from '#app/i18n/i18n.ts'
+import { parseJsonList, toJsonList } from '#app/utils/json-list.ts'
 import { addMember } from './organisations.server.ts'
 
 export const INVITATION_LIFETIME = 7 * 24 * 60 * 60 * 1000
@@ -36,7 +37,7 @@ export async function createInvitation(input: {
     data: {
       organisationId: input.organisationId,
       email: normalizeEmail(input.email),
-      roles: input.roles.join(','),
+      roles: toJsonList(input.roles),
       teamId: team?.id ?? null,
       tokenHash: hashToken(token),
       expiresAt,
@@ -66,7 +67,6 @@ export async function lookUpInvitation(token: string) {
     select: {
       id: true,
       email: true,
-      roles: true,
       expiresAt: true,
       acceptedAt: true,
       revokedAt: true,
@@ -129,7 +129,7 @@ export async function acceptInvitation(
     await addMember(tx, {
       organisationId: invitation.organisationId,
       userId,
-      roles: invitation.roles.split(',').filter(isRole),
+      roles: parseJsonList(invitation.roles).filter(isRole),
       teamIds: invitation.teamId ? [invitation.teamId] : [],
     })
     return { userId, organisationId: invitation.organisationId }
@@ -142,8 +142,8 @@ export class AccountExistsError extends Error {
   }
 }
 
-export function listOpenInvitations(organisationId: string) {
-  return prisma.invitation.findMany({
+export async function listOpenInvitations(organisationId: string) {
+  const invitations = await prisma.invitation.findMany({
     where: { organisationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     orderBy: { createdAt: 'desc' },
     select: {
@@ -154,6 +154,7 @@ export function listOpenInvitations(organisationId: string) {
       invitedBy: { select: { name: true } },
     },
   })
+  return invitations.map((i) => ({ ...i, roles: parseJsonList(i.roles).filter(isRole) }))
 }
 
 export async function revokeInvitation(organisationId: string, invitationId: string) {

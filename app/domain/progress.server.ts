@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { prisma, type Db as Client, type Tx } from '#app/db.server.ts'
 import { workplaceFacts, workplaceKey } from '#app/assessment/workplace-facts.server.ts'
 import { issueDueRecords } from '#app/records/issue-records.server.ts'
+import { toJsonList } from '#app/utils/json-list.ts'
 import { coursesOfLearner } from './course-visibility.server.ts'
 import { ladderFacts, stepFor, TOP_STEP, type LinkedLesson } from './progress-rules.ts'
 
@@ -76,7 +77,7 @@ function event(
 ) {
   const { workProcessCodes = [], ...rest } = data
   return tx.learningEvent.create({
-    data: { id: randomUUID(), ...rest, workProcessCodes: workProcessCodes.join(',') },
+    data: { id: randomUUID(), ...rest, workProcessCodes: toJsonList(workProcessCodes) },
   })
 }
 

@@ -1,4 +1,5 @@
 import { prisma } from '#app/db.server.ts'
+import { parseJsonList } from '#app/utils/json-list.ts'
 
 /** xAPI 1.0.3 verbs: ADL's vocabulary where it has one. */
 const VERBS: Record<string, { id: string; nl: string; en: string }> = {
@@ -48,7 +49,7 @@ export async function xapiStatements(userId: string, baseUrl: string) {
     if (e.resultStep !== null) {
       result.extensions = { [`${baseUrl}/xapi/extensions/ladder-step`]: e.resultStep }
     }
-    const codes = e.workProcessCodes ? e.workProcessCodes.split(',') : []
+    const codes = parseJsonList(e.workProcessCodes)
     return {
       id: e.id,
       version: '1.0.3',

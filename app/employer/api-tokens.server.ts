@@ -2,6 +2,7 @@ import { generateToken, hashToken } from '#app/auth/tokens.server.ts'
 import { hit, retryAfter } from '#app/auth/rate-limit.server.ts'
 import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
+import { parseJsonList, toJsonList } from '#app/utils/json-list.ts'
 import { API_RATE_LIMIT, type ApiScope } from './api-scopes.ts'
 import type { StaffScope } from './staff-scope.server.ts'
 
@@ -31,7 +32,7 @@ export async function storeApiToken(input: {
         organisationId: input.organisationId,
         name: input.name,
         tokenHash: hashToken(input.token),
-        scopes: input.scopes.join(','),
+        scopes: toJsonList(input.scopes),
         createdById: input.actorId,
       },
       select: { id: true },
@@ -65,8 +66,8 @@ export async function revokeApiToken(organisationId: string, id: string, actorId
   })
 }
 
-export function listApiTokens(organisationId: string) {
-  return prisma.apiToken.findMany({
+export async function listApiTokens(organisationId: string) {
+  const tokens = await prisma.apiToken.findMany({
     where: { organisationId },
     orderBy: { createdAt: 'desc' },
     select: {
@@ -78,6 +79,7 @@ export function listApiTokens(organisationId: string) {
       revokedAt: true,
     },
   })
+  return tokens.map((token) => ({ ...token, scopes: parseJsonList(token.scopes) }))
 }
 
 const problem = (status: number, title: string, headers: Record<string, string> = {}) =>
@@ -111,7 +113,7 @@ export async function requireApiScope(
   if (!token || token.revokedAt)
     throw problem(401, 'Unknown or revoked token', { 'WWW-Authenticate': 'Bearer' })
   if (token.organisation.slug !== orgSlug) throw problem(404, 'Not found')
-  if (!token.scopes.split(',').includes(needed)) throw problem(403, `Scope ${needed} required`)
+  if (!parseJsonList(token.scopes).includes(needed)) throw problem(403, `Scope ${needed} required`)
   const limit = { key: `api:${token.id}`, max: API_RATE_LIMIT, windowMs: 60_000 }
   const wait = await retryAfter(limit)
   if (wait !== null) throw problem(429, 'Too many requests', { 'Retry-After': String(wait) })

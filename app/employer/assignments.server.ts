@@ -4,6 +4,7 @@ import { sendEmail } from '#app/email/mailer.server.ts'
 import { assignmentEmail, assignmentReminderEmail } from '#app/email/templates.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { visibleCourses } from '#app/domain/course-visibility.server.ts'
+import { formatAmsterdam } from '#app/utils/amsterdam-date.ts'
 import { personInScope, type StaffScope } from './staff-scope.server.ts'
 
 export type AssignmentTarget =
@@ -148,16 +149,13 @@ export async function assign(input: {
       ...assignmentEmail('nl', {
         organisation: scope.organisationName,
         title: title.nl,
-        due: formatDue(dueAt),
+        due: formatAmsterdam(dueAt, 'nl'),
         link: `${env.PUBLIC_URL}/dashboard`,
       }),
     })
   }
   return { assigned: people.length }
 }
-
-const formatDue = (d: Date) =>
-  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(d)
 
 /** What deciding an assignment's target and done-ness needs. */
 const ASSIGNMENT_FIELDS = {
@@ -307,7 +305,7 @@ export async function sendReminders(scope: StaffScope | null, now = new Date()) 
       ...assignmentReminderEmail('nl', {
         organisation: r.organisation.name,
         title: title?.nl ?? '',
-        due: formatDue(r.dueAt),
+        due: formatAmsterdam(r.dueAt, 'nl'),
         overdue: +r.dueAt < +now,
         link: `${env.PUBLIC_URL}/dashboard`,
       }),

@@ -4,6 +4,7 @@ import { LADDER } from '#app/domain/progress-rules.ts'
 import { translator, type Locale } from '#app/i18n/i18n.ts'
 import { RECORD_LEVEL_LABEL, STEP_LABEL, textFor } from '#app/i18n/labels.ts'
 import { recordUrl } from '#app/records/issuer.server.ts'
+import { recordStatus } from '#app/records/record-status.ts'
 import { allMatrixRows, matrixColumns, type MatrixQuery } from './matrix.server.ts'
 import { personInScope, type StaffScope } from './staff-scope.server.ts'
 
@@ -54,7 +55,7 @@ export async function recordsTable(scope: StaffScope, locale: Locale): Promise<T
     },
   })
   const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '')
-  const now = Date.now()
+  const now = new Date()
   return {
     headers: [
       t('export.name'),
@@ -75,13 +76,7 @@ export async function recordsTable(scope: StaffScope, locale: Locale): Promise<T
       r.dossierSlug,
       date(r.issuedAt),
       date(r.validUntil),
-      t(
-        r.revocation
-          ? 'verify.status.revoked'
-          : r.validUntil && +r.validUntil <= now
-            ? 'verify.status.expired'
-            : 'verify.status.valid',
-      ),
+      t(`verify.status.${recordStatus(r, now)}`),
       recordUrl(r.id),
     ]),
   }

@@ -1,5 +1,6 @@
 import { prisma } from '#app/db.server.ts'
 import { learnerDashboard } from '#app/domain/dashboard.server.ts'
+import { recordStatus } from '#app/records/record-status.ts'
 import type { StaffScope } from './staff-scope.server.ts'
 import { staffInScope } from './assignments.server.ts'
 
@@ -12,7 +13,8 @@ export async function staffMember(scope: StaffScope, membershipId: string) {
   const [inScope] = await staffInScope(scope, { membershipId })
   if (!inScope) return null
   const userId = inScope.userId
-  const since = new Date(Date.now() - 8 * 7 * 86400_000)
+  const now = new Date()
+  const since = new Date(+now - 8 * 7 * 86400_000)
   const [dashboard, teams, records, completions, lastEvent, recentEvents] = await Promise.all([
     learnerDashboard(userId),
     prisma.teamMember.findMany({
@@ -48,7 +50,7 @@ export async function staffMember(scope: StaffScope, membershipId: string) {
     email: inScope.user.email,
     teams: teams.map((t) => t.team.name).sort(),
     dossiers: dossierSteps(dashboard.dossiers),
-    records,
+    records: records.map((r) => ({ ...r, status: recordStatus(r, now) })),
     activity: {
       completions,
       lastActive: lastEvent?.timestamp ?? null,

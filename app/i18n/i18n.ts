@@ -1,4 +1,5 @@
 import type { Catalog, MessageKey, PluralForms, PluralKey, TextKey } from './catalog.ts'
+import { formatAmsterdam } from '#app/utils/amsterdam-date.ts'
 import { en } from './en.ts'
 import { nl } from './nl.ts'
 
@@ -65,11 +66,7 @@ export function localized<K extends string>(
   return locale === 'en' ? row[`${key}En`] : row[`${key}Nl`]
 }
 
+/** A date as pages show it ("1 december 2026"), in Amsterdam time: see formatAmsterdam. */
 export function formatDate(date: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Amsterdam',
-  }).format(new Date(date))
+  return formatAmsterdam(date, locale)
 }

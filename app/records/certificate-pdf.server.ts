@@ -8,6 +8,7 @@ import {
   type RGB,
 } from 'pdf-lib'
 import QRCode from 'qrcode'
+import { formatAmsterdam } from '#app/utils/amsterdam-date.ts'
 
 export type CertificateView = {
   locale: 'nl' | 'en'
@@ -290,13 +291,7 @@ export async function renderCertificatePdf(view: CertificateView): Promise<Uint8
     color,
     leading,
   })
-  // An explicit time zone, so a certificate issued just after midnight in Amsterdam shows that
-  // date even on a server running in UTC.
-  const formatDate = (date: Date) =>
-    new Intl.DateTimeFormat(labels.languageTag, {
-      dateStyle: 'long',
-      timeZone: 'Europe/Amsterdam',
-    }).format(date)
+  const formatDate = (date: Date) => formatAmsterdam(date, view.locale)
 
   const continuationHeader = (page: PDFPage) => {
     const header = `${labels.title} · ${view.recipientName} · ${view.humanCode} (${labels.continued})`

@@ -27,7 +27,7 @@ export type CredentialInput = {
     name: string
     description: string
     criteria: string
-    competencies: Array<{ code: string; title: string }>
+    competencies: Array<{ code: string; name: string }>
   }
   evidence: Array<{ id?: string; name: string; narrative: string; genre: string }>
 }
@@ -131,7 +131,7 @@ export function buildCredential(input: CredentialInput): Credential {
         alignment: [
           {
             type: ['Alignment'],
-            targetName: `${achievement.code} ${achievement.name}`,
+            targetName: achievement.name,
             targetCode: achievement.code,
             targetFramework: dossierFramework(dossier),
             targetType: TARGET_TYPE[level],
@@ -139,7 +139,7 @@ export function buildCredential(input: CredentialInput): Credential {
           },
           ...achievement.competencies.map((c) => ({
             type: ['Alignment'],
-            targetName: c.title,
+            targetName: c.name,
             targetCode: c.code,
             targetFramework: 'Landelijke set van 25 competenties (A-Y)',
             targetType: 'ceasn:Competency',

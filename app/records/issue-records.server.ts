@@ -8,6 +8,7 @@ import {
 import { workplaceFacts, workplaceKey } from '#app/assessment/workplace-facts.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { TOP_STEP } from '#app/domain/progress-rules.ts'
+import { formatAmsterdam } from '#app/utils/amsterdam-date.ts'
 import {
   buildCredential,
   signCredential,
@@ -17,6 +18,7 @@ import {
   type DossierRef,
 } from './credential.server.ts'
 import { recordUrl } from './issuer.server.ts'
+import { recordStatus } from './record-status.ts'
 import { validUntilFor } from './recertification.server.ts'
 import { activeSigningKey } from './signing-keys.server.ts'
 
@@ -24,17 +26,15 @@ type ExistingRecord = {
   id: string
   level: string
   code: string
+  name: string
   issuedAt: Date
   validUntil: Date | null
   organisationId: string | null
-  revoked: boolean
+  revocation: object | null
 }
 
 const isCurrent = (r: ExistingRecord | undefined, now: Date) =>
-  !!r && !r.revoked && (!r.validUntil || r.validUntil > now)
-
-const dateNl = (d: Date) =>
-  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(d)
+  !!r && recordStatus(r, now) === 'valid'
 
 /**
  * Issue every record the rules award a learner in a dossier and that is not held yet: work
@@ -60,6 +60,7 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
         id: true,
         level: true,
         code: true,
+        name: true,
         issuedAt: true,
         validUntil: true,
         organisationId: true,
@@ -72,7 +73,7 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
   const competent = new Set(statuses.map((s) => s.workProcessCode))
   // The newest record per code.
   const latest = new Map<string, ExistingRecord>()
-  for (const r of existing) latest.set(r.code, { ...r, revoked: !!r.revocation })
+  for (const r of existing) latest.set(r.code, r)
 
   const issued: ExistingRecord[] = []
   const issue = async (
@@ -112,6 +113,7 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
         dossierSlug,
         dossierVersion: dossier.ref.version,
         code,
+        name: content.achievement.name,
         recipientName: user.name,
         credential: JSON.stringify(credential),
         jwt,
@@ -128,7 +130,16 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
       subjectId: id,
       detail: { userId, level, dossierSlug, code },
     })
-    const record = { id, level, code, issuedAt, validUntil, organisationId, revoked: false }
+    const record = {
+      id,
+      level,
+      code,
+      name: content.achievement.name,
+      issuedAt,
+      validUntil,
+      organisationId,
+      revocation: null,
+    }
     latest.set(code, record)
     issued.push(record)
     return record
@@ -157,7 +168,7 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
           evidence: proof.map((e) => ({
             name: e.title,
             genre: e.kindNl,
-            narrative: `${e.kindNl}, ingeleverd op ${dateNl(e.submittedAt)}; afgetekend door ${e.assessors} assessor${e.assessors === 1 ? '' : 'en'}.`,
+            narrative: `${e.kindNl}, ingeleverd op ${formatAmsterdam(e.submittedAt, 'nl')}; afgetekend door ${e.assessors} assessor${e.assessors === 1 ? '' : 'en'}.`,
           })),
         },
         null,
@@ -210,22 +221,13 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
         achievement: { code, name, description, criteria, competencies: [] },
         evidence: bundled.map((p) => ({
           id: recordUrl(p.id),
-          name: `${p.code} ${nameOf(p.code)}`,
+          name: `${p.code} ${p.name}`,
           genre: p.level === 'core_task' ? 'Bewijs kerntaak' : 'Bewijs werkproces',
-          narrative: `Ondertekend bewijs ${p.code}, uitgegeven op ${dateNl(p.issuedAt)}.`,
+          narrative: `Ondertekend bewijs ${p.code}, uitgegeven op ${formatAmsterdam(p.issuedAt, 'nl')}.`,
         })),
       },
       caps.length ? new Date(Math.min(...caps.map(Number))) : null,
     )
-  }
-
-  function nameOf(code: string) {
-    for (const c of dossier!.coreTasks) {
-      if (c.code === code) return c.titleNl
-      const wp = c.workProcesses.find((w) => w.code === code)
-      if (wp) return wp.titleNl
-    }
-    return ''
   }
 }
 
@@ -291,7 +293,7 @@ async function loadDossier(tx: Tx, slug: string) {
         ...w,
         competencies: w.competencies.map((x) => ({
           code: x.competency.code,
-          title: `${x.competency.code} ${x.competency.titleNl}`,
+          name: x.competency.titleNl,
         })),
       })),
     })),

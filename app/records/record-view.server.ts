@@ -1,6 +1,8 @@
 import { prisma } from '#app/db.server.ts'
 import type { Locale } from '#app/i18n/i18n.ts'
 import { type Credential, dossierFramework } from './credential.server.ts'
+import { recordIdFrom } from './issuer.server.ts'
+import { recordStatus } from './record-status.ts'
 import { verifyJwt } from './verify.server.ts'
 
 type RecordRow = {
@@ -8,6 +10,8 @@ type RecordRow = {
   dossierSlug: string
   dossierVersion: number
   code: string
+  /** The name as issued (Dutch): what shows when its dossier version is not here. */
+  name: string
 }
 
 /**
@@ -15,7 +19,7 @@ type RecordRow = {
  * issued on: one query for any number of records.
  */
 async function titlesOf(records: RecordRow[], locale: Locale) {
-  if (records.length === 0) return (r: RecordRow) => r.code
+  if (records.length === 0) return (r: RecordRow) => r.name
   const versions = [
     ...new Map(records.map((r) => [`${r.dossierSlug}|${r.dossierVersion}`, r])).values(),
   ].map((r) => ({ slug: r.dossierSlug, version: r.dossierVersion }))
@@ -41,7 +45,7 @@ async function titlesOf(records: RecordRow[], locale: Locale) {
   return (r: RecordRow) =>
     title.get(
       `${r.dossierSlug}|${r.dossierVersion}|${r.level === 'qualification' ? '' : r.code}`,
-    ) ?? r.code
+    ) ?? r.name
 }
 
 /**
@@ -59,6 +63,7 @@ export async function getRecordView(id: string, locale: Locale) {
       dossierSlug: true,
       dossierVersion: true,
       code: true,
+      name: true,
       recipientName: true,
       credential: true,
       jwt: true,
@@ -88,13 +93,35 @@ export async function getRecordView(id: string, locale: Locale) {
       qualificationCrebo: true,
     },
   })
-  // What a core-task or qualification record bundles: the records named in its evidence.
-  const bundled = ((credential.evidence as Array<{ id?: string; name: string }>) ?? [])
-    .filter((e) => e.id)
-    .map((e) => ({ id: e.id!.split('/').at(-1)!, name: e.name }))
+  // What a core-task or qualification record bundles: the records its evidence links to, in
+  // the credential's order, named from their own rows.
+  const partIds = ((credential.evidence as Array<{ id?: string }>) ?? []).flatMap((e) => {
+    const partId = e.id ? recordIdFrom(e.id) : null
+    return partId ? [partId] : []
+  })
+  const parts = new Map(
+    (
+      await prisma.completionRecord.findMany({
+        where: { id: { in: partIds } },
+        select: {
+          id: true,
+          level: true,
+          dossierSlug: true,
+          dossierVersion: true,
+          code: true,
+          name: true,
+        },
+      })
+    ).map((p) => [p.id, p]),
+  )
+  const title = await titlesOf([record, ...parts.values()], locale)
+  const bundled = partIds.flatMap((partId) => {
+    const part = parts.get(partId)
+    return part ? [{ id: part.id, code: part.code, name: title(part) }] : []
+  })
   return {
     ...record,
-    title: (await titlesOf([record], locale))(record),
+    title: title(record),
     framework: dossier ? dossierFramework(dossier) : record.dossierSlug,
     qualification: dossier
       ? locale === 'en'
@@ -121,20 +148,13 @@ export async function listRecords(userId: string, locale: Locale) {
       dossierSlug: true,
       dossierVersion: true,
       code: true,
+      name: true,
       issuedAt: true,
       validUntil: true,
       revocation: { select: { revokedAt: true, reason: true } },
     },
   })
-  const now = Date.now()
+  const now = new Date()
   const title = await titlesOf(rows, locale)
-  return rows.map((r) => ({
-    ...r,
-    title: title(r),
-    status: r.revocation
-      ? ('revoked' as const)
-      : r.validUntil && +r.validUntil <= now
-        ? ('expired' as const)
-        : ('valid' as const),
-  }))
+  return rows.map((r) => ({ ...r, title: title(r), status: recordStatus(r, now) }))
 }

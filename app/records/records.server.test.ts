@@ -21,7 +21,14 @@ addFormats.default(ajv)
 ajv.addSchema(schemaFile('endorsementcredential.schema.json'))
 const validateCredential = ajv.compile(schemaFile('achievementcredential.schema.json'))
 
-let records: Array<{ id: string; level: string; code: string; jwt: string; credential: string }>
+let records: Array<{
+  id: string
+  level: string
+  code: string
+  name: string
+  jwt: string
+  credential: string
+}>
 let learnerId: string
 let employerAdmin: string
 let orgId: string
@@ -58,7 +65,7 @@ beforeAll(async () => {
   }
   records = await prisma.completionRecord.findMany({
     where: { userId: learnerId },
-    select: { id: true, level: true, code: true, jwt: true, credential: true },
+    select: { id: true, level: true, code: true, name: true, jwt: true, credential: true },
   })
 }, 240_000)
 
@@ -127,6 +134,20 @@ describe('issued credentials', () => {
     )
   })
 
+  test('code and name are stored apart, and the alignment names without repeating the code', async () => {
+    const wp = await prisma.workProcess.findFirstOrThrow({ where: { code: 'TL-K2-W3' } })
+    const record = records.find((r) => r.code === 'TL-K2-W3')!
+    expect(record.name).toBe(wp.titleNl)
+    const achievement = (JSON.parse(record.credential) as Credential).credentialSubject
+      .achievement as { name: string; alignment: Array<{ targetCode: string; targetName: string }> }
+    expect(achievement.name).toBe(wp.titleNl)
+    expect(achievement.alignment.find((a) => a.targetCode === 'TL-K2-W3')?.targetName).toBe(
+      wp.titleNl,
+    )
+    const qualification = records.find((r) => r.level === 'qualification')!
+    expect([qualification.code, qualification.name]).toEqual(['93860', 'Contactcenter teamleider'])
+  })
+
   test('the qualification bundles its core-task and work-process records', () => {
     const qualification = JSON.parse(records.find((r) => r.level === 'qualification')!.credential)
     const bundled = (qualification.evidence as Array<{ id: string }>).map((e) => e.id)
@@ -156,6 +177,12 @@ describe('issued credentials', () => {
     const view = (await getRecordView(qualification.id, 'en'))!
     expect(view.title).toBe('Contact centre team leader')
     expect(view.bundled).toHaveLength(records.length - 1)
+    // Bundled records are named from their own rows, in the reader's language.
+    expect(view.bundled).toContainEqual({
+      id: records.find((r) => r.code === 'TL-K2-W3')!.id,
+      code: 'TL-K2-W3',
+      name: wp.titleEn,
+    })
   })
 
   test('issuing again changes nothing', async () => {

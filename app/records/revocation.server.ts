@@ -19,6 +19,14 @@ export async function mayRevoke(
   )
 }
 
+/** The record a revocation form names, with what `mayRevoke` needs to judge it. */
+export async function revocationTarget(recordId: string) {
+  return prisma.completionRecord.findUnique({
+    where: { id: recordId },
+    select: { id: true, organisationId: true },
+  })
+}
+
 export class AlreadyRevoked extends Error {}
 
 /** Revoke a record, with a reason shown on its verification page. Cannot be undone. */

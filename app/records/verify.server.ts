@@ -3,9 +3,10 @@ import { compactVerify, decodeProtectedHeader, importJWK } from 'jose'
 import { prisma } from '#app/db.server.ts'
 import { epochSeconds, type Credential } from './credential.server.ts'
 import { recordIdFrom } from './issuer.server.ts'
+import { recordStatus, type RecordStatus } from './record-status.ts'
 import { publishedJwks } from './signing-keys.server.ts'
 
-export type VerificationStatus = 'valid' | 'revoked' | 'expired' | 'not_authentic'
+export type VerificationStatus = RecordStatus | 'not_authentic'
 
 export type Verification = {
   status: VerificationStatus
@@ -52,12 +53,10 @@ async function statusOf(credential: Credential, method: Verification['method']) 
   if (method === 'register' && !isDeepStrictEqual(JSON.parse(record.credential), credential)) {
     return notAuthentic('differs', method)
   }
-  if (record.revocation)
-    return { ...base, status: 'revoked' as const, revocation: record.revocation }
-  if (credential.validUntil && Date.parse(credential.validUntil) <= Date.now()) {
-    return { ...base, status: 'expired' as const }
-  }
-  return { ...base, status: 'valid' as const }
+  // Expiry as the credential states it: that is what the holder presents and was signed.
+  const validUntil = credential.validUntil ? new Date(credential.validUntil) : null
+  const status = recordStatus({ revocation: record.revocation, validUntil }, new Date())
+  return { ...base, status, ...(record.revocation ? { revocation: record.revocation } : {}) }
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Route } from './+types/outbox'
 import { requirePlatformAdmin } from '#app/auth/authorize.server.ts'
 import { listOutbox } from '#app/email/outbox.server.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { formatAmsterdam } from '#app/utils/amsterdam-date.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'admin.outbox')
@@ -14,11 +15,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function Outbox({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useTranslation()
-  const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  })
   return (
     <div className="page">
       <h1>{t('admin.outbox')}</h1>
@@ -29,8 +25,8 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
           <li key={e.id} className="card">
             <details>
               <summary>
-                <strong>{e.subject}</strong> → {e.to} · {format.format(new Date(e.createdAt))} ·{' '}
-                {e.transport}
+                <strong>{e.subject}</strong> → {e.to} ·{' '}
+                {formatAmsterdam(e.createdAt, locale, 'compactDateTime')} · {e.transport}
                 {e.error ? ` · ${e.error}` : ''}
               </summary>
               <pre className="email-text">{e.text}</pre>

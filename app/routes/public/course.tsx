@@ -41,12 +41,7 @@ export default function CoursePage({ loaderData }: Route.ComponentProps) {
         </div>
         <div>
           <dt>{t('course.languages')}</dt>
-          <dd>
-            {course.languages
-              .split(',')
-              .map((l) => textFor(t, LANGUAGE_LABEL, l))
-              .join(', ')}
-          </dd>
+          <dd>{course.languages.map((l) => textFor(t, LANGUAGE_LABEL, l)).join(', ')}</dd>
         </div>
         <div>
           <dt>{t('course.version')}</dt>

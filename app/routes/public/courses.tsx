@@ -63,7 +63,7 @@ export default function Courses({ loaderData }: Route.ComponentProps) {
                       <p>{localized(c, 'summary', locale)}</p>
                       <p className="muted">
                         {t('courses.facts', { count: c.lessonCount, minutes: c.minutes })} ·{' '}
-                        {c.languages.split(',').join(' / ').toUpperCase()}
+                        {c.languages.join(' / ').toUpperCase()}
                       </p>
                     </li>
                   ))}

@@ -1,13 +1,10 @@
 import type { Route } from './+types/record-json'
-import { prisma } from '#app/db.server.ts'
+import { signedRecord } from '#app/records/record-downloads.server.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 
 /** The credential as JSON, exactly as signed (its proof is the .jwt next to it). */
 export async function loader({ params }: Route.LoaderArgs) {
-  const record = await prisma.completionRecord.findUnique({
-    where: { id: params.recordId },
-    select: { credential: true, code: true },
-  })
+  const record = await signedRecord(params.recordId)
   invariantResponse(record)
   return new Response(JSON.stringify(JSON.parse(record.credential), null, 2), {
     headers: {

@@ -1,13 +1,10 @@
 import type { Route } from './+types/record-jwt'
-import { prisma } from '#app/db.server.ts'
+import { signedRecord } from '#app/records/record-downloads.server.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 
 /** The signed credential (VC-JWT), as a file to hand to a wallet or another platform. */
 export async function loader({ params }: Route.LoaderArgs) {
-  const record = await prisma.completionRecord.findUnique({
-    where: { id: params.recordId },
-    select: { jwt: true, code: true },
-  })
+  const record = await signedRecord(params.recordId)
   invariantResponse(record)
   return new Response(record.jwt, {
     headers: {

@@ -30,10 +30,7 @@ export async function loader({ params, request }: Route.LoaderArgs) {
     validUntil: view.validUntil,
     verifyUrl: recordUrl(view.id),
     recordId: view.id,
-    includes: view.bundled.map((b) => {
-      const [code, ...name] = b.name.split(' ')
-      return { code: code!, name: name.join(' ') }
-    }),
+    includes: view.bundled.map((b) => ({ code: b.code, name: b.name })),
   })
   return new Response(new Uint8Array(pdf), {
     headers: {

@@ -6,14 +6,18 @@ import type { Route } from './+types/record'
 import { ErrorList } from '#app/components/forms.tsx'
 import { VerificationBanner } from './verification-status.tsx'
 import { getUser } from '#app/auth/authorize.server.ts'
-import { prisma } from '#app/db.server.ts'
 import { env } from '#app/env.server.ts'
 import { formatDate } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
 import { RECORD_LEVEL_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { getRecordView } from '#app/records/record-view.server.ts'
-import { AlreadyRevoked, mayRevoke, revokeRecord } from '#app/records/revocation.server.ts'
+import {
+  AlreadyRevoked,
+  mayRevoke,
+  revocationTarget,
+  revokeRecord,
+} from '#app/records/revocation.server.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -44,10 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await getUser(request)
-  const record = await prisma.completionRecord.findUnique({
-    where: { id: params.recordId },
-    select: { id: true, organisationId: true },
-  })
+  const record = await revocationTarget(params.recordId)
   invariantResponse(record)
   invariantResponse(user && (await mayRevoke(user, record)), 'Forbidden', { status: 403 })
   const submission = parseWithZod(await request.formData(), { schema: RevokeSchema })
@@ -122,7 +123,9 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
           <ul>
             {record.bundled.map((b) => (
               <li key={b.id}>
-                <Link to={`/records/${b.id}`}>{b.name}</Link>
+                <Link to={`/records/${b.id}`}>
+                  <span className="code">{b.code}</span> {b.name}
+                </Link>
               </li>
             ))}
           </ul>

@@ -374,8 +374,8 @@ export default function TrainerCourse({ loaderData, actionData }: Route.Componen
                     </Link>{' '}
                     <span className="muted">
                       {textFor(t, LESSON_TYPE_LABEL, lesson.type)} ·{' '}
-                      {lesson.workProcesses
-                        ? lesson.workProcesses.replaceAll(',', ', ')
+                      {lesson.workProcesses.length > 0
+                        ? lesson.workProcesses.join(', ')
                         : t('authoring.noWorkProcess')}
                     </span>
                     <span className="toolbar">

@@ -23,6 +23,7 @@ import {
 } from '#app/authoring/kit-snippets.ts'
 import { previewLesson } from '#app/authoring/lesson-preview.server.ts'
 import { LESSON_TYPES } from '#app/content/lesson-kit-spec.ts'
+import { courseLanguages } from '#app/domain/course-languages.ts'
 import { getDossierOutline, listCompetencies } from '#app/domain/dossiers.server.ts'
 import { formatDate, localized } from '#app/i18n/i18n.ts'
 import { LESSON_TYPE_LABEL, SNIPPET_LABEL, textFor } from '#app/i18n/labels.ts'
@@ -53,7 +54,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   invariantResponse(dossier, 'Dossier not found')
   return {
     courseId: params.courseId,
-    course: { titleNl: draft.titleNl, bilingual: draft.languages.includes('en') },
+    course: { titleNl: draft.titleNl, bilingual: courseLanguages(draft.languages).includes('en') },
     lesson,
     coreTasks: dossier.coreTasks,
     competencies: competencies.map((c) => ({
@@ -215,8 +216,6 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
     ...lesson,
     titleEn: lesson.titleEn ?? '',
     bodyEn: lesson.bodyEn ?? '',
-    workProcesses: lesson.workProcesses ? lesson.workProcesses.split(',') : [],
-    competencies: lesson.competencies ? lesson.competencies.split(',') : [],
   }
   const errors: ActionResult['errors'] = actionData?.errors ?? {}
   const conflict = actionData?.conflict ?? null

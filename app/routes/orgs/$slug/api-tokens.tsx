@@ -125,7 +125,7 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
             {tokens.map((token) => (
               <tr key={token.id}>
                 <th scope="row">{token.name}</th>
-                <td>{token.scopes.split(',').join(', ')}</td>
+                <td>{token.scopes.join(', ')}</td>
                 <td>{formatDate(token.createdAt, locale)}</td>
                 <td>{token.lastUsedAt ? formatDate(token.lastUsedAt, locale) : '—'}</td>
                 <td>

@@ -3,6 +3,7 @@ import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import { auditTrail } from '#app/domain/audit-trail.server.ts'
 import { AUDIT_ACTION_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { formatAmsterdam } from '#app/utils/amsterdam-date.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'audit.title')
@@ -19,11 +20,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export default function OrgAudit({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useTranslation()
   const { organisation, events } = loaderData
-  const when = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  })
   return (
     <div className="page">
       <h1>
@@ -46,7 +42,7 @@ export default function OrgAudit({ loaderData }: Route.ComponentProps) {
           <tbody>
             {events.map((e) => (
               <tr key={e.id} data-action={e.action}>
-                <td>{when.format(new Date(e.createdAt))}</td>
+                <td>{formatAmsterdam(e.createdAt, locale, 'dateTime')}</td>
                 <td>{e.actor ?? (e.actorId ? t('audit.deletedAccount') : t('audit.system'))}</td>
                 <th scope="row">{textFor(t, AUDIT_ACTION_LABEL, e.action)}</th>
                 <td>{e.summary}</td>

@@ -156,12 +156,7 @@ export default function OrgInvitations({ loaderData, actionData }: Route.Compone
             {invitations.map((i) => (
               <tr key={i.id}>
                 <th scope="row">{i.email}</th>
-                <td>
-                  {i.roles
-                    .split(',')
-                    .map((r) => textFor(t, ROLE_LABEL, r))
-                    .join(', ')}
-                </td>
+                <td>{i.roles.map((r) => textFor(t, ROLE_LABEL, r)).join(', ')}</td>
                 <td>{i.invitedBy.name}</td>
                 <td>{formatDate(i.expiresAt, locale)}</td>
                 <td>

@@ -53,7 +53,7 @@ export default function StaffMemberPage({ loaderData }: Route.ComponentProps) {
               </Link>{' '}
               <span className="muted">
                 {formatDate(r.issuedAt, locale)}
-                {r.revocation ? ` · ${t('verify.status.revoked')}` : ''}
+                {r.status === 'valid' ? '' : ` · ${t(`verify.status.${r.status}`)}`}
               </span>
             </li>
           ))}

@@ -1,0 +1,36 @@
+import { prisma } from '#app/db.server.ts'
+import { recordStatus } from './record-status.ts'
+
+export const ORGANISATION_RECORDS_PAGE = 200
+
+/** One page of the records earned in an organisation, newest first, with their status. */
+export async function organisationRecords(organisationId: string, page: number) {
+  const where = { organisationId }
+  const [total, rows] = await Promise.all([
+    prisma.completionRecord.count({ where }),
+    prisma.completionRecord.findMany({
+      where,
+      orderBy: [{ issuedAt: 'desc' }, { id: 'asc' }],
+      skip: (page - 1) * ORGANISATION_RECORDS_PAGE,
+      take: ORGANISATION_RECORDS_PAGE,
+      select: {
+        id: true,
+        recipientName: true,
+        level: true,
+        code: true,
+        dossierSlug: true,
+        dossierVersion: true,
+        issuedAt: true,
+        validUntil: true,
+        user: { select: { email: true } },
+        revocation: { select: { revokedAt: true, reason: true } },
+      },
+    }),
+  ])
+  const now = new Date()
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / ORGANISATION_RECORDS_PAGE)),
+    records: rows.map((r) => ({ ...r, status: recordStatus(r, now) })),
+  }
+}

@@ -1,0 +1,16 @@
+export type RecordStatus = 'valid' | 'revoked' | 'expired'
+
+/**
+ * Whether an issued record still counts. Revocation wins over expiry (a revoked record stays
+ * revoked after its date passes, and the page must say why), and `validUntil` is the first
+ * moment it no longer counts. The record page, verification, exports, the API and issuing
+ * all ask this one function, so they never disagree about a record.
+ */
+export function recordStatus(
+  record: { revocation: object | null | undefined; validUntil: Date | null },
+  now: Date,
+): RecordStatus {
+  if (record.revocation) return 'revoked'
+  if (record.validUntil && record.validUntil <= now) return 'expired'
+  return 'valid'
+}
