@@ -23,6 +23,7 @@ import {
   makeOrganisation,
   makeOrganisationCourse,
 } from '#tests/factories.ts'
+import { toJsonList } from '#app/utils/json-list.ts'
 import { call, formRequest, getRequest, multipartRequest } from '#tests/route-call.ts'
 
 /**
@@ -615,7 +616,7 @@ describe('hostile lesson texts: one judgement, no 500, no draft that cannot open
     const lessonId = await newLesson(courseId, moduleId, 'Les')
     await prisma.draftLesson.update({
       where: { id: lessonId },
-      data: { bodyNl: DEEP_LISTS, workProcesses: 'TL-K2-W3' },
+      data: { bodyNl: DEEP_LISTS, workProcesses: toJsonList(['TL-K2-W3']) },
     })
     const page = await editor(courseId, lessonId)
     expect(page.status).toBe(200)

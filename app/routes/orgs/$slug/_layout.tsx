@@ -1,4 +1,4 @@
-import { Outlet, useParams } from 'react-router'
+import { Outlet, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/_layout'
 import { orgTabs } from './org-tabs.ts'
 import { getMemberships, getUser } from '#app/auth/authorize.server.ts'
@@ -38,10 +38,16 @@ export default function OrganisationLayout({ loaderData }: Route.ComponentProps)
 }
 
 export function ErrorBoundary() {
-  const { slug } = useParams()
+  // The way back into the organisation only for its members: for anyone else it is a wall too.
+  const layout = useRouteLoaderData<typeof loader>('routes/orgs/$slug/_layout')
+  const organisation = layout?.organisation
   return (
     <GeneralErrorBoundary
-      next={slug ? { to: `/orgs/${slug}`, label: 'error.back.organisation' } : undefined}
+      next={
+        organisation
+          ? { to: `/orgs/${organisation.slug}`, label: 'error.back.organisation' }
+          : undefined
+      }
     />
   )
 }
