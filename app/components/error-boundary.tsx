@@ -38,6 +38,8 @@ export function GeneralErrorBoundary({ next }: { next?: NextStep }) {
 
   return (
     <div className="page error-page">
+      {/* React hoists this into <head>: an error page has a title of its own too. */}
+      <title>{`${t(page.title)} · ${t('app.name')}`}</title>
       <h1>{t(page.title)}</h1>
       <p>{t(page.text)}</p>
       <p className="muted">{t('error.status', { status })}</p>
