@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, test } from 'vitest'
 import { type Sheet, toXlsx } from './xlsx.server.ts'
 
@@ -189,6 +190,21 @@ describe('toXlsx', () => {
     // A sparse array: only its length matters here.
     const tall = { name: 'x', headers: ['a'], rows: new Array<string[]>(1_048_576) }
     expect(() => toXlsx([tall])).toThrow(/1048577 rows/)
+  })
+
+  test('writes the same content for the same input', async () => {
+    // The zip stamps each part with the time of writing, so the bytes differ between runs;
+    // every part's content must not (core.xml holds the creation time: its one exception).
+    const parts = async () => {
+      const zip = unzipSync(new Uint8Array(await new Response(toXlsx([sample])).arrayBuffer()))
+      delete zip['docProps/core.xml']
+      return Object.fromEntries(
+        Object.entries(zip).map(([name, bytes]) => [name, strFromU8(bytes)]),
+      )
+    }
+    const first = await parts()
+    expect(Object.keys(first)).toContain('xl/worksheets/sheet1.xml')
+    expect(await parts()).toEqual(first)
   })
 
   test('streams a 2,000-row × 20-column sheet in pieces', async () => {
