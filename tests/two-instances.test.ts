@@ -70,13 +70,20 @@ describe.runIf(testEngine === 'postgresql')('two app instances on one PostgreSQL
     const response = await logIn(a!, 'werkgever@noord.demo.test')
     expect(response.status).toBe(302)
     const cookie = response.headers.get('set-cookie')!.split(';')[0]!
-    const page = await fetch(`${b!.url}/employer`, { headers: { cookie }, redirect: 'manual' })
+    const page = await fetch(`${b!.url}/orgs/klantcontact-noord/matrix`, {
+      headers: { cookie },
+      redirect: 'manual',
+    })
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('Klantcontact Noord')
     // Logging out on B ends the session on A too.
     await fetch(`${b!.url}/logout`, { method: 'POST', headers: { cookie }, redirect: 'manual' })
-    const after = await fetch(`${a!.url}/employer`, { headers: { cookie }, redirect: 'manual' })
+    const after = await fetch(`${a!.url}/orgs/klantcontact-noord/matrix`, {
+      headers: { cookie },
+      redirect: 'manual',
+    })
     expect(after.status).toBe(302)
+    expect(after.headers.get('location')).toMatch(/^\/login\?/)
   })
 
   test('the same write on both at once makes one row, not two', async () => {
