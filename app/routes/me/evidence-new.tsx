@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { data, Form, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/evidence-new'
-import { ErrorList, Field } from '#app/components/forms.tsx'
+import { ErrorList, Field, FormSubmit } from '#app/components/forms.tsx'
 import { getMemberships, requireUser } from '#app/auth/authorize.server.ts'
 import { can } from '#app/auth/roles.ts'
 import { EVIDENCE_KIND_KEYS, EVIDENCE_KINDS } from '#app/assessment/assessment-rules.ts'
@@ -259,10 +259,7 @@ export default function NewEvidence({ loaderData, actionData }: Route.ComponentP
           />
           <ErrorList id={fields.file.errorId} errors={fields.file.errors} />
         </div>
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button">
-          {t('evidence.submit')}
-        </button>
+        <FormSubmit form={form}>{t('evidence.submit')}</FormSubmit>
       </Form>
     </div>
   )

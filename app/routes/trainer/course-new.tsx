@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form, redirect } from 'react-router'
 import type { Route } from './+types/course-new'
 import { CourseFields } from './course-fields.tsx'
-import { ErrorList } from '#app/components/forms.tsx'
+import { ErrorList, FormSubmit } from '#app/components/forms.tsx'
 import { mayAuthor, ownerChoices, requireAuthor } from '#app/authoring/authoring-access.server.ts'
 import { courseFieldsFrom, NewCourseSchema } from '#app/authoring/authoring-forms.ts'
 import { createBrowserCourse, slugify } from '#app/authoring/drafts.server.ts'
@@ -134,10 +134,7 @@ export default function NewCourse({ loaderData, actionData }: Route.ComponentPro
           />
           <ErrorList id={fields.id.errorId} errors={fields.id.errors} />
         </div>
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button">
-          {t('authoring.create')}
-        </button>
+        <FormSubmit form={form}>{t('authoring.create')}</FormSubmit>
       </Form>
     </div>
   )

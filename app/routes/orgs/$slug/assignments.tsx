@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/assignments'
-import { ErrorList } from '#app/components/forms.tsx'
+import { ErrorList, FormSubmit, Notice } from '#app/components/forms.tsx'
 import {
   assign,
   assignableCourses,
@@ -125,14 +125,10 @@ export default function Assignments({ loaderData, actionData }: Route.ComponentP
       </h1>
       <p className="lead">{t('assignments.intro')}</p>
       {actionData?.assigned ? (
-        <p role="status" className="notice">
-          {t('assignments.assigned', { count: actionData.assigned })}
-        </p>
+        <Notice>{t('assignments.assigned', { count: actionData.assigned })}</Notice>
       ) : null}
       {actionData?.reminded !== null && actionData?.reminded !== undefined ? (
-        <p role="status" className="notice">
-          {t('assignments.reminded', { count: actionData.reminded })}
-        </p>
+        <Notice>{t('assignments.reminded', { count: actionData.reminded })}</Notice>
       ) : null}
 
       <h2>{t('assignments.new')}</h2>
@@ -205,10 +201,7 @@ export default function Assignments({ loaderData, actionData }: Route.ComponentP
           <ErrorList id={fields.dueAt.errorId} errors={fields.dueAt.errors} />
         </div>
         <p className="hint">{t('assignments.doneRule')}</p>
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button">
-          {t('assignments.assign')}
-        </button>
+        <FormSubmit form={form}>{t('assignments.assign')}</FormSubmit>
       </Form>
 
       <h2>{t('assignments.list')}</h2>

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/criteria-edit'
-import { ErrorList } from '#app/components/forms.tsx'
+import { ErrorList, FormSubmit, Notice } from '#app/components/forms.tsx'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import { RUBRIC_LEVELS } from '#app/assessment/assessment-rules.ts'
 import { CriterionSchema } from '#app/assessment/criteria-schema.ts'
@@ -118,11 +118,7 @@ export default function EditCriteria({ loaderData, actionData }: Route.Component
           ? t('criteria.fromIndicators')
           : t('criteria.editedVersion', { version: criteria.version })}
       </p>
-      {saved ? (
-        <p role="status" className="notice">
-          {t('criteria.saved')}
-        </p>
-      ) : null}
+      {saved ? <Notice>{t('criteria.saved')}</Notice> : null}
       <p>{t('criteria.editHint')}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <input type="hidden" name="basedOn" value={criteria.version} />
@@ -172,10 +168,7 @@ export default function EditCriteria({ loaderData, actionData }: Route.Component
           )
         })}
         <ErrorList id={fields.criteria.errorId} errors={fields.criteria.errors} />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button">
-          {t('criteria.save')}
-        </button>
+        <FormSubmit form={form}>{t('criteria.save')}</FormSubmit>
       </Form>
     </div>
   )
