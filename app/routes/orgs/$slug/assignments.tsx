@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/assignments'
+import { DataTable } from '#app/components/data-table.tsx'
 import { ErrorList, FormSubmit, Notice } from '#app/components/forms.tsx'
 import {
   assign,
@@ -214,27 +215,24 @@ export default function Assignments({ loaderData, actionData }: Route.ComponentP
       {assignments.length === 0 ? (
         <p>{t('assignments.none')}</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t('assignments.list')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('employer.staff')}</th>
-              <th scope="col">{t('assignments.what')}</th>
-              <th scope="col">{t('assignments.dueAt')}</th>
-              <th scope="col">{t('employer.status')}</th>
+        <DataTable
+          caption={t('assignments.list')}
+          columns={[
+            t('employer.staff'),
+            t('assignments.what'),
+            t('assignments.dueAt'),
+            t('employer.status'),
+          ]}
+        >
+          {assignments.map((a) => (
+            <tr key={a.id} data-assignment-status={a.status}>
+              <th scope="row">{a.user.name}</th>
+              <td>{title(a.title)}</td>
+              <td>{formatDate(a.dueAt, locale)}</td>
+              <td className={`assignment-${a.status}`}>{t(ASSIGNMENT_STATUS_LABEL[a.status])}</td>
             </tr>
-          </thead>
-          <tbody>
-            {assignments.map((a) => (
-              <tr key={a.id} data-assignment-status={a.status}>
-                <th scope="row">{a.user.name}</th>
-                <td>{title(a.title)}</td>
-                <td>{formatDate(a.dueAt, locale)}</td>
-                <td className={`assignment-${a.status}`}>{t(ASSIGNMENT_STATUS_LABEL[a.status])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </div>
   )

@@ -1,5 +1,6 @@
 import { Form, Link } from 'react-router'
 import type { Route } from './+types/matrix'
+import { DataTable } from '#app/components/data-table.tsx'
 import { getMemberships } from '#app/auth/authorize.server.ts'
 import { can } from '#app/auth/roles.ts'
 import { overdueCount } from '#app/employer/assignments.server.ts'
@@ -268,33 +269,28 @@ export default function Employer({ loaderData }: Route.ComponentProps) {
       ) : null}
 
       <h2>{t('employer.perTeam')}</h2>
-      <table className="table">
-        <caption className="visually-hidden">{t('employer.perTeam')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('org.team')}</th>
-            <th scope="col">{t('employer.staff')}</th>
-            <th scope="col">{t('employer.averageStep')}</th>
-            <th scope="col">{t('employer.competentCells')}</th>
+      <DataTable
+        caption={t('employer.perTeam')}
+        columns={[
+          t('org.team'),
+          t('employer.staff'),
+          t('employer.averageStep'),
+          t('employer.competentCells'),
+        ]}
+      >
+        {matrix.perTeam.map((team) => (
+          <tr key={team.teamId}>
+            <th scope="row">
+              <Link to={`/orgs/${slug}/teams/${team.teamId}/progress?dossier=${query.dossierSlug}`}>
+                {team.name}
+              </Link>
+            </th>
+            <td>{team.staff}</td>
+            <td>{team.averageStep.toLocaleString(locale === 'en' ? 'en-GB' : 'nl-NL')}</td>
+            <td>{team.competentCells}</td>
           </tr>
-        </thead>
-        <tbody>
-          {matrix.perTeam.map((team) => (
-            <tr key={team.teamId}>
-              <th scope="row">
-                <Link
-                  to={`/orgs/${slug}/teams/${team.teamId}/progress?dossier=${query.dossierSlug}`}
-                >
-                  {team.name}
-                </Link>
-              </th>
-              <td>{team.staff}</td>
-              <td>{team.averageStep.toLocaleString(locale === 'en' ? 'en-GB' : 'nl-NL')}</td>
-              <td>{team.competentCells}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   )
 }
