@@ -83,6 +83,34 @@ export function SelectField({
   )
 }
 
+/**
+ * A text input, or a textarea when `rows` is given, bound to a Conform field by id, name and
+ * initial value only: unlike Field, no constraint attributes (for rows a form may leave empty).
+ */
+export function PlainTextField({
+  label,
+  meta,
+  rows,
+}: {
+  label: string
+  meta: FieldMetadata<string | undefined>
+  rows?: number
+}) {
+  const props = {
+    id: meta.id,
+    name: meta.name,
+    defaultValue: String(meta.initialValue ?? ''),
+    'aria-describedby': meta.errors ? meta.errorId : undefined,
+  }
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {rows ? <textarea {...props} rows={rows} /> : <input {...props} />}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  )
+}
+
 /** A select that is not a Conform field: a plain choice with "—" (or `empty`) for none. */
 export function PlainSelect({
   id,

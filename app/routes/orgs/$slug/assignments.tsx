@@ -4,7 +4,7 @@ import { data, Form } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/assignments'
 import { DataTable } from '#app/components/data-table.tsx'
-import { ErrorList, FormSubmit, Notice } from '#app/components/forms.tsx'
+import { ErrorList, FormSubmit, Notice, SelectField } from '#app/components/forms.tsx'
 import {
   assign,
   assignableCourses,
@@ -135,62 +135,44 @@ export default function Assignments({ loaderData, actionData }: Route.ComponentP
       <h2>{t('assignments.new')}</h2>
       <Form method="post" {...getFormProps(form)} className="stack narrow-section">
         <input type="hidden" name="intent" value="assign" />
-        <div className="field">
-          <label htmlFor={fields.who.id}>{t('assignments.who')}</label>
-          <select
-            id={fields.who.id}
-            name={fields.who.name}
-            defaultValue=""
-            aria-describedby={fields.who.errors ? fields.who.errorId : undefined}
-          >
-            <option value="">—</option>
-            <optgroup label={t('org.teams')}>
-              {teams.map((team) => (
-                <option key={team.id} value={`team:${team.id}`}>
-                  {team.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t('employer.staff')}>
-              {people.map((p) => (
-                <option key={p.userId} value={`person:${p.userId}`}>
-                  {p.name}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-          <ErrorList id={fields.who.errorId} errors={fields.who.errors} />
-        </div>
-        <div className="field">
-          <label htmlFor={fields.what.id}>{t('assignments.what')}</label>
-          <select
-            id={fields.what.id}
-            name={fields.what.name}
-            defaultValue=""
-            aria-describedby={fields.what.errors ? fields.what.errorId : undefined}
-          >
-            <option value="">—</option>
-            <optgroup label={t('courses.title')}>
-              {courses.map((c) => (
-                <option key={c.courseId} value={`course:${c.courseId}`}>
-                  {localized(c, 'title', locale)}
-                </option>
-              ))}
-            </optgroup>
-            {dossiers.map((d) => (
-              <optgroup key={d.slug} label={localized(d, 'qualification', locale)}>
-                {d.coreTasks.flatMap((c) =>
-                  c.workProcesses.map((w) => (
-                    <option key={w.code} value={`wp:${d.slug}/${w.code}`}>
-                      {w.code} {localized(w, 'title', locale)}
-                    </option>
-                  )),
-                )}
-              </optgroup>
+        <SelectField label={t('assignments.who')} meta={fields.who} defaultValue="">
+          <option value="">—</option>
+          <optgroup label={t('org.teams')}>
+            {teams.map((team) => (
+              <option key={team.id} value={`team:${team.id}`}>
+                {team.name}
+              </option>
             ))}
-          </select>
-          <ErrorList id={fields.what.errorId} errors={fields.what.errors} />
-        </div>
+          </optgroup>
+          <optgroup label={t('employer.staff')}>
+            {people.map((p) => (
+              <option key={p.userId} value={`person:${p.userId}`}>
+                {p.name}
+              </option>
+            ))}
+          </optgroup>
+        </SelectField>
+        <SelectField label={t('assignments.what')} meta={fields.what} defaultValue="">
+          <option value="">—</option>
+          <optgroup label={t('courses.title')}>
+            {courses.map((c) => (
+              <option key={c.courseId} value={`course:${c.courseId}`}>
+                {localized(c, 'title', locale)}
+              </option>
+            ))}
+          </optgroup>
+          {dossiers.map((d) => (
+            <optgroup key={d.slug} label={localized(d, 'qualification', locale)}>
+              {d.coreTasks.flatMap((c) =>
+                c.workProcesses.map((w) => (
+                  <option key={w.code} value={`wp:${d.slug}/${w.code}`}>
+                    {w.code} {localized(w, 'title', locale)}
+                  </option>
+                )),
+              )}
+            </optgroup>
+          ))}
+        </SelectField>
         <div className="field">
           <label htmlFor={fields.dueAt.id}>{t('assignments.dueAt')}</label>
           <input
