@@ -1,4 +1,5 @@
 import { prisma } from '#app/db.server.ts'
+import { dossierOutlineSelect, newestPerSlug } from '#app/domain/dossiers.server.ts'
 
 /**
  * The work processes a learner can hand in evidence for: every current dossier, grouped by
@@ -7,31 +8,11 @@ import { prisma } from '#app/db.server.ts'
 export async function evidenceOptions() {
   const dossiers = await prisma.dossier.findMany({
     orderBy: [{ slug: 'asc' }, { version: 'desc' }],
-    select: {
-      slug: true,
-      qualificationNl: true,
-      qualificationEn: true,
-      coreTasks: {
-        orderBy: { position: 'asc' },
-        select: {
-          code: true,
-          titleNl: true,
-          titleEn: true,
-          workProcesses: {
-            orderBy: { position: 'asc' },
-            select: {
-              code: true,
-              titleNl: true,
-              titleEn: true,
-              competencies: { orderBy: { position: 'asc' }, select: { competencyCode: true } },
-            },
-          },
-        },
-      },
-    },
+    select: dossierOutlineSelect({
+      competencies: { orderBy: { position: 'asc' }, select: { competencyCode: true } },
+    } as const),
   })
-  const seen = new Set<string>()
-  return dossiers.filter((d) => !seen.has(d.slug) && seen.add(d.slug))
+  return newestPerSlug(dossiers)
 }
 export type EvidenceOptions = Awaited<ReturnType<typeof evidenceOptions>>
 

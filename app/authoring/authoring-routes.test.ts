@@ -64,11 +64,16 @@ async function person(roles: Parameters<typeof makeMember>[1], organisationId = 
   return { id: member.user.id, cookie: await cookieFor(member.user.id) }
 }
 
-async function newCourse(id: string, cookie = trainer.cookie) {
-  const created = await call(
+/** Post the new-course form with COURSE_FIELDS, this id and owner, as whoever the cookie names. */
+function postNewCourse(id: string, owner = org.id, cookie = trainer.cookie) {
+  return call(
     courseNew.action,
-    formRequest('/trainer/courses/new', { ...COURSE_FIELDS, owner: org.id, id }, { cookie }),
+    formRequest('/trainer/courses/new', { ...COURSE_FIELDS, owner, id }, { cookie }),
   )
+}
+
+async function newCourse(id: string, cookie = trainer.cookie) {
+  const created = await postNewCourse(id, org.id, cookie)
   expect(created.location).toBe(`/trainer/courses/${id}`)
   const moduleId = (await prisma.draftModule.findFirstOrThrow({ where: { courseId: id } })).id
   return moduleId
@@ -163,27 +168,13 @@ describe('who may author', () => {
     )
     expect(forged.status).toBe(404)
     // Creating a course for an organisation one does not train for is a field error.
-    const foreign = await call(
-      courseNew.action,
-      formRequest(
-        '/trainer/courses/new',
-        { ...COURSE_FIELDS, owner: other.id, id: 'niet-van-mij' },
-        { cookie: trainer.cookie },
-      ),
-    )
+    const foreign = await postNewCourse('niet-van-mij', other.id)
     expect(foreign.status).toBe(400)
     expect(await prisma.course.count({ where: { id: 'niet-van-mij' } })).toBe(0)
   })
 
   test('a course id in use, from git or the browser, is refused with a field error', async () => {
-    const taken = await call(
-      courseNew.action,
-      formRequest(
-        '/trainer/courses/new',
-        { ...COURSE_FIELDS, owner: org.id, id: 'tl-k2-coachen' },
-        { cookie: trainer.cookie },
-      ),
-    )
+    const taken = await postNewCourse('tl-k2-coachen')
     expect(taken.status).toBe(400)
     expect(JSON.stringify(taken.data)).toContain('authoring.idTaken')
   })

@@ -146,6 +146,17 @@ export async function updateCourseFields(
   return count === 1
 }
 
+/** A draft lesson as the course outline lists it; the lesson editor asks this and more. */
+const draftLessonSummary = {
+  id: true,
+  lessonKey: true,
+  type: true,
+  duration: true,
+  titleNl: true,
+  workProcesses: true,
+  updatedAt: true,
+} as const
+
 /** The draft with its modules and lessons in order, for the editor. */
 export async function getDraft(courseId: string) {
   const draft = await prisma.courseDraft.findUnique({
@@ -170,15 +181,7 @@ export async function getDraft(courseId: string) {
           titleEn: true,
           lessons: {
             orderBy: { position: 'asc' },
-            select: {
-              id: true,
-              lessonKey: true,
-              type: true,
-              duration: true,
-              titleNl: true,
-              workProcesses: true,
-              updatedAt: true,
-            },
+            select: draftLessonSummary,
           },
         },
       },
@@ -200,18 +203,12 @@ export async function getDraftLesson(courseId: string, lessonId: string) {
   const lesson = await prisma.draftLesson.findFirst({
     where: { id: lessonId, courseId },
     select: {
-      id: true,
-      lessonKey: true,
-      type: true,
-      duration: true,
-      titleNl: true,
+      ...draftLessonSummary,
       titleEn: true,
-      workProcesses: true,
       competencies: true,
       bodyNl: true,
       bodyEn: true,
       revision: true,
-      updatedAt: true,
       updatedById: true,
       module: { select: { titleNl: true } },
     },

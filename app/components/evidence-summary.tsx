@@ -8,6 +8,7 @@ import type { EvidenceDetail } from '#app/assessment/evidence.server.ts'
 import { formatDate } from '#app/i18n/i18n.ts'
 import { DECISION_LABEL, RUBRIC_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { DataTable } from '#app/components/data-table.tsx'
 
 type Evidence = Omit<EvidenceDetail, 'submittedAt' | 'assessments'> & {
   submittedAt: Date | string
@@ -71,30 +72,23 @@ export function AssessmentFeedback({ evidence }: { evidence: Evidence }) {
             {t('assessment.by', { name: a.assessor.name, date: formatDate(a.createdAt, locale) })}
           </p>
           {a.comment ? <p className="prewrap">{a.comment}</p> : null}
-          <table className="table">
-            <caption className="visually-hidden">{t('assessment.scores')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('assessment.criterion')}</th>
-                <th scope="col">{t('assessment.level')}</th>
-                <th scope="col">{t('assessment.required')}</th>
+          <DataTable
+            caption={t('assessment.scores')}
+            columns={[t('assessment.criterion'), t('assessment.level'), t('assessment.required')]}
+          >
+            {a.scores.map((s) => (
+              <tr key={s.position}>
+                <th scope="row">
+                  {locale === 'en' && s.criterionEn ? s.criterionEn : s.criterionNl}
+                  {s.comment ? <span className="block muted">{s.comment}</span> : null}
+                </th>
+                <td title={isRubricLevel(s.level) ? RUBRIC[s.level][locale] : undefined}>
+                  {textFor(t, RUBRIC_LABEL, s.level)}
+                </td>
+                <td>{textFor(t, RUBRIC_LABEL, s.requiredLevel)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {a.scores.map((s) => (
-                <tr key={s.position}>
-                  <th scope="row">
-                    {locale === 'en' && s.criterionEn ? s.criterionEn : s.criterionNl}
-                    {s.comment ? <span className="block muted">{s.comment}</span> : null}
-                  </th>
-                  <td title={isRubricLevel(s.level) ? RUBRIC[s.level][locale] : undefined}>
-                    {textFor(t, RUBRIC_LABEL, s.level)}
-                  </td>
-                  <td>{textFor(t, RUBRIC_LABEL, s.requiredLevel)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </article>
       ))}
     </>

@@ -18,6 +18,130 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   )
 }
 
+/** The end of a form: what is wrong with the form as a whole, then the button that sends it. */
+export function FormSubmit({
+  form,
+  name,
+  value,
+  className = 'button',
+  children,
+}: {
+  form: { errorId: string; errors?: string[] }
+  name?: string
+  value?: string
+  className?: string
+  children: ReactNode
+}) {
+  return (
+    <>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <button type="submit" name={name} value={value} className={className}>
+        {children}
+      </button>
+    </>
+  )
+}
+
+/** A status line that screen readers announce, e.g. "saved" after a form came back. */
+export function Notice({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="notice">
+      {children}
+    </p>
+  )
+}
+
+/** A select bound to a Conform field, its options given as children, with the field's errors. */
+export function SelectField({
+  label,
+  meta,
+  defaultValue,
+  hint,
+  children,
+}: {
+  label: string
+  meta: FieldMetadata<string | undefined>
+  /** What is chosen at first; the field's initial value (or nothing) when left out. */
+  defaultValue?: string
+  hint?: ReactNode
+  children: ReactNode
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? <p className="hint">{hint}</p> : null}
+      <select
+        id={meta.id}
+        name={meta.name}
+        defaultValue={defaultValue ?? String(meta.initialValue ?? '')}
+        aria-describedby={meta.errors ? meta.errorId : undefined}
+      >
+        {children}
+      </select>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  )
+}
+
+/**
+ * A text input, or a textarea when `rows` is given, bound to a Conform field by id, name and
+ * initial value only: unlike Field, no constraint attributes (for rows a form may leave empty).
+ */
+export function PlainTextField({
+  label,
+  meta,
+  rows,
+}: {
+  label: string
+  meta: FieldMetadata<string | undefined>
+  rows?: number
+}) {
+  const props = {
+    id: meta.id,
+    name: meta.name,
+    defaultValue: String(meta.initialValue ?? ''),
+    'aria-describedby': meta.errors ? meta.errorId : undefined,
+  }
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {rows ? <textarea {...props} rows={rows} /> : <input {...props} />}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  )
+}
+
+/** A select that is not a Conform field: a plain choice with "—" (or `empty`) for none. */
+export function PlainSelect({
+  id,
+  label,
+  name,
+  defaultValue = '',
+  empty = '—',
+  options,
+}: {
+  id: string
+  label: string
+  name: string
+  defaultValue?: string
+  empty?: string
+  options: Array<{ value: string; label: ReactNode }>
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={defaultValue}>
+        <option value="">{empty}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
 /** A checkbox with its label after it, the way the trainer area's pickers list choices. */
 export function Checkbox({
   id,

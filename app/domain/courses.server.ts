@@ -4,6 +4,17 @@ import { courseLanguages } from './course-languages.ts'
 import { visibleCourses, type VisibleOrganisations } from './course-visibility.server.ts'
 import { immutableCache } from './immutable-cache.server.ts'
 
+/** What a course card shows of a version: its dossier, titles, summaries and languages. */
+const versionCard = {
+  version: true,
+  dossierSlug: true,
+  titleNl: true,
+  titleEn: true,
+  summaryNl: true,
+  summaryEn: true,
+  languages: true,
+} as const
+
 /** The published (current) version of every course the viewer may see, with its work processes. */
 export async function listPublishedCourses(organisationIds: VisibleOrganisations) {
   const courses = await prisma.course.findMany({
@@ -13,13 +24,7 @@ export async function listPublishedCourses(organisationIds: VisibleOrganisations
       id: true,
       currentVersion: {
         select: {
-          version: true,
-          dossierSlug: true,
-          titleNl: true,
-          titleEn: true,
-          summaryNl: true,
-          summaryEn: true,
-          languages: true,
+          ...versionCard,
           lessons: {
             select: { duration: true, workProcesses: { select: { workProcessCode: true } } },
           },
@@ -68,15 +73,9 @@ async function loadVersion(versionId: string) {
     select: {
       id: true,
       courseId: true,
-      version: true,
-      dossierSlug: true,
-      titleNl: true,
-      titleEn: true,
-      summaryNl: true,
-      summaryEn: true,
+      ...versionCard,
       audienceNl: true,
       audienceEn: true,
-      languages: true,
       selfEnrol: true,
       publishedAt: true,
       lessons: {

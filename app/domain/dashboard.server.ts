@@ -1,5 +1,5 @@
 import { prisma } from '#app/db.server.ts'
-import { DOSSIER_OUTLINE } from './dossiers.server.ts'
+import { DOSSIER_OUTLINE, newestPerSlug } from './dossiers.server.ts'
 import { coursesOfLearner } from './course-visibility.server.ts'
 import { KNOWLEDGE_TYPES } from './progress-rules.ts'
 
@@ -84,36 +84,33 @@ export async function learnerDashboard(userId: string) {
   const done = new Set(completions.map((c) => c.lessonKey))
   const stepOf = new Map(statuses.map((s) => [`${s.dossierSlug}|${s.workProcessCode}`, s.step]))
   const lessonTitles = new Map(links.map((l) => [l.lesson.lessonKey, l.lesson]))
-  const seen = new Set<string>()
-  const dossiers = dossierRows
-    .filter((d) => !seen.has(d.slug) && seen.add(d.slug))
-    .map((d) => ({
-      ...d,
-      coreTasks: d.coreTasks.map((k) => ({
-        ...k,
-        workProcesses: k.workProcesses.map((wp) => {
-          const linked = links.filter(
-            (l) => l.workProcessCode === wp.code && l.lesson.courseVersion.dossierSlug === d.slug,
-          )
-          const knowledge = linked.filter((l) =>
-            (KNOWLEDGE_TYPES as readonly string[]).includes(l.lesson.type),
-          )
-          const next = knowledge.find((l) => !done.has(l.lesson.lessonKey))?.lesson ?? null
-          return {
-            ...wp,
-            step: stepOf.get(`${d.slug}|${wp.code}`) ?? 0,
-            lessonsDone: knowledge.filter((l) => done.has(l.lesson.lessonKey)).length,
-            lessonsTotal: knowledge.length,
-            next: next && {
-              courseId: next.courseVersion.courseId,
-              lessonKey: next.lessonKey,
-              titleNl: next.titleNl,
-              titleEn: next.titleEn,
-            },
-          }
-        }),
-      })),
-    }))
+  const dossiers = newestPerSlug(dossierRows).map((d) => ({
+    ...d,
+    coreTasks: d.coreTasks.map((k) => ({
+      ...k,
+      workProcesses: k.workProcesses.map((wp) => {
+        const linked = links.filter(
+          (l) => l.workProcessCode === wp.code && l.lesson.courseVersion.dossierSlug === d.slug,
+        )
+        const knowledge = linked.filter((l) =>
+          (KNOWLEDGE_TYPES as readonly string[]).includes(l.lesson.type),
+        )
+        const next = knowledge.find((l) => !done.has(l.lesson.lessonKey))?.lesson ?? null
+        return {
+          ...wp,
+          step: stepOf.get(`${d.slug}|${wp.code}`) ?? 0,
+          lessonsDone: knowledge.filter((l) => done.has(l.lesson.lessonKey)).length,
+          lessonsTotal: knowledge.length,
+          next: next && {
+            courseId: next.courseVersion.courseId,
+            lessonKey: next.lessonKey,
+            titleNl: next.titleNl,
+            titleEn: next.titleEn,
+          },
+        }
+      }),
+    })),
+  }))
 
   return {
     dossiers,

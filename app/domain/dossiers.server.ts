@@ -2,25 +2,35 @@ import { prisma } from '#app/db.server.ts'
 
 /**
  * A dossier's outline as pages show it: core tasks with their work processes, in order, with
- * codes and titles. One select for every page that lists work processes by core task.
+ * codes and titles, and whatever more of each work process a page asks (`workProcessExtra`).
+ * One select for every page that lists work processes by core task.
  */
-export const DOSSIER_OUTLINE = {
-  slug: true,
-  qualificationNl: true,
-  qualificationEn: true,
-  coreTasks: {
-    orderBy: { position: 'asc' },
-    select: {
-      code: true,
-      titleNl: true,
-      titleEn: true,
-      workProcesses: {
-        orderBy: { position: 'asc' },
-        select: { code: true, titleNl: true, titleEn: true },
+export function dossierOutlineSelect<W extends object>(workProcessExtra: W) {
+  return {
+    slug: true,
+    qualificationNl: true,
+    qualificationEn: true,
+    coreTasks: {
+      orderBy: { position: 'asc' as const },
+      select: {
+        code: true,
+        titleNl: true,
+        titleEn: true,
+        workProcesses: {
+          orderBy: { position: 'asc' as const },
+          select: { code: true, titleNl: true, titleEn: true, ...workProcessExtra },
+        },
       },
     },
-  },
-} as const
+  } as const
+}
+export const DOSSIER_OUTLINE = dossierOutlineSelect({})
+
+/** The first row of each slug: with rows ordered newest version first, each dossier's newest. */
+export function newestPerSlug<D extends { slug: string }>(rows: D[]): D[] {
+  const seen = new Set<string>()
+  return rows.filter((d) => !seen.has(d.slug) && seen.add(d.slug))
+}
 
 /** The outline of a dossier's newest version, or null. */
 export function getDossierOutline(slug: string) {
@@ -49,8 +59,7 @@ export async function listCurrentDossiers() {
       _count: { select: { coreTasks: true, workProcesses: true } },
     },
   })
-  const seen = new Set<string>()
-  return all.filter((d) => !seen.has(d.slug) && seen.add(d.slug))
+  return newestPerSlug(all)
 }
 
 /** A dossier version (the newest unless `version` is given) with its whole structure. */

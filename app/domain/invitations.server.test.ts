@@ -14,7 +14,7 @@ import {
   makeOrganisation,
   makeUser,
 } from '#tests/factories.ts'
-import { call, cookieFrom, formRequest, getRequest } from '#tests/route-call.ts'
+import { call, cookieFrom, formRequest, getRequest, type Outcome } from '#tests/route-call.ts'
 
 /** The newest e-mail to an address, from the outbox, and the link in it. */
 async function lastLinkTo(email: string, path: string) {
@@ -33,19 +33,63 @@ async function setUp() {
   return { org, employer, cookie: await cookieFor(employer.user.id) }
 }
 
+type Fields = Record<string, string | string[]>
+
+/** The employer posts the invitation form (intent "invite" unless the fields say otherwise). */
+function postInvitation(org: { slug: string }, cookie: string, fields: Fields) {
+  return call(
+    invitations.action,
+    formRequest(`/orgs/${org.slug}/invitations`, { intent: 'invite', ...fields }, { cookie }),
+    { slug: org.slug },
+  )
+}
+
+/** Someone signs up through an invitation link. */
+function signUpWithInvitation(token: string, name: string, password: string, confirm = password) {
+  return call(
+    invite.action,
+    formRequest(`/invite/${token}`, {
+      intent: 'sign-up',
+      name,
+      password,
+      confirmPassword: confirm,
+    }),
+    { token },
+  )
+}
+
+/** The employer posts the member form for one membership. */
+function postMember(org: { slug: string }, cookie: string, membershipId: string, fields: Fields) {
+  return call(
+    member.action,
+    formRequest(`/orgs/${org.slug}/members/${membershipId}`, fields, { cookie }),
+    { slug: org.slug, membershipId },
+  )
+}
+
+/** Someone sets a new password through a reset link. */
+function resetPassword(token: string, password: string) {
+  return call(
+    reset.action,
+    formRequest(`/reset-password/${token}`, { password, confirmPassword: password }),
+    { token },
+  )
+}
+
+/** The form errors an action answered with, by field ('' for the form as a whole). */
+function formErrors(outcome: Outcome) {
+  return (outcome.data as { result: { error: Record<string, string[]> } }).result.error
+}
+
 describe('invitations', () => {
   test('invite → e-mail in the outbox → sign up with the link → member with the invited role and team', async () => {
     const { org, cookie } = await setUp()
     const email = `nieuw-${Date.now()}@example.test`
-    const sent = await call(
-      invitations.action,
-      formRequest(
-        `/orgs/${org.slug}/invitations`,
-        { intent: 'invite', email, roles: ['learner'], teamId: org.teamId },
-        { cookie },
-      ),
-      { slug: org.slug },
-    )
+    const sent = await postInvitation(org, cookie, {
+      email,
+      roles: ['learner'],
+      teamId: org.teamId,
+    })
     expect(sent.status).toBe(200)
     const { mail, token } = await lastLinkTo(email, '/invite')
     expect(mail.subject).toContain(org.name)
@@ -53,16 +97,7 @@ describe('invitations', () => {
     // Only the hash of the token is stored.
     expect(await prisma.invitation.count({ where: { tokenHash: token } })).toBe(0)
 
-    const accepted = await call(
-      invite.action,
-      formRequest(`/invite/${token}`, {
-        intent: 'sign-up',
-        name: 'Nina de Wit',
-        password: 'Een-goed-wachtwoord',
-        confirmPassword: 'Een-goed-wachtwoord',
-      }),
-      { token },
-    )
+    const accepted = await signUpWithInvitation(token, 'Nina de Wit', 'Een-goed-wachtwoord')
     expect(accepted.status).toBe(302)
     const user = await prisma.user.findUniqueOrThrow({
       where: { email },
@@ -76,20 +111,9 @@ describe('invitations', () => {
     ).toBe(200)
 
     // The same link a second time: refused, nothing changes.
-    const replay = await call(
-      invite.action,
-      formRequest(`/invite/${token}`, {
-        intent: 'sign-up',
-        name: 'Iemand Anders',
-        password: 'Een-goed-wachtwoord',
-        confirmPassword: 'Een-goed-wachtwoord',
-      }),
-      { token },
-    )
+    const replay = await signUpWithInvitation(token, 'Iemand Anders', 'Een-goed-wachtwoord')
     expect(replay.status).toBe(400)
-    expect(
-      (replay.data as { result: { error: Record<string, string[]> } }).result.error[''],
-    ).toEqual(['invite.state.used'])
+    expect(formErrors(replay)['']).toEqual(['invite.state.used'])
     expect((await call(invite.loader, getRequest(`/invite/${token}`), { token })).status).toBe(410)
     expect(await prisma.user.count({ where: { email } })).toBe(1)
   })
@@ -98,15 +122,7 @@ describe('invitations', () => {
     const { org, cookie } = await setUp()
     for (const state of ['expired', 'revoked'] as const) {
       const email = `${state}-${Date.now()}@example.test`
-      await call(
-        invitations.action,
-        formRequest(
-          `/orgs/${org.slug}/invitations`,
-          { intent: 'invite', email, roles: ['learner'] },
-          { cookie },
-        ),
-        { slug: org.slug },
-      )
+      await postInvitation(org, cookie, { email, roles: ['learner'] })
       const { token } = await lastLinkTo(email, '/invite')
       await prisma.invitation.updateMany({
         where: { email },
@@ -115,20 +131,9 @@ describe('invitations', () => {
             ? { expiresAt: new Date(Date.now() - 1000) }
             : { revokedAt: new Date() },
       })
-      const outcome = await call(
-        invite.action,
-        formRequest(`/invite/${token}`, {
-          intent: 'sign-up',
-          name: 'Te Laat',
-          password: 'Een-goed-wachtwoord',
-          confirmPassword: 'Een-goed-wachtwoord',
-        }),
-        { token },
-      )
+      const outcome = await signUpWithInvitation(token, 'Te Laat', 'Een-goed-wachtwoord')
       expect(outcome.status).toBe(400)
-      expect(
-        (outcome.data as { result: { error: Record<string, string[]> } }).result.error[''],
-      ).toEqual([`invite.state.${state}`])
+      expect(formErrors(outcome)['']).toEqual([`invite.state.${state}`])
       expect(await prisma.user.count({ where: { email } })).toBe(0)
     }
   })
@@ -144,15 +149,9 @@ describe('invitations', () => {
       { intent: 'invite', roles: ['learner'] },
     ]
     for (const fields of cases) {
-      const outcome = await call(
-        invitations.action,
-        formRequest(`/orgs/${org.slug}/invitations`, fields, { cookie }),
-        {
-          slug: org.slug,
-        },
-      )
+      const outcome = await postInvitation(org, cookie, fields)
       expect(outcome.status, JSON.stringify(fields).slice(0, 80)).toBe(400)
-      const error = (outcome.data as { result: { error: Record<string, string[]> } }).result.error
+      const error = formErrors(outcome)
       expect(Object.keys(error).length).toBeGreaterThan(0)
     }
     expect(await prisma.email.count()).toBe(before)
@@ -161,36 +160,15 @@ describe('invitations', () => {
   test('a sign-up with a short password or mismatched confirmation is refused and the link stays usable', async () => {
     const { org, cookie } = await setUp()
     const email = `kort-${Date.now()}@example.test`
-    await call(
-      invitations.action,
-      formRequest(
-        `/orgs/${org.slug}/invitations`,
-        { intent: 'invite', email, roles: ['learner'] },
-        { cookie },
-      ),
-      { slug: org.slug },
-    )
+    await postInvitation(org, cookie, { email, roles: ['learner'] })
     const { token } = await lastLinkTo(email, '/invite')
-    const short = await call(
-      invite.action,
-      formRequest(`/invite/${token}`, {
-        intent: 'sign-up',
-        name: 'Nina',
-        password: 'kort',
-        confirmPassword: 'kort',
-      }),
-      { token },
-    )
+    const short = await signUpWithInvitation(token, 'Nina', 'kort')
     expect(short.status).toBe(400)
-    const mismatch = await call(
-      invite.action,
-      formRequest(`/invite/${token}`, {
-        intent: 'sign-up',
-        name: 'Nina',
-        password: 'Een-goed-wachtwoord',
-        confirmPassword: 'Een-ander-wachtwoord',
-      }),
-      { token },
+    const mismatch = await signUpWithInvitation(
+      token,
+      'Nina',
+      'Een-goed-wachtwoord',
+      'Een-ander-wachtwoord',
     )
     expect(mismatch.status).toBe(400)
     expect((await call(invite.loader, getRequest(`/invite/${token}`), { token })).status).toBe(200)
@@ -203,15 +181,10 @@ describe('roles', () => {
     const learner = await makeMember(org.id, ['learner'])
     const learnerCookie = await cookieFor(learner.user.id)
     expect((await call(trainer.loader, getRequest('/trainer', learnerCookie))).status).toBe(403)
-    const changed = await call(
-      member.action,
-      formRequest(
-        `/orgs/${org.slug}/members/${learner.membershipId}`,
-        { intent: 'update', roles: ['learner', 'trainer'] },
-        { cookie },
-      ),
-      { slug: org.slug, membershipId: learner.membershipId },
-    )
+    const changed = await postMember(org, cookie, learner.membershipId, {
+      intent: 'update',
+      roles: ['learner', 'trainer'],
+    })
     expect(changed.status).toBe(200)
     expect((await call(trainer.loader, getRequest('/trainer', learnerCookie))).status).toBe(200)
   })
@@ -220,26 +193,16 @@ describe('roles', () => {
     const { org, employer, cookie } = await setUp()
     const learner = await makeMember(org.id, ['learner'])
     for (const roles of [['root'], []]) {
-      const outcome = await call(
-        member.action,
-        formRequest(
-          `/orgs/${org.slug}/members/${learner.membershipId}`,
-          { intent: 'update', roles },
-          { cookie },
-        ),
-        { slug: org.slug, membershipId: learner.membershipId },
-      )
+      const outcome = await postMember(org, cookie, learner.membershipId, {
+        intent: 'update',
+        roles,
+      })
       expect(outcome.status).toBe(400)
     }
-    const demote = await call(
-      member.action,
-      formRequest(
-        `/orgs/${org.slug}/members/${employer.membershipId}`,
-        { intent: 'update', roles: ['learner'] },
-        { cookie },
-      ),
-      { slug: org.slug, membershipId: employer.membershipId },
-    )
+    const demote = await postMember(org, cookie, employer.membershipId, {
+      intent: 'update',
+      roles: ['learner'],
+    })
     expect(demote.status).toBe(400)
     const roles = await prisma.membershipRole.findMany({
       where: { membershipId: employer.membershipId },
@@ -250,15 +213,7 @@ describe('roles', () => {
   test('a deactivated member keeps the account but loses the organisation', async () => {
     const { org, cookie } = await setUp()
     const learner = await makeMember(org.id, ['learner'])
-    const outcome = await call(
-      member.action,
-      formRequest(
-        `/orgs/${org.slug}/members/${learner.membershipId}`,
-        { intent: 'deactivate' },
-        { cookie },
-      ),
-      { slug: org.slug, membershipId: learner.membershipId },
-    )
+    const outcome = await postMember(org, cookie, learner.membershipId, { intent: 'deactivate' })
     expect(outcome.status).toBe(200)
     const home = await call(
       dashboard.loader,
@@ -276,24 +231,10 @@ describe('password reset', () => {
     const asked = await call(forgot.action, formRequest('/forgot-password', { email: user.email }))
     expect(asked.status).toBe(200)
     const { token } = await lastLinkTo(user.email, '/reset-password')
-    const done = await call(
-      reset.action,
-      formRequest(`/reset-password/${token}`, {
-        password: 'Opnieuw-begonnen-2026',
-        confirmPassword: 'Opnieuw-begonnen-2026',
-      }),
-      { token },
-    )
+    const done = await resetPassword(token, 'Opnieuw-begonnen-2026')
     expect(done.status).toBe(302)
     expect((await call(dashboard.loader, getRequest('/dashboard', oldSession))).status).toBe(302)
-    const again = await call(
-      reset.action,
-      formRequest(`/reset-password/${token}`, {
-        password: 'Nog-een-keer-2026',
-        confirmPassword: 'Nog-een-keer-2026',
-      }),
-      { token },
-    )
+    const again = await resetPassword(token, 'Nog-een-keer-2026')
     expect(again.status).toBe(400)
     const { passwordHash } = await prisma.user.findUniqueOrThrow({ where: { id: user.id } })
     const { verifyPassword } = await import('#app/auth/password.server.ts')
@@ -318,14 +259,7 @@ describe('password reset', () => {
       where: { userId: user.id },
       data: { expiresAt: new Date(Date.now() - 1) },
     })
-    const expired = await call(
-      reset.action,
-      formRequest(`/reset-password/${token}`, {
-        password: 'Opnieuw-begonnen-2026',
-        confirmPassword: 'Opnieuw-begonnen-2026',
-      }),
-      { token },
-    )
+    const expired = await resetPassword(token, 'Opnieuw-begonnen-2026')
     expect(expired.status).toBe(400)
     expect(
       (await call(reset.loader, getRequest(`/reset-password/${token}`), { token })).status,

@@ -4,6 +4,7 @@ import { LADDER } from '#app/domain/progress-rules.ts'
 import { translator, type Locale } from '#app/i18n/i18n.ts'
 import { RECORD_LEVEL_LABEL, STEP_LABEL, textFor } from '#app/i18n/labels.ts'
 import { recordUrl } from '#app/records/issuer.server.ts'
+import { ORGANISATION_RECORD } from '#app/records/organisation-records.server.ts'
 import { recordStatus } from '#app/records/record-status.ts'
 import { allMatrixRows, matrixColumns, type MatrixQuery } from './matrix.server.ts'
 import { personInScope, type StaffScope } from './staff-scope.server.ts'
@@ -42,17 +43,7 @@ export async function recordsTable(scope: StaffScope, locale: Locale): Promise<T
       ...personInScope(scope),
     },
     orderBy: [{ issuedAt: 'desc' }, { code: 'asc' }],
-    select: {
-      id: true,
-      recipientName: true,
-      level: true,
-      code: true,
-      dossierSlug: true,
-      issuedAt: true,
-      validUntil: true,
-      user: { select: { email: true } },
-      revocation: { select: { revokedAt: true } },
-    },
+    select: ORGANISATION_RECORD,
   })
   const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '')
   const now = new Date()

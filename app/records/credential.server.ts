@@ -15,6 +15,16 @@ export type DossierRef = {
   qualificationCrebo: string
 }
 
+/** The select that reads a DossierRef from a dossier row. */
+export const DOSSIER_REF = {
+  slug: true,
+  version: true,
+  crebo: true,
+  edition: true,
+  qualificationNl: true,
+  qualificationCrebo: true,
+} as const satisfies Record<keyof DossierRef, true>
+
 export type CredentialInput = {
   recordId: string
   level: AchievementLevel

@@ -15,6 +15,7 @@ import {
   wholeSeconds,
   type AchievementLevel,
   type CredentialInput,
+  DOSSIER_REF,
   type DossierRef,
 } from './credential.server.ts'
 import { recordUrl } from './issuer.server.ts'
@@ -252,12 +253,7 @@ async function loadDossier(tx: Tx, slug: string) {
     where: { slug },
     orderBy: { version: 'desc' },
     select: {
-      slug: true,
-      version: true,
-      crebo: true,
-      edition: true,
-      qualificationNl: true,
-      qualificationCrebo: true,
+      ...DOSSIER_REF,
       summaryNl: true,
       coreTasks: {
         orderBy: { position: 'asc' },

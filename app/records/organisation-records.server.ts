@@ -3,6 +3,20 @@ import { recordStatus } from './record-status.ts'
 
 export const ORGANISATION_RECORDS_PAGE = 200
 
+/** A record as the organisation's record list and its export show it, with its status inputs. */
+export const ORGANISATION_RECORD = {
+  id: true,
+  recipientName: true,
+  level: true,
+  code: true,
+  dossierSlug: true,
+  dossierVersion: true,
+  issuedAt: true,
+  validUntil: true,
+  user: { select: { email: true } },
+  revocation: { select: { revokedAt: true, reason: true } },
+} as const
+
 /** One page of the records earned in an organisation, newest first, with their status. */
 export async function organisationRecords(organisationId: string, page: number) {
   const where = { organisationId }
@@ -13,18 +27,7 @@ export async function organisationRecords(organisationId: string, page: number) 
       orderBy: [{ issuedAt: 'desc' }, { id: 'asc' }],
       skip: (page - 1) * ORGANISATION_RECORDS_PAGE,
       take: ORGANISATION_RECORDS_PAGE,
-      select: {
-        id: true,
-        recipientName: true,
-        level: true,
-        code: true,
-        dossierSlug: true,
-        dossierVersion: true,
-        issuedAt: true,
-        validUntil: true,
-        user: { select: { email: true } },
-        revocation: { select: { revokedAt: true, reason: true } },
-      },
+      select: ORGANISATION_RECORD,
     }),
   ])
   const now = new Date()

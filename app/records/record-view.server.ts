@@ -1,6 +1,6 @@
 import { prisma } from '#app/db.server.ts'
 import type { Locale } from '#app/i18n/i18n.ts'
-import { type Credential, dossierFramework } from './credential.server.ts'
+import { type Credential, DOSSIER_REF, dossierFramework } from './credential.server.ts'
 import { recordIdFrom } from './issuer.server.ts'
 import { recordStatus } from './record-status.ts'
 import { verifyJwt } from './verify.server.ts'
@@ -13,6 +13,14 @@ type RecordRow = {
   /** The name as issued (Dutch): what shows when its dossier version is not here. */
   name: string
 }
+/** The select that reads a RecordRow, what titlesOf needs of a record. */
+const RECORD_TITLE_FIELDS = {
+  level: true,
+  dossierSlug: true,
+  dossierVersion: true,
+  code: true,
+  name: true,
+} as const satisfies Record<keyof RecordRow, true>
 
 /**
  * The titles of records' achievements in a language, from the dossier versions they were
@@ -83,15 +91,7 @@ export async function getRecordView(id: string, locale: Locale) {
   }
   const dossier = await prisma.dossier.findFirst({
     where: { slug: record.dossierSlug, version: record.dossierVersion },
-    select: {
-      slug: true,
-      version: true,
-      crebo: true,
-      edition: true,
-      qualificationNl: true,
-      qualificationEn: true,
-      qualificationCrebo: true,
-    },
+    select: { ...DOSSIER_REF, qualificationEn: true },
   })
   // What a core-task or qualification record bundles: the records its evidence links to, in
   // the credential's order, named from their own rows.
@@ -103,14 +103,7 @@ export async function getRecordView(id: string, locale: Locale) {
     (
       await prisma.completionRecord.findMany({
         where: { id: { in: partIds } },
-        select: {
-          id: true,
-          level: true,
-          dossierSlug: true,
-          dossierVersion: true,
-          code: true,
-          name: true,
-        },
+        select: { id: true, ...RECORD_TITLE_FIELDS },
       })
     ).map((p) => [p.id, p]),
   )
@@ -144,11 +137,7 @@ export async function listRecords(userId: string, locale: Locale) {
     orderBy: [{ issuedAt: 'desc' }, { code: 'asc' }],
     select: {
       id: true,
-      level: true,
-      dossierSlug: true,
-      dossierVersion: true,
-      code: true,
-      name: true,
+      ...RECORD_TITLE_FIELDS,
       issuedAt: true,
       validUntil: true,
       revocation: { select: { revokedAt: true, reason: true } },

@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/index'
+import { DataTable } from '#app/components/data-table.tsx'
 import { requirePlatformAdmin } from '#app/auth/authorize.server.ts'
 import { listOrganisations } from '#app/domain/organisations.server.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -20,27 +21,20 @@ export default function Admin({ loaderData }: Route.ComponentProps) {
       <p>
         <Link to="/admin/outbox">{t('admin.outbox')}</Link>
       </p>
-      <table className="table">
-        <caption>{t('admin.organisations')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.organisation')}</th>
-            <th scope="col">{t('org.kind')}</th>
-            <th scope="col">{t('org.memberCount')}</th>
-            <th scope="col">{t('org.teams')}</th>
+      <DataTable
+        caption={t('admin.organisations')}
+        columns={[t('admin.organisation'), t('org.kind'), t('org.memberCount'), t('org.teams')]}
+        showCaption
+      >
+        {loaderData.organisations.map((o) => (
+          <tr key={o.id}>
+            <th scope="row">{o.name}</th>
+            <td>{t(o.kind === 'outsourced' ? 'org.kind.outsourced' : 'org.kind.in_house')}</td>
+            <td>{o._count.memberships}</td>
+            <td>{o._count.teams}</td>
           </tr>
-        </thead>
-        <tbody>
-          {loaderData.organisations.map((o) => (
-            <tr key={o.id}>
-              <th scope="row">{o.name}</th>
-              <td>{t(o.kind === 'outsourced' ? 'org.kind.outsourced' : 'org.kind.in_house')}</td>
-              <td>{o._count.memberships}</td>
-              <td>{o._count.teams}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   )
 }

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/forgot-password'
-import { Field } from '#app/components/forms.tsx'
+import { Field, Notice } from '#app/components/forms.tsx'
 import { requestPasswordReset } from '#app/domain/password-reset.server.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -39,13 +39,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
   return (
     <div className="page narrow">
       <h1>{t('forgot.title')}</h1>
-      {actionData?.sent ? (
-        <p role="status" className="notice">
-          {t('forgot.sent')}
-        </p>
-      ) : (
-        <p>{t('forgot.intro')}</p>
-      )}
+      {actionData?.sent ? <Notice>{t('forgot.sent')}</Notice> : <p>{t('forgot.intro')}</p>}
       <Form method="post" {...getFormProps(form)} className="stack">
         <Field label={t('form.email')} meta={fields.email} type="email" autoComplete="email" />
         <button type="submit" className="button">

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/invite'
-import { ErrorList, Field, NewPasswordFields } from '#app/components/forms.tsx'
+import { Field, FormSubmit, NewPasswordFields } from '#app/components/forms.tsx'
 import { getUser } from '#app/auth/authorize.server.ts'
 import { createSession, sessionCookie } from '#app/auth/session.server.ts'
 import { findUserByEmail } from '#app/domain/users.server.ts'
@@ -124,10 +124,9 @@ export default function Invite({ loaderData, actionData, params }: Route.Compone
       {invite.signedInAs ? (
         invite.signedInAs === invite.email ? (
           <Form method="post" {...getFormProps(form)}>
-            <ErrorList id={form.errorId} errors={form.errors} />
-            <button type="submit" name="intent" value="accept" className="button">
+            <FormSubmit form={form} name="intent" value="accept">
               {t('invite.accept')}
-            </button>
+            </FormSubmit>
           </Form>
         ) : (
           <p role="alert">{t('invite.otherAccount', { email: invite.email })}</p>
@@ -143,10 +142,7 @@ export default function Invite({ loaderData, actionData, params }: Route.Compone
           <input type="hidden" name="intent" value="sign-up" />
           <Field label={t('form.name')} meta={fields.name} autoComplete="name" />
           <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
-          <ErrorList id={form.errorId} errors={form.errors} />
-          <button type="submit" className="button">
-            {t('invite.signUp')}
-          </button>
+          <FormSubmit form={form}>{t('invite.signUp')}</FormSubmit>
         </Form>
       )}
     </div>

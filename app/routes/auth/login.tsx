@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form, Link, redirect, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/login'
-import { ErrorList, Field } from '#app/components/forms.tsx'
+import { Field, FormSubmit, Notice } from '#app/components/forms.tsx'
 import { requireAnonymous } from '#app/auth/authorize.server.ts'
 import { attemptLogin } from '#app/auth/login.server.ts'
 import { createSession, sessionCookie } from '#app/auth/session.server.ts'
@@ -69,11 +69,7 @@ export default function Login({ actionData }: Route.ComponentProps) {
   return (
     <div className="page narrow">
       <h1>{t('login.title')}</h1>
-      {searchParams.get('reset') ? (
-        <p role="status" className="notice">
-          {t('login.resetDone')}
-        </p>
-      ) : null}
+      {searchParams.get('reset') ? <Notice>{t('login.resetDone')}</Notice> : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field label={t('form.email')} meta={fields.email} type="email" autoComplete="username" />
@@ -83,10 +79,7 @@ export default function Login({ actionData }: Route.ComponentProps) {
           type="password"
           autoComplete="current-password"
         />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button">
-          {t('login.submit')}
-        </button>
+        <FormSubmit form={form}>{t('login.submit')}</FormSubmit>
       </Form>
       <p>
         <Link to="/forgot-password">{t('login.forgot')}</Link>

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/reset-password'
-import { ErrorList, NewPasswordFields } from '#app/components/forms.tsx'
+import { FormSubmit, NewPasswordFields } from '#app/components/forms.tsx'
 import { isResetTokenUsable, resetPassword } from '#app/domain/password-reset.server.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { PasswordSchema, ConfirmPasswordSchema, passwordsMatch } from '#app/utils/form-schemas.ts'
@@ -60,10 +60,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
       {loaderData.usable ? (
         <Form method="post" {...getFormProps(form)} className="stack">
           <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
-          <ErrorList id={form.errorId} errors={form.errors} />
-          <button type="submit" className="button">
-            {t('reset.submit')}
-          </button>
+          <FormSubmit form={form}>{t('reset.submit')}</FormSubmit>
         </Form>
       ) : (
         <p role="alert">

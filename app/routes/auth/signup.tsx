@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/signup'
-import { ErrorList, Field } from '#app/components/forms.tsx'
+import { Field, FormSubmit } from '#app/components/forms.tsx'
 import { requireAnonymous } from '#app/auth/authorize.server.ts'
 import { createSession, sessionCookie } from '#app/auth/session.server.ts'
 import { createUser, findUserByEmail } from '#app/domain/users.server.ts'
@@ -78,10 +78,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
           autoComplete="new-password"
           hint={t('form.password.hint')}
         />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button">
-          {t('signup.submit')}
-        </button>
+        <FormSubmit form={form}>{t('signup.submit')}</FormSubmit>
       </Form>
     </div>
   )

@@ -3,7 +3,8 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/account'
-import { ErrorList, Field, NewPasswordFields } from '#app/components/forms.tsx'
+import { DataTable, RowAction } from '#app/components/data-table.tsx'
+import { Field, FormSubmit, NewPasswordFields, Notice } from '#app/components/forms.tsx'
 import { getSession, requireUser } from '#app/auth/authorize.server.ts'
 import {
   clearSessionCookie,
@@ -120,11 +121,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
 
       <section aria-labelledby="password-heading" className="narrow-section">
         <h2 id="password-heading">{t('account.changePassword')}</h2>
-        {actionData?.changed ? (
-          <p role="status" className="notice">
-            {t('account.passwordChanged')}
-          </p>
-        ) : null}
+        {actionData?.changed ? <Notice>{t('account.passwordChanged')}</Notice> : null}
         <Form method="post" {...getFormProps(form)} className="stack">
           <input type="hidden" name="intent" value="change-password" />
           <Field
@@ -134,55 +131,35 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             autoComplete="current-password"
           />
           <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
-          <ErrorList id={form.errorId} errors={form.errors} />
-          <button type="submit" className="button">
-            {t('account.changePassword')}
-          </button>
+          <FormSubmit form={form}>{t('account.changePassword')}</FormSubmit>
         </Form>
       </section>
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t('account.sessions')}</h2>
-        <table className="table">
-          <caption className="visually-hidden">{t('account.sessions')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('account.device')}</th>
-              <th scope="col">{t('account.since')}</th>
-              <th scope="col">{t('account.lastSeen')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('account.actions')}</span>
-              </th>
+        <DataTable
+          caption={t('account.sessions')}
+          columns={[t('account.device'), t('account.since'), t('account.lastSeen')]}
+          actions
+        >
+          {loaderData.sessions.map((s) => (
+            <tr key={s.id}>
+              <td>
+                {s.userAgent || '—'}{' '}
+                {s.current ? <strong>({t('account.thisDevice')})</strong> : null}
+              </td>
+              <td>{formatDate(s.createdAt, locale)}</td>
+              <td>{formatDate(s.lastSeenAt, locale)}</td>
+              <td>
+                {s.current ? null : (
+                  <RowAction name="sessionId" id={s.id} intent="end-session">
+                    {t('account.endSession')}
+                  </RowAction>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {loaderData.sessions.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  {s.userAgent || '—'}{' '}
-                  {s.current ? <strong>({t('account.thisDevice')})</strong> : null}
-                </td>
-                <td>{formatDate(s.createdAt, locale)}</td>
-                <td>{formatDate(s.lastSeenAt, locale)}</td>
-                <td>
-                  {s.current ? null : (
-                    <Form method="post">
-                      <input type="hidden" name="sessionId" value={s.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="end-session"
-                        className="link-button"
-                      >
-                        {t('account.endSession')}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         <Form method="post">
           <button
             type="submit"

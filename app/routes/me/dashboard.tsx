@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/dashboard'
+import { DataTable } from '#app/components/data-table.tsx'
 import { getMemberships, requireUser } from '#app/auth/authorize.server.ts'
 import { learnerDashboard } from '#app/domain/dashboard.server.ts'
 import { LADDER, TOP_STEP } from '#app/domain/progress-rules.ts'
@@ -100,58 +101,52 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
               <h3 id={`dash-${k.code}`}>
                 <span className="code">{k.code}</span> {localized(k, 'title', locale)}
               </h3>
-              <table className="table ladder">
-                <caption className="visually-hidden">{localized(k, 'title', locale)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('dossier.matrixWorkProcess')}</th>
-                    <th scope="col">{t('dashboard.step')}</th>
-                    <th scope="col">{t('dashboard.next')}</th>
+              <DataTable
+                caption={localized(k, 'title', locale)}
+                columns={[t('dossier.matrixWorkProcess'), t('dashboard.step'), t('dashboard.next')]}
+                className="table ladder"
+              >
+                {k.workProcesses.map((wp) => (
+                  <tr key={wp.code} data-work-process={wp.code}>
+                    <th scope="row">
+                      <Link to={`/dossiers/${d.slug}/${wp.code}`}>
+                        <span className="code">{wp.code}</span> {localized(wp, 'title', locale)}
+                      </Link>
+                    </th>
+                    <td>
+                      <progress
+                        max={TOP_STEP}
+                        value={wp.step}
+                        aria-label={`${wp.code}: ${t(stepLabel(wp.step))}`}
+                      />{' '}
+                      <span className={`step step-${wp.step}`}>{t(stepLabel(wp.step))}</span>
+                      <span className="muted">
+                        {' '}
+                        ({t('dashboard.stepOf', { step: wp.step, top: TOP_STEP })};{' '}
+                        {t('dashboard.lessonsDone', {
+                          done: wp.lessonsDone,
+                          total: wp.lessonsTotal,
+                        })}
+                        )
+                      </span>
+                    </td>
+                    <td>
+                      <NextStep
+                        code={wp.code}
+                        step={wp.step}
+                        lesson={
+                          wp.next
+                            ? {
+                                to: `/courses/${wp.next.courseId}/${wp.next.lessonKey}`,
+                                title: title(wp.next),
+                              }
+                            : null
+                        }
+                      />
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {k.workProcesses.map((wp) => (
-                    <tr key={wp.code} data-work-process={wp.code}>
-                      <th scope="row">
-                        <Link to={`/dossiers/${d.slug}/${wp.code}`}>
-                          <span className="code">{wp.code}</span> {localized(wp, 'title', locale)}
-                        </Link>
-                      </th>
-                      <td>
-                        <progress
-                          max={TOP_STEP}
-                          value={wp.step}
-                          aria-label={`${wp.code}: ${t(stepLabel(wp.step))}`}
-                        />{' '}
-                        <span className={`step step-${wp.step}`}>{t(stepLabel(wp.step))}</span>
-                        <span className="muted">
-                          {' '}
-                          ({t('dashboard.stepOf', { step: wp.step, top: TOP_STEP })};{' '}
-                          {t('dashboard.lessonsDone', {
-                            done: wp.lessonsDone,
-                            total: wp.lessonsTotal,
-                          })}
-                          )
-                        </span>
-                      </td>
-                      <td>
-                        <NextStep
-                          code={wp.code}
-                          step={wp.step}
-                          lesson={
-                            wp.next
-                              ? {
-                                  to: `/courses/${wp.next.courseId}/${wp.next.lessonKey}`,
-                                  title: title(wp.next),
-                                }
-                              : null
-                          }
-                        />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             </section>
           ))}
         </section>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/evidence-detail'
+import { Notice } from '#app/components/forms.tsx'
 import { AssessmentFeedback, EvidenceSummary } from '#app/components/evidence-summary.tsx'
 import { requireEvidenceAccess } from '#app/assessment/evidence-access.server.ts'
 import { verdicts } from '#app/assessment/evidence.server.ts'
@@ -27,11 +28,7 @@ export default function EvidenceDetailPage({ loaderData }: Route.ComponentProps)
         </p>
       ) : null}
       <h1>{evidence.title}</h1>
-      {submitted ? (
-        <p role="status" className="notice">
-          {t('evidence.submitted')}
-        </p>
-      ) : null}
+      {submitted ? <Notice>{t('evidence.submitted')}</Notice> : null}
       <h2>{t('evidence.verdicts')}</h2>
       <ul>
         {loaderData.verdicts.map((v) => (

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { data, Form, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/evidence-new'
-import { ErrorList, Field } from '#app/components/forms.tsx'
+import { ErrorList, Field, FormSubmit, SelectField } from '#app/components/forms.tsx'
 import { getMemberships, requireUser } from '#app/auth/authorize.server.ts'
 import { can } from '#app/auth/roles.ts'
 import { EVIDENCE_KIND_KEYS, EVIDENCE_KINDS } from '#app/assessment/assessment-rules.ts'
@@ -140,22 +140,14 @@ export default function NewEvidence({ loaderData, actionData }: Route.ComponentP
         {organisations.length === 1 ? (
           <input type="hidden" name="organisationId" value={organisations[0]!.id} />
         ) : (
-          <div className="field">
-            <label htmlFor={fields.organisationId.id}>{t('evidence.organisation')}</label>
-            <select
-              id={fields.organisationId.id}
-              name={fields.organisationId.name}
-              defaultValue={String(fields.organisationId.initialValue ?? '')}
-            >
-              <option value="">—</option>
-              {organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-            <ErrorList id={fields.organisationId.errorId} errors={fields.organisationId.errors} />
-          </div>
+          <SelectField label={t('evidence.organisation')} meta={fields.organisationId}>
+            <option value="">—</option>
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </SelectField>
         )}
         <fieldset>
           <legend>{t('evidence.kind')}</legend>
@@ -188,27 +180,22 @@ export default function NewEvidence({ loaderData, actionData }: Route.ComponentP
           <ErrorList id={fields.narrative.errorId} errors={fields.narrative.errors} />
         </div>
         {kind === 'proeve' ? (
-          <div className="field">
-            <label htmlFor={fields.coreTaskCode.id}>{t('evidence.coreTask')}</label>
-            <p className="hint">{t('evidence.proeveHint')}</p>
-            <select
-              id={fields.coreTaskCode.id}
-              name={fields.coreTaskCode.name}
-              defaultValue={String(fields.coreTaskCode.initialValue ?? '')}
-            >
-              <option value="">—</option>
-              {options.map((d) => (
-                <optgroup key={d.slug} label={localized(d, 'qualification', locale)}>
-                  {d.coreTasks.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {c.code} {localized(c, 'title', locale)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-            <ErrorList id={fields.coreTaskCode.errorId} errors={fields.coreTaskCode.errors} />
-          </div>
+          <SelectField
+            label={t('evidence.coreTask')}
+            meta={fields.coreTaskCode}
+            hint={t('evidence.proeveHint')}
+          >
+            <option value="">—</option>
+            {options.map((d) => (
+              <optgroup key={d.slug} label={localized(d, 'qualification', locale)}>
+                {d.coreTasks.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.code} {localized(c, 'title', locale)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </SelectField>
         ) : (
           <fieldset>
             <legend>{t('evidence.workProcesses')}</legend>
@@ -259,10 +246,7 @@ export default function NewEvidence({ loaderData, actionData }: Route.ComponentP
           />
           <ErrorList id={fields.file.errorId} errors={fields.file.errors} />
         </div>
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button">
-          {t('evidence.submit')}
-        </button>
+        <FormSubmit form={form}>{t('evidence.submit')}</FormSubmit>
       </Form>
     </div>
   )

@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/evidence'
+import { DataTable } from '#app/components/data-table.tsx'
 import { requireUser } from '#app/auth/authorize.server.ts'
 import { EVIDENCE_KINDS, isEvidenceKind } from '#app/assessment/assessment-rules.ts'
 import { listLearnerEvidence } from '#app/assessment/evidence.server.ts'
@@ -30,40 +31,37 @@ export default function EvidenceList({ loaderData }: Route.ComponentProps) {
       {loaderData.evidence.length === 0 ? (
         <p>{t('evidence.none')}</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t('evidence.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('evidence.titleLabel')}</th>
-              <th scope="col">{t('evidence.kind')}</th>
-              <th scope="col">{t('evidence.submittedOn')}</th>
-              <th scope="col">{t('evidence.verdicts')}</th>
+        <DataTable
+          caption={t('evidence.title')}
+          columns={[
+            t('evidence.titleLabel'),
+            t('evidence.kind'),
+            t('evidence.submittedOn'),
+            t('evidence.verdicts'),
+          ]}
+        >
+          {loaderData.evidence.map((e) => (
+            <tr key={e.id}>
+              <th scope="row">
+                <Link to={`/evidence/${e.id}`}>{e.title}</Link>
+              </th>
+              <td>{isEvidenceKind(e.kind) ? EVIDENCE_KINDS[e.kind][locale] : e.kind}</td>
+              <td>{formatDate(e.submittedAt, locale)}</td>
+              <td>
+                <ul className="plain">
+                  {e.verdicts.map((v) => (
+                    <li key={v.code}>
+                      <span className="code">{v.code}</span>{' '}
+                      <span className={`verdict verdict-${v.verdict}`}>
+                        {t(VERDICT_LABEL[v.verdict])}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {loaderData.evidence.map((e) => (
-              <tr key={e.id}>
-                <th scope="row">
-                  <Link to={`/evidence/${e.id}`}>{e.title}</Link>
-                </th>
-                <td>{isEvidenceKind(e.kind) ? EVIDENCE_KINDS[e.kind][locale] : e.kind}</td>
-                <td>{formatDate(e.submittedAt, locale)}</td>
-                <td>
-                  <ul className="plain">
-                    {e.verdicts.map((v) => (
-                      <li key={v.code}>
-                        <span className="code">{v.code}</span>{' '}
-                        <span className={`verdict verdict-${v.verdict}`}>
-                          {t(VERDICT_LABEL[v.verdict])}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </div>
   )

@@ -1,4 +1,5 @@
 import type { Route } from './+types/competencies'
+import { DataTable } from '#app/components/data-table.tsx'
 import { listCompetencies } from '#app/domain/dossiers.server.ts'
 import { localized } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -16,25 +17,18 @@ export default function Competencies({ loaderData }: Route.ComponentProps) {
     <div className="page">
       <h1>{t('competencies.title')}</h1>
       <p className="lead">{t('competencies.intro')}</p>
-      <table className="table">
-        <caption className="visually-hidden">{t('competencies.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('competencies.code')}</th>
-            <th scope="col">{t('competencies.name')}</th>
-            <th scope="col">{t('competencies.description')}</th>
+      <DataTable
+        caption={t('competencies.title')}
+        columns={[t('competencies.code'), t('competencies.name'), t('competencies.description')]}
+      >
+        {loaderData.competencies.map((c) => (
+          <tr key={c.code} id={`competency-${c.code}`}>
+            <td className="code">{c.code}</td>
+            <th scope="row">{localized(c, 'title', locale)}</th>
+            <td>{localized(c, 'description', locale)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {loaderData.competencies.map((c) => (
-            <tr key={c.code} id={`competency-${c.code}`}>
-              <td className="code">{c.code}</td>
-              <th scope="row">{localized(c, 'title', locale)}</th>
-              <td>{localized(c, 'description', locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   )
 }

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/record'
-import { ErrorList } from '#app/components/forms.tsx'
+import { ErrorList, FormSubmit } from '#app/components/forms.tsx'
 import { VerificationBanner } from './verification-status.tsx'
 import { getUser } from '#app/auth/authorize.server.ts'
 import { env } from '#app/env.server.ts'
@@ -174,10 +174,9 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
               />
               <ErrorList id={fields.reason.errorId} errors={fields.reason.errors} />
             </div>
-            <ErrorList id={form.errorId} errors={form.errors} />
-            <button type="submit" className="button danger">
+            <FormSubmit form={form} className="button danger">
               {t('records.revoke')}
-            </button>
+            </FormSubmit>
           </Form>
         </section>
       ) : null}

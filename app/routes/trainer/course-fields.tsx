@@ -1,5 +1,5 @@
 import type { FieldMetadata } from '@conform-to/react'
-import { Checkbox, ErrorList } from '#app/components/forms.tsx'
+import { Checkbox, PlainTextField, SelectField } from '#app/components/forms.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 
 type Meta = FieldMetadata<string | undefined>
@@ -24,51 +24,21 @@ export function CourseFields({
   dossiers: Array<{ slug: string; name: string }>
 }) {
   const { t } = useTranslation()
-  const text = (meta: Meta, label: string, long = false) => (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      {long ? (
-        <textarea
-          id={meta.id}
-          name={meta.name}
-          defaultValue={String(meta.initialValue ?? '')}
-          rows={3}
-          aria-describedby={meta.errors ? meta.errorId : undefined}
-        />
-      ) : (
-        <input
-          id={meta.id}
-          name={meta.name}
-          defaultValue={String(meta.initialValue ?? '')}
-          aria-describedby={meta.errors ? meta.errorId : undefined}
-        />
-      )}
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
-  )
   return (
     <>
-      <div className="field">
-        <label htmlFor={fields.dossierSlug.id}>{t('authoring.dossier')}</label>
-        <select
-          id={fields.dossierSlug.id}
-          name={fields.dossierSlug.name}
-          defaultValue={String(fields.dossierSlug.initialValue ?? '')}
-        >
-          {dossiers.map((d) => (
-            <option key={d.slug} value={d.slug}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-        <ErrorList id={fields.dossierSlug.errorId} errors={fields.dossierSlug.errors} />
-      </div>
-      {text(fields.titleNl, t('authoring.titleNl'))}
-      {text(fields.titleEn, t('authoring.titleEn'))}
-      {text(fields.summaryNl, t('authoring.summaryNl'), true)}
-      {text(fields.summaryEn, t('authoring.summaryEn'), true)}
-      {text(fields.audienceNl, t('authoring.audienceNl'))}
-      {text(fields.audienceEn, t('authoring.audienceEn'))}
+      <SelectField label={t('authoring.dossier')} meta={fields.dossierSlug}>
+        {dossiers.map((d) => (
+          <option key={d.slug} value={d.slug}>
+            {d.name}
+          </option>
+        ))}
+      </SelectField>
+      <PlainTextField label={t('authoring.titleNl')} meta={fields.titleNl} />
+      <PlainTextField label={t('authoring.titleEn')} meta={fields.titleEn} />
+      <PlainTextField label={t('authoring.summaryNl')} meta={fields.summaryNl} rows={3} />
+      <PlainTextField label={t('authoring.summaryEn')} meta={fields.summaryEn} rows={3} />
+      <PlainTextField label={t('authoring.audienceNl')} meta={fields.audienceNl} />
+      <PlainTextField label={t('authoring.audienceEn')} meta={fields.audienceEn} />
       <Checkbox
         id={fields.english.id}
         name={fields.english.name}

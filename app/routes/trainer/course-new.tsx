@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form, redirect } from 'react-router'
 import type { Route } from './+types/course-new'
 import { CourseFields } from './course-fields.tsx'
-import { ErrorList } from '#app/components/forms.tsx'
+import { ErrorList, FormSubmit, SelectField } from '#app/components/forms.tsx'
 import { mayAuthor, ownerChoices, requireAuthor } from '#app/authoring/authoring-access.server.ts'
 import { courseFieldsFrom, NewCourseSchema } from '#app/authoring/authoring-forms.ts'
 import { createBrowserCourse, slugify } from '#app/authoring/drafts.server.ts'
@@ -99,21 +99,13 @@ export default function NewCourse({ loaderData, actionData }: Route.ComponentPro
         <p className="notice">{t('authoring.forGap', { code: loaderData.workProcess })}</p>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="stack">
-        <div className="field">
-          <label htmlFor={fields.owner.id}>{t('authoring.owner')}</label>
-          <select
-            id={fields.owner.id}
-            name={fields.owner.name}
-            defaultValue={String(fields.owner.initialValue ?? '')}
-          >
-            {loaderData.owners.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.name ?? t('authoring.platformWide')}
-              </option>
-            ))}
-          </select>
-          <ErrorList id={fields.owner.errorId} errors={fields.owner.errors} />
-        </div>
+        <SelectField label={t('authoring.owner')} meta={fields.owner}>
+          {loaderData.owners.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.name ?? t('authoring.platformWide')}
+            </option>
+          ))}
+        </SelectField>
         <CourseFields
           fields={fields}
           dossiers={loaderData.dossiers.map((d) => ({
@@ -134,10 +126,7 @@ export default function NewCourse({ loaderData, actionData }: Route.ComponentPro
           />
           <ErrorList id={fields.id.errorId} errors={fields.id.errors} />
         </div>
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button">
-          {t('authoring.create')}
-        </button>
+        <FormSubmit form={form}>{t('authoring.create')}</FormSubmit>
       </Form>
     </div>
   )

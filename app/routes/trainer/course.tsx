@@ -4,7 +4,7 @@ import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/course'
 import { CourseFields } from './course-fields.tsx'
-import { ErrorList } from '#app/components/forms.tsx'
+import { FormSubmit, Notice } from '#app/components/forms.tsx'
 import { requireAuthoredCourse } from '#app/authoring/authoring-access.server.ts'
 import {
   CourseFieldsSchema,
@@ -244,16 +244,12 @@ export default function TrainerCourse({ loaderData, actionData }: Route.Componen
         {loaderData.changed ? t('authoring.draftChanged') : t('authoring.draftSame')}
       </p>
       {loaderData.published ? (
-        <p role="status" className="notice">
+        <Notice>
           {t('authoring.publishedNow', { version: loaderData.published })}{' '}
           <Link to={`/courses/${draft.courseId}`}>{t('authoring.openAsLearner')}</Link>
-        </p>
+        </Notice>
       ) : null}
-      {loaderData.imported ? (
-        <p role="status" className="notice">
-          {t('authoring.imported')}
-        </p>
-      ) : null}
+      {loaderData.imported ? <Notice>{t('authoring.imported')}</Notice> : null}
       {actionData?.message ? (
         <p role={actionData.intent === 'delete-module' ? 'alert' : 'status'} className="notice">
           {t(actionData.message)}
@@ -468,10 +464,7 @@ export default function TrainerCourse({ loaderData, actionData }: Route.Componen
               name: localized(d, 'qualification', locale),
             }))}
           />
-          <ErrorList id={form.errorId} errors={form.errors} />
-          <button type="submit" className="button">
-            {t('authoring.save')}
-          </button>
+          <FormSubmit form={form}>{t('authoring.save')}</FormSubmit>
         </Form>
       </section>
     </div>

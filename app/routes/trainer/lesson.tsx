@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { useEffect, useRef, useState } from 'react'
 import { data, Form, Link, useBlocker, useFetcher } from 'react-router'
 import type { Route } from './+types/lesson'
-import { Checkbox, ErrorList } from '#app/components/forms.tsx'
+import { Checkbox, ErrorList, Notice } from '#app/components/forms.tsx'
 import { DiffLines } from './course-diff-view.tsx'
 import { LessonPreview, type PreviewData } from './lesson-preview.tsx'
 import { requireAuthoredCourse } from '#app/authoring/authoring-access.server.ts'
@@ -252,11 +252,7 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
         {t('authoring.lessonId')}: <code>{lesson.lessonKey}</code> ·{' '}
         {t('authoring.lastSaved', { date: formatDate(lesson.updatedAt, locale) })}
       </p>
-      {actionData?.saved ? (
-        <p role="status" className="notice">
-          {t('authoring.saved')}
-        </p>
-      ) : null}
+      {actionData?.saved ? <Notice>{t('authoring.saved')}</Notice> : null}
       {conflict ? (
         <div role="alert" className="problems conflict">
           <p>

@@ -3,7 +3,8 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/api-tokens'
-import { ErrorList, Field } from '#app/components/forms.tsx'
+import { DataTable, RowAction } from '#app/components/data-table.tsx'
+import { ErrorList, Field, FormSubmit } from '#app/components/forms.tsx'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import { API_SCOPES } from '#app/employer/api-scopes.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from '#app/employer/api-tokens.server.ts'
@@ -99,51 +100,35 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
           ))}
           <ErrorList id={fields.scopes.errorId} errors={fields.scopes.errors} />
         </fieldset>
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button">
-          {t('api.create')}
-        </button>
+        <FormSubmit form={form}>{t('api.create')}</FormSubmit>
       </Form>
       <h2>{t('api.list')}</h2>
       {tokens.length === 0 ? (
         <p>{t('api.none')}</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t('api.list')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('api.name')}</th>
-              <th scope="col">{t('api.scopes')}</th>
-              <th scope="col">{t('api.createdAt')}</th>
-              <th scope="col">{t('api.lastUsed')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('account.actions')}</span>
-              </th>
+        <DataTable
+          caption={t('api.list')}
+          columns={[t('api.name'), t('api.scopes'), t('api.createdAt'), t('api.lastUsed')]}
+          actions
+        >
+          {tokens.map((token) => (
+            <tr key={token.id}>
+              <th scope="row">{token.name}</th>
+              <td>{token.scopes.join(', ')}</td>
+              <td>{formatDate(token.createdAt, locale)}</td>
+              <td>{token.lastUsedAt ? formatDate(token.lastUsedAt, locale) : '—'}</td>
+              <td>
+                {token.revokedAt ? (
+                  t('api.revokedOn', { date: formatDate(token.revokedAt, locale) })
+                ) : (
+                  <RowAction name="tokenId" id={token.id} intent="revoke">
+                    {t('api.revoke', { name: token.name })}
+                  </RowAction>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr key={token.id}>
-                <th scope="row">{token.name}</th>
-                <td>{token.scopes.join(', ')}</td>
-                <td>{formatDate(token.createdAt, locale)}</td>
-                <td>{token.lastUsedAt ? formatDate(token.lastUsedAt, locale) : '—'}</td>
-                <td>
-                  {token.revokedAt ? (
-                    t('api.revokedOn', { date: formatDate(token.revokedAt, locale) })
-                  ) : (
-                    <Form method="post">
-                      <input type="hidden" name="tokenId" value={token.id} />
-                      <button type="submit" name="intent" value="revoke" className="link-button">
-                        {t('api.revoke', { name: token.name })}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </div>
   )

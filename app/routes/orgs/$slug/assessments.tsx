@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/assessments'
+import { DataTable } from '#app/components/data-table.tsx'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import { EVIDENCE_KINDS, isEvidenceKind } from '#app/assessment/assessment-rules.ts'
 import { assessmentQueue } from '#app/assessment/evidence.server.ts'
@@ -33,37 +34,34 @@ export default function AssessmentQueue({ loaderData }: Route.ComponentProps) {
       {queue.length === 0 ? (
         <p>{t('assessment.queueEmpty')}</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t('assessment.queue')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('evidence.titleLabel')}</th>
-              <th scope="col">{t('evidence.learner')}</th>
-              <th scope="col">{t('evidence.kind')}</th>
-              <th scope="col">{t('assessment.toJudge')}</th>
-              <th scope="col">{t('evidence.submittedOn')}</th>
+        <DataTable
+          caption={t('assessment.queue')}
+          columns={[
+            t('evidence.titleLabel'),
+            t('evidence.learner'),
+            t('evidence.kind'),
+            t('assessment.toJudge'),
+            t('evidence.submittedOn'),
+          ]}
+        >
+          {queue.map((e) => (
+            <tr key={e.id} data-evidence={e.id}>
+              <th scope="row">
+                <Link to={`/orgs/${organisation.slug}/assessments/${e.id}`}>{e.title}</Link>
+                {e.secondAssessor ? (
+                  <>
+                    {' '}
+                    <span className="badge">{t('assessment.secondNeeded')}</span>
+                  </>
+                ) : null}
+              </th>
+              <td>{e.user.name}</td>
+              <td>{isEvidenceKind(e.kind) ? EVIDENCE_KINDS[e.kind][locale] : e.kind}</td>
+              <td>{e.open.join(', ')}</td>
+              <td>{formatDate(e.submittedAt, locale)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {queue.map((e) => (
-              <tr key={e.id} data-evidence={e.id}>
-                <th scope="row">
-                  <Link to={`/orgs/${organisation.slug}/assessments/${e.id}`}>{e.title}</Link>
-                  {e.secondAssessor ? (
-                    <>
-                      {' '}
-                      <span className="badge">{t('assessment.secondNeeded')}</span>
-                    </>
-                  ) : null}
-                </th>
-                <td>{e.user.name}</td>
-                <td>{isEvidenceKind(e.kind) ? EVIDENCE_KINDS[e.kind][locale] : e.kind}</td>
-                <td>{e.open.join(', ')}</td>
-                <td>{formatDate(e.submittedAt, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <p>
         <Link to={`/orgs/${organisation.slug}/criteria`}>{t('criteria.title')}</Link>

@@ -3,7 +3,8 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/assignments'
-import { ErrorList } from '#app/components/forms.tsx'
+import { DataTable } from '#app/components/data-table.tsx'
+import { ErrorList, FormSubmit, Notice, SelectField } from '#app/components/forms.tsx'
 import {
   assign,
   assignableCourses,
@@ -125,75 +126,53 @@ export default function Assignments({ loaderData, actionData }: Route.ComponentP
       </h1>
       <p className="lead">{t('assignments.intro')}</p>
       {actionData?.assigned ? (
-        <p role="status" className="notice">
-          {t('assignments.assigned', { count: actionData.assigned })}
-        </p>
+        <Notice>{t('assignments.assigned', { count: actionData.assigned })}</Notice>
       ) : null}
       {actionData?.reminded !== null && actionData?.reminded !== undefined ? (
-        <p role="status" className="notice">
-          {t('assignments.reminded', { count: actionData.reminded })}
-        </p>
+        <Notice>{t('assignments.reminded', { count: actionData.reminded })}</Notice>
       ) : null}
 
       <h2>{t('assignments.new')}</h2>
       <Form method="post" {...getFormProps(form)} className="stack narrow-section">
         <input type="hidden" name="intent" value="assign" />
-        <div className="field">
-          <label htmlFor={fields.who.id}>{t('assignments.who')}</label>
-          <select
-            id={fields.who.id}
-            name={fields.who.name}
-            defaultValue=""
-            aria-describedby={fields.who.errors ? fields.who.errorId : undefined}
-          >
-            <option value="">—</option>
-            <optgroup label={t('org.teams')}>
-              {teams.map((team) => (
-                <option key={team.id} value={`team:${team.id}`}>
-                  {team.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t('employer.staff')}>
-              {people.map((p) => (
-                <option key={p.userId} value={`person:${p.userId}`}>
-                  {p.name}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-          <ErrorList id={fields.who.errorId} errors={fields.who.errors} />
-        </div>
-        <div className="field">
-          <label htmlFor={fields.what.id}>{t('assignments.what')}</label>
-          <select
-            id={fields.what.id}
-            name={fields.what.name}
-            defaultValue=""
-            aria-describedby={fields.what.errors ? fields.what.errorId : undefined}
-          >
-            <option value="">—</option>
-            <optgroup label={t('courses.title')}>
-              {courses.map((c) => (
-                <option key={c.courseId} value={`course:${c.courseId}`}>
-                  {localized(c, 'title', locale)}
-                </option>
-              ))}
-            </optgroup>
-            {dossiers.map((d) => (
-              <optgroup key={d.slug} label={localized(d, 'qualification', locale)}>
-                {d.coreTasks.flatMap((c) =>
-                  c.workProcesses.map((w) => (
-                    <option key={w.code} value={`wp:${d.slug}/${w.code}`}>
-                      {w.code} {localized(w, 'title', locale)}
-                    </option>
-                  )),
-                )}
-              </optgroup>
+        <SelectField label={t('assignments.who')} meta={fields.who} defaultValue="">
+          <option value="">—</option>
+          <optgroup label={t('org.teams')}>
+            {teams.map((team) => (
+              <option key={team.id} value={`team:${team.id}`}>
+                {team.name}
+              </option>
             ))}
-          </select>
-          <ErrorList id={fields.what.errorId} errors={fields.what.errors} />
-        </div>
+          </optgroup>
+          <optgroup label={t('employer.staff')}>
+            {people.map((p) => (
+              <option key={p.userId} value={`person:${p.userId}`}>
+                {p.name}
+              </option>
+            ))}
+          </optgroup>
+        </SelectField>
+        <SelectField label={t('assignments.what')} meta={fields.what} defaultValue="">
+          <option value="">—</option>
+          <optgroup label={t('courses.title')}>
+            {courses.map((c) => (
+              <option key={c.courseId} value={`course:${c.courseId}`}>
+                {localized(c, 'title', locale)}
+              </option>
+            ))}
+          </optgroup>
+          {dossiers.map((d) => (
+            <optgroup key={d.slug} label={localized(d, 'qualification', locale)}>
+              {d.coreTasks.flatMap((c) =>
+                c.workProcesses.map((w) => (
+                  <option key={w.code} value={`wp:${d.slug}/${w.code}`}>
+                    {w.code} {localized(w, 'title', locale)}
+                  </option>
+                )),
+              )}
+            </optgroup>
+          ))}
+        </SelectField>
         <div className="field">
           <label htmlFor={fields.dueAt.id}>{t('assignments.dueAt')}</label>
           <input
@@ -205,10 +184,7 @@ export default function Assignments({ loaderData, actionData }: Route.ComponentP
           <ErrorList id={fields.dueAt.errorId} errors={fields.dueAt.errors} />
         </div>
         <p className="hint">{t('assignments.doneRule')}</p>
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button">
-          {t('assignments.assign')}
-        </button>
+        <FormSubmit form={form}>{t('assignments.assign')}</FormSubmit>
       </Form>
 
       <h2>{t('assignments.list')}</h2>
@@ -221,27 +197,24 @@ export default function Assignments({ loaderData, actionData }: Route.ComponentP
       {assignments.length === 0 ? (
         <p>{t('assignments.none')}</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t('assignments.list')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('employer.staff')}</th>
-              <th scope="col">{t('assignments.what')}</th>
-              <th scope="col">{t('assignments.dueAt')}</th>
-              <th scope="col">{t('employer.status')}</th>
+        <DataTable
+          caption={t('assignments.list')}
+          columns={[
+            t('employer.staff'),
+            t('assignments.what'),
+            t('assignments.dueAt'),
+            t('employer.status'),
+          ]}
+        >
+          {assignments.map((a) => (
+            <tr key={a.id} data-assignment-status={a.status}>
+              <th scope="row">{a.user.name}</th>
+              <td>{title(a.title)}</td>
+              <td>{formatDate(a.dueAt, locale)}</td>
+              <td className={`assignment-${a.status}`}>{t(ASSIGNMENT_STATUS_LABEL[a.status])}</td>
             </tr>
-          </thead>
-          <tbody>
-            {assignments.map((a) => (
-              <tr key={a.id} data-assignment-status={a.status}>
-                <th scope="row">{a.user.name}</th>
-                <td>{title(a.title)}</td>
-                <td>{formatDate(a.dueAt, locale)}</td>
-                <td className={`assignment-${a.status}`}>{t(ASSIGNMENT_STATUS_LABEL[a.status])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </div>
   )

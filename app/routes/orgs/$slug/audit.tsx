@@ -1,4 +1,5 @@
 import type { Route } from './+types/audit'
+import { DataTable } from '#app/components/data-table.tsx'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import { auditTrail } from '#app/domain/audit-trail.server.ts'
 import { AUDIT_ACTION_LABEL, textFor } from '#app/i18n/labels.ts'
@@ -29,27 +30,19 @@ export default function OrgAudit({ loaderData }: Route.ComponentProps) {
       {events.length === 0 ? (
         <p>{t('audit.none')}</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t('audit.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.when')}</th>
-              <th scope="col">{t('audit.who')}</th>
-              <th scope="col">{t('audit.what')}</th>
-              <th scope="col">{t('audit.details')}</th>
+        <DataTable
+          caption={t('audit.title')}
+          columns={[t('audit.when'), t('audit.who'), t('audit.what'), t('audit.details')]}
+        >
+          {events.map((e) => (
+            <tr key={e.id} data-action={e.action}>
+              <td>{formatAmsterdam(e.createdAt, locale, 'dateTime')}</td>
+              <td>{e.actor ?? (e.actorId ? t('audit.deletedAccount') : t('audit.system'))}</td>
+              <th scope="row">{textFor(t, AUDIT_ACTION_LABEL, e.action)}</th>
+              <td>{e.summary}</td>
             </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id} data-action={e.action}>
-                <td>{formatAmsterdam(e.createdAt, locale, 'dateTime')}</td>
-                <td>{e.actor ?? (e.actorId ? t('audit.deletedAccount') : t('audit.system'))}</td>
-                <th scope="row">{textFor(t, AUDIT_ACTION_LABEL, e.action)}</th>
-                <td>{e.summary}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </div>
   )

@@ -3,7 +3,13 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/criteria-edit'
-import { ErrorList } from '#app/components/forms.tsx'
+import {
+  ErrorList,
+  FormSubmit,
+  Notice,
+  SelectField,
+  PlainTextField,
+} from '#app/components/forms.tsx'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import { RUBRIC_LEVELS } from '#app/assessment/assessment-rules.ts'
 import { CriterionSchema } from '#app/assessment/criteria-schema.ts'
@@ -118,11 +124,7 @@ export default function EditCriteria({ loaderData, actionData }: Route.Component
           ? t('criteria.fromIndicators')
           : t('criteria.editedVersion', { version: criteria.version })}
       </p>
-      {saved ? (
-        <p role="status" className="notice">
-          {t('criteria.saved')}
-        </p>
-      ) : null}
+      {saved ? <Notice>{t('criteria.saved')}</Notice> : null}
       <p>{t('criteria.editHint')}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <input type="hidden" name="basedOn" value={criteria.version} />
@@ -135,47 +137,24 @@ export default function EditCriteria({ loaderData, actionData }: Route.Component
                   ? t('criteria.number', { n: i + 1 })
                   : t('criteria.newRow')}
               </legend>
-              <div className="field">
-                <label htmlFor={f.nl.id}>{t('criteria.textNl')}</label>
-                <textarea
-                  id={f.nl.id}
-                  name={f.nl.name}
-                  defaultValue={String(f.nl.initialValue ?? '')}
-                  rows={2}
-                />
-                <ErrorList id={f.nl.errorId} errors={f.nl.errors} />
-              </div>
-              <div className="field">
-                <label htmlFor={f.en.id}>{t('criteria.textEn')}</label>
-                <textarea
-                  id={f.en.id}
-                  name={f.en.name}
-                  defaultValue={String(f.en.initialValue ?? '')}
-                  rows={2}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={f.requiredLevel.id}>{t('assessment.required')}</label>
-                <select
-                  id={f.requiredLevel.id}
-                  name={f.requiredLevel.name}
-                  defaultValue={String(f.requiredLevel.initialValue ?? 'bekwaam')}
-                >
-                  {RUBRIC_LEVELS.map((level) => (
-                    <option key={level} value={level}>
-                      {t(RUBRIC_LABEL[level])}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <PlainTextField label={t('criteria.textNl')} meta={f.nl} rows={2} />
+              <PlainTextField label={t('criteria.textEn')} meta={f.en} rows={2} />
+              <SelectField
+                label={t('assessment.required')}
+                meta={f.requiredLevel}
+                defaultValue={String(f.requiredLevel.initialValue ?? 'bekwaam')}
+              >
+                {RUBRIC_LEVELS.map((level) => (
+                  <option key={level} value={level}>
+                    {t(RUBRIC_LABEL[level])}
+                  </option>
+                ))}
+              </SelectField>
             </fieldset>
           )
         })}
         <ErrorList id={fields.criteria.errorId} errors={fields.criteria.errors} />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button">
-          {t('criteria.save')}
-        </button>
+        <FormSubmit form={form}>{t('criteria.save')}</FormSubmit>
       </Form>
     </div>
   )

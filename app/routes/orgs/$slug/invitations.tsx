@@ -3,7 +3,9 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/invitations'
-import { ErrorList, Field } from '#app/components/forms.tsx'
+import { RolesFieldset } from './roles-fieldset.tsx'
+import { DataTable, RowAction } from '#app/components/data-table.tsx'
+import { Field, FormSubmit, Notice, PlainSelect } from '#app/components/forms.tsx'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import { ROLES } from '#app/auth/roles.ts'
 import {
@@ -93,84 +95,47 @@ export default function OrgInvitations({ loaderData, actionData }: Route.Compone
         {t('org.invitations')}: {organisation.name}
       </h1>
       {actionData?.sent ? (
-        <p role="status" className="notice">
-          {t('org.invitationSent', { email: actionData.sent })}
-        </p>
+        <Notice>{t('org.invitationSent', { email: actionData.sent })}</Notice>
       ) : null}
       <h2>{t('org.invite')}</h2>
       <Form method="post" {...getFormProps(form)} className="stack narrow-section">
         <input type="hidden" name="intent" value="invite" />
         <Field label={t('form.email')} meta={fields.email} type="email" autoComplete="off" />
-        <fieldset>
-          <legend>{t('org.roles')}</legend>
-          {ROLES.map((role) => (
-            <label key={role} className="check">
-              <input
-                type="checkbox"
-                name="roles"
-                value={role}
-                defaultChecked={role === 'learner'}
-              />{' '}
-              {t(ROLE_LABEL[role])}
-            </label>
-          ))}
-          <ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
-        </fieldset>
+        <RolesFieldset checked={(role) => role === 'learner'} meta={fields.roles} />
         {teams.length > 0 ? (
-          <div className="field">
-            <label htmlFor="invite-team">{t('org.team')}</label>
-            <select id="invite-team" name="teamId" defaultValue="">
-              <option value="">—</option>
-              {teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PlainSelect
+            id="invite-team"
+            label={t('org.team')}
+            name="teamId"
+            options={teams.map((team) => ({ value: team.id, label: team.name }))}
+          />
         ) : null}
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button">
-          {t('org.sendInvitation')}
-        </button>
+        <FormSubmit form={form}>{t('org.sendInvitation')}</FormSubmit>
       </Form>
 
       <h2>{t('org.openInvitations')}</h2>
       {invitations.length === 0 ? (
         <p>{t('org.noInvitations')}</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t('org.openInvitations')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('form.email')}</th>
-              <th scope="col">{t('org.roles')}</th>
-              <th scope="col">{t('org.invitedBy')}</th>
-              <th scope="col">{t('org.expires')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('account.actions')}</span>
-              </th>
+        <DataTable
+          caption={t('org.openInvitations')}
+          columns={[t('form.email'), t('org.roles'), t('org.invitedBy'), t('org.expires')]}
+          actions
+        >
+          {invitations.map((i) => (
+            <tr key={i.id}>
+              <th scope="row">{i.email}</th>
+              <td>{i.roles.map((r) => textFor(t, ROLE_LABEL, r)).join(', ')}</td>
+              <td>{i.invitedBy.name}</td>
+              <td>{formatDate(i.expiresAt, locale)}</td>
+              <td>
+                <RowAction name="invitationId" id={i.id} intent="revoke">
+                  {t('org.revoke', { email: i.email })}
+                </RowAction>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {invitations.map((i) => (
-              <tr key={i.id}>
-                <th scope="row">{i.email}</th>
-                <td>{i.roles.map((r) => textFor(t, ROLE_LABEL, r)).join(', ')}</td>
-                <td>{i.invitedBy.name}</td>
-                <td>{formatDate(i.expiresAt, locale)}</td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="invitationId" value={i.id} />
-                    <button type="submit" name="intent" value="revoke" className="link-button">
-                      {t('org.revoke', { email: i.email })}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </div>
   )

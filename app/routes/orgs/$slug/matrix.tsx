@@ -1,5 +1,7 @@
 import { Form, Link } from 'react-router'
 import type { Route } from './+types/matrix'
+import { DataTable } from '#app/components/data-table.tsx'
+import { PlainSelect } from '#app/components/forms.tsx'
 import { getMemberships } from '#app/auth/authorize.server.ts'
 import { can } from '#app/auth/roles.ts'
 import { overdueCount } from '#app/employer/assignments.server.ts'
@@ -103,43 +105,35 @@ export default function Employer({ loaderData }: Route.ComponentProps) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="f-team">{t('org.team')}</label>
-          <select id="f-team" name="team" defaultValue={query.teamId ?? ''}>
-            <option value="">{t('employer.allTeams')}</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PlainSelect
+          id="f-team"
+          label={t('org.team')}
+          name="team"
+          defaultValue={query.teamId ?? ''}
+          empty={t('employer.allTeams')}
+          options={teams.map((team) => ({ value: team.id, label: team.name }))}
+        />
         <div className="field">
           <label htmlFor="f-q">{t('employer.search')}</label>
           <input id="f-q" name="q" type="search" defaultValue={query.q ?? ''} />
         </div>
-        <div className="field">
-          <label htmlFor="f-wp">{t('employer.workProcess')}</label>
-          <select id="f-wp" name="wp" defaultValue={query.workProcess ?? ''}>
-            <option value="">—</option>
-            {workProcesses.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.code}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-status">{t('employer.status')}</label>
-          <select id="f-status" name="status" defaultValue={query.status ?? ''}>
-            <option value="">—</option>
-            {LADDER.map((rung) => (
-              <option key={rung.step} value={rung.step}>
-                {t(STEP_LABEL[rung.key])}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PlainSelect
+          id="f-wp"
+          label={t('employer.workProcess')}
+          name="wp"
+          defaultValue={query.workProcess ?? ''}
+          options={workProcesses.map((w) => ({ value: w.code, label: w.code }))}
+        />
+        <PlainSelect
+          id="f-status"
+          label={t('employer.status')}
+          name="status"
+          defaultValue={String(query.status ?? '')}
+          options={LADDER.map((rung) => ({
+            value: String(rung.step),
+            label: t(STEP_LABEL[rung.key]),
+          }))}
+        />
         <div className="field">
           <label htmlFor="f-sort">{t('employer.sort')}</label>
           <select id="f-sort" name="sort" defaultValue={`${query.sort}`}>
@@ -268,33 +262,28 @@ export default function Employer({ loaderData }: Route.ComponentProps) {
       ) : null}
 
       <h2>{t('employer.perTeam')}</h2>
-      <table className="table">
-        <caption className="visually-hidden">{t('employer.perTeam')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('org.team')}</th>
-            <th scope="col">{t('employer.staff')}</th>
-            <th scope="col">{t('employer.averageStep')}</th>
-            <th scope="col">{t('employer.competentCells')}</th>
+      <DataTable
+        caption={t('employer.perTeam')}
+        columns={[
+          t('org.team'),
+          t('employer.staff'),
+          t('employer.averageStep'),
+          t('employer.competentCells'),
+        ]}
+      >
+        {matrix.perTeam.map((team) => (
+          <tr key={team.teamId}>
+            <th scope="row">
+              <Link to={`/orgs/${slug}/teams/${team.teamId}/progress?dossier=${query.dossierSlug}`}>
+                {team.name}
+              </Link>
+            </th>
+            <td>{team.staff}</td>
+            <td>{team.averageStep.toLocaleString(locale === 'en' ? 'en-GB' : 'nl-NL')}</td>
+            <td>{team.competentCells}</td>
           </tr>
-        </thead>
-        <tbody>
-          {matrix.perTeam.map((team) => (
-            <tr key={team.teamId}>
-              <th scope="row">
-                <Link
-                  to={`/orgs/${slug}/teams/${team.teamId}/progress?dossier=${query.dossierSlug}`}
-                >
-                  {team.name}
-                </Link>
-              </th>
-              <td>{team.staff}</td>
-              <td>{team.averageStep.toLocaleString(locale === 'en' ? 'en-GB' : 'nl-NL')}</td>
-              <td>{team.competentCells}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   )
 }

@@ -3,7 +3,8 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, Form, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/member'
-import { ErrorList } from '#app/components/forms.tsx'
+import { RolesFieldset } from './roles-fieldset.tsx'
+import { FormSubmit, Notice } from '#app/components/forms.tsx'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import { ROLES } from '#app/auth/roles.ts'
 import {
@@ -14,7 +15,6 @@ import {
   setMemberActive,
   updateMember,
 } from '#app/domain/organisations.server.ts'
-import { ROLE_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -90,27 +90,9 @@ export default function OrgMember({ loaderData, actionData }: Route.ComponentPro
       <p>
         {member.email} · {member.active ? t('org.active') : t('org.deactivated')}
       </p>
-      {actionData?.saved ? (
-        <p role="status" className="notice">
-          {t('org.saved')}
-        </p>
-      ) : null}
+      {actionData?.saved ? <Notice>{t('org.saved')}</Notice> : null}
       <Form method="post" {...getFormProps(form)} className="stack">
-        <fieldset>
-          <legend>{t('org.roles')}</legend>
-          {ROLES.map((role) => (
-            <label key={role} className="check">
-              <input
-                type="checkbox"
-                name="roles"
-                value={role}
-                defaultChecked={member.roles.includes(role)}
-              />{' '}
-              {t(ROLE_LABEL[role])}
-            </label>
-          ))}
-          <ErrorList id={fields.roles?.errorId} errors={fields.roles?.errors} />
-        </fieldset>
+        <RolesFieldset checked={(role) => member.roles.includes(role)} meta={fields.roles} />
         <fieldset>
           <legend>{t('org.teams')}</legend>
           {teams.map((team) => (
@@ -126,10 +108,9 @@ export default function OrgMember({ loaderData, actionData }: Route.ComponentPro
             </label>
           ))}
         </fieldset>
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" name="intent" value="update" className="button">
+        <FormSubmit form={form} name="intent" value="update">
           {t('org.save')}
-        </button>
+        </FormSubmit>
       </Form>
       <Form method="post" className="stack">
         {member.active ? (

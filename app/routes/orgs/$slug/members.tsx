@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/members'
+import { DataTable } from '#app/components/data-table.tsx'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import { listMembers, rolesOf } from '#app/domain/organisations.server.ts'
 import { ROLE_LABEL } from '#app/i18n/labels.ts'
@@ -32,31 +33,22 @@ export default function OrgMembers({ loaderData }: Route.ComponentProps) {
       <h1>
         {t('org.members')}: {organisation.name}
       </h1>
-      <table className="table">
-        <caption className="visually-hidden">{t('org.members')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('form.name')}</th>
-            <th scope="col">{t('form.email')}</th>
-            <th scope="col">{t('org.roles')}</th>
-            <th scope="col">{t('org.teams')}</th>
-            <th scope="col">{t('org.status')}</th>
+      <DataTable
+        caption={t('org.members')}
+        columns={[t('form.name'), t('form.email'), t('org.roles'), t('org.teams'), t('org.status')]}
+      >
+        {members.map((m) => (
+          <tr key={m.id}>
+            <th scope="row">
+              <Link to={`/orgs/${organisation.slug}/members/${m.id}`}>{m.name}</Link>
+            </th>
+            <td>{m.email}</td>
+            <td>{m.roles.map((r) => t(ROLE_LABEL[r])).join(', ')}</td>
+            <td>{m.teams.join(', ')}</td>
+            <td>{m.active ? t('org.active') : t('org.deactivated')}</td>
           </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id}>
-              <th scope="row">
-                <Link to={`/orgs/${organisation.slug}/members/${m.id}`}>{m.name}</Link>
-              </th>
-              <td>{m.email}</td>
-              <td>{m.roles.map((r) => t(ROLE_LABEL[r])).join(', ')}</td>
-              <td>{m.teams.join(', ')}</td>
-              <td>{m.active ? t('org.active') : t('org.deactivated')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   )
 }

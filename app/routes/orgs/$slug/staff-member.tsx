@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/staff-member'
+import { DataTable } from '#app/components/data-table.tsx'
 import { StepCell } from './step-cell.tsx'
 import { staffMember } from '#app/employer/staff-member.server.ts'
 import { requireStaffScope } from '#app/employer/staff-scope.server.ts'
@@ -62,27 +63,21 @@ export default function StaffMemberPage({ loaderData }: Route.ComponentProps) {
       {member.dossiers.map((d) => (
         <section key={d.slug} aria-labelledby={`staff-${d.slug}`}>
           <h2 id={`staff-${d.slug}`}>{localized(d, 'qualification', locale)}</h2>
-          <table className="table">
-            <caption className="visually-hidden">{localized(d, 'qualification', locale)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dossier.matrixWorkProcess')}</th>
-                <th scope="col">{t('dashboard.step')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.coreTasks.flatMap((c) =>
-                c.workProcesses.map((w) => (
-                  <tr key={w.code} data-work-process={w.code}>
-                    <th scope="row">
-                      <span className="code">{w.code}</span> {localized(w, 'title', locale)}
-                    </th>
-                    <StepCell step={w.step} workProcess={w.code} />
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
+          <DataTable
+            caption={localized(d, 'qualification', locale)}
+            columns={[t('dossier.matrixWorkProcess'), t('dashboard.step')]}
+          >
+            {d.coreTasks.flatMap((c) =>
+              c.workProcesses.map((w) => (
+                <tr key={w.code} data-work-process={w.code}>
+                  <th scope="row">
+                    <span className="code">{w.code}</span> {localized(w, 'title', locale)}
+                  </th>
+                  <StepCell step={w.step} workProcess={w.code} />
+                </tr>
+              )),
+            )}
+          </DataTable>
         </section>
       ))}
     </div>

@@ -3,7 +3,8 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/teams'
-import { ErrorList, Field } from '#app/components/forms.tsx'
+import { DataTable, RowAction } from '#app/components/data-table.tsx'
+import { Field, FormSubmit, PlainSelect } from '#app/components/forms.tsx'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import {
   createTeam,
@@ -88,57 +89,41 @@ export default function OrgTeams({ loaderData, actionData }: Route.ComponentProp
       <h1>
         {t('org.teams')}: {organisation.name}
       </h1>
-      <table className="table">
-        <caption className="visually-hidden">{t('org.teams')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('org.team')}</th>
-            {organisation.kind === 'outsourced' ? <th scope="col">{t('org.client')}</th> : null}
-            <th scope="col">{t('org.memberCount')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('account.actions')}</span>
-            </th>
+      <DataTable
+        caption={t('org.teams')}
+        columns={[
+          t('org.team'),
+          organisation.kind === 'outsourced' && t('org.client'),
+          t('org.memberCount'),
+        ]}
+        actions
+      >
+        {teams.map((team) => (
+          <tr key={team.id}>
+            <th scope="row">{team.name}</th>
+            {organisation.kind === 'outsourced' ? <td>{team.client?.name ?? '—'}</td> : null}
+            <td>{team._count.members}</td>
+            <td>
+              <RowAction name="teamId" id={team.id} intent="delete">
+                {t('org.deleteTeam', { team: team.name })}
+              </RowAction>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {teams.map((team) => (
-            <tr key={team.id}>
-              <th scope="row">{team.name}</th>
-              {organisation.kind === 'outsourced' ? <td>{team.client?.name ?? '—'}</td> : null}
-              <td>{team._count.members}</td>
-              <td>
-                <Form method="post">
-                  <input type="hidden" name="teamId" value={team.id} />
-                  <button type="submit" name="intent" value="delete" className="link-button">
-                    {t('org.deleteTeam', { team: team.name })}
-                  </button>
-                </Form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <h2>{t('org.newTeam')}</h2>
       <Form method="post" {...getFormProps(form)} className="stack narrow-section">
         <input type="hidden" name="intent" value="create" />
         <Field label={t('org.teamName')} meta={fields.name} />
         {organisation.clients.length > 0 ? (
-          <div className="field">
-            <label htmlFor="team-client">{t('org.client')}</label>
-            <select id="team-client" name="clientId" defaultValue="">
-              <option value="">—</option>
-              {organisation.clients.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PlainSelect
+            id="team-client"
+            label={t('org.client')}
+            name="clientId"
+            options={organisation.clients.map((c) => ({ value: c.id, label: c.name }))}
+          />
         ) : null}
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button">
-          {t('org.createTeam')}
-        </button>
+        <FormSubmit form={form}>{t('org.createTeam')}</FormSubmit>
       </Form>
     </div>
   )

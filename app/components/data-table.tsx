@@ -1,0 +1,71 @@
+import type { ReactNode } from 'react'
+import { Form } from 'react-router'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+
+/**
+ * The one shape of a data table: a caption that names it for screen readers (hidden unless the
+ * page shows it as a heading), column headers with scope, an optional unnamed-looking "actions"
+ * column, and the rows the caller gives.
+ */
+export function DataTable({
+  caption,
+  showCaption = false,
+  className = 'table',
+  columns,
+  actions = false,
+  children,
+}: {
+  caption: ReactNode
+  showCaption?: boolean
+  className?: string
+  /** Column headings; a falsy entry is a column this page leaves out. */
+  columns: ReactNode[]
+  actions?: boolean
+  children: ReactNode
+}) {
+  const { t } = useTranslation()
+  return (
+    <table className={className}>
+      <caption className={showCaption ? undefined : 'visually-hidden'}>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((column, i) =>
+            column ? (
+              <th key={i} scope="col">
+                {column}
+              </th>
+            ) : null,
+          )}
+          {actions ? (
+            <th scope="col">
+              <span className="visually-hidden">{t('account.actions')}</span>
+            </th>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  )
+}
+
+/** A row's one action (revoke, delete, end): a small form that posts the row's id and intent. */
+export function RowAction({
+  name,
+  id,
+  intent,
+  children,
+}: {
+  name: string
+  id: string
+  intent: string
+  children: ReactNode
+}) {
+  return (
+    <Form method="post">
+      <input type="hidden" name={name} value={id} />
+      <button type="submit" name="intent" value={intent} className="link-button">
+        {children}
+      </button>
+    </Form>
+  )
+}
