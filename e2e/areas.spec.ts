@@ -65,6 +65,8 @@ test('an error page says what happened and where to go next, in Dutch and in Eng
   await expect(page).toHaveURL('/dashboard')
 
   await page.getByRole('button', { name: 'English' }).click()
+  // The switch answers with the same page in English: wait for it before moving on.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   expect((await page.goto('/admin/outbox'))?.status()).toBe(403)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('No access')
   await expect(page.getByRole('link', { name: 'Go to my overview' })).toBeVisible()
