@@ -65,6 +65,7 @@ export default [
     route('criteria', 'routes/orgs/$slug/criteria.tsx'),
     route('criteria/:dossierSlug/:code', 'routes/orgs/$slug/criteria-edit.tsx'),
     route('api-tokens', 'routes/orgs/$slug/api-tokens.tsx'),
+    route('provisioning', 'routes/orgs/$slug/provisioning.tsx'),
     route('audit', 'routes/orgs/$slug/audit.tsx'),
     route('progress.csv', 'routes/orgs/$slug/progress-csv.ts'),
     route('progress.xlsx', 'routes/orgs/$slug/progress-xlsx.ts'),
@@ -96,6 +97,17 @@ export default [
     route('openapi.json', 'routes/api/v1/openapi.ts'),
     route('orgs/:slug/staff', 'routes/api/v1/staff.ts'),
     route('orgs/:slug/records', 'routes/api/v1/records.ts'),
+  ]),
+
+  // SCIM 2.0 provisioning from the organisation's identity system (SCIM errors, no pages).
+  ...prefix('scim/v2', [
+    route('ServiceProviderConfig', 'routes/scim/v2/service-provider-config.ts'),
+    route('ResourceTypes', 'routes/scim/v2/resource-types.ts'),
+    route('Schemas', 'routes/scim/v2/schemas.ts'),
+    route('Users', 'routes/scim/v2/users.ts'),
+    route('Users/:userId', 'routes/scim/v2/user.ts'),
+    route('Groups', 'routes/scim/v2/groups.ts'),
+    route('Groups/:groupId', 'routes/scim/v2/group.ts'),
   ]),
 
   // Resources without a page: health, language switch, keys and the issuer profile.

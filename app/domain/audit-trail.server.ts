@@ -40,6 +40,9 @@ export async function auditTrail(organisationId: string, take = 200) {
         detail.decision,
         detail.version !== undefined ? `v${String(detail.version)}` : undefined,
         detail.reason,
+        // SCIM changes: the person or team changed, and the token of the directory.
+        detail.name,
+        detail.via,
         Array.isArray(detail.workProcessCodes) ? detail.workProcessCodes.join(', ') : undefined,
       ]
         .filter((x) => typeof x === 'string' && x.length > 0)

@@ -10,6 +10,19 @@ export type AuditAction =
   | 'api-token.created'
   | 'api-token.revoked'
   | 'course.published'
+  | 'scim-token.created'
+  | 'scim-token.revoked'
+  | 'scim-token.used'
+  | 'scim.user.created'
+  | 'scim.user.updated'
+  | 'scim.user.deactivated'
+  | 'scim.user.reactivated'
+  | 'scim.user.deleted'
+  | 'scim.manager.set'
+  | 'scim.group.created'
+  | 'scim.group.renamed'
+  | 'scim.group.members-changed'
+  | 'scim.group.deleted'
 
 /**
  * Write one line of the audit trail, inside the transaction of the change it describes, so a

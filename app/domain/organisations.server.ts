@@ -147,7 +147,11 @@ export async function setMemberActive(
   })
 }
 
-async function assertAnotherAdmin(tx: Tx, organisationId: string, exceptMembershipId: string) {
+export async function assertAnotherAdmin(
+  tx: Tx,
+  organisationId: string,
+  exceptMembershipId: string,
+) {
   const others = await tx.membership.count({
     where: {
       organisationId,

@@ -136,6 +136,19 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'api-token.created': 'audit.action.api-token.created',
   'api-token.revoked': 'audit.action.api-token.revoked',
   'course.published': 'audit.action.course.published',
+  'scim-token.created': 'audit.action.scim-token.created',
+  'scim-token.revoked': 'audit.action.scim-token.revoked',
+  'scim-token.used': 'audit.action.scim-token.used',
+  'scim.user.created': 'audit.action.scim.user.created',
+  'scim.user.updated': 'audit.action.scim.user.updated',
+  'scim.user.deactivated': 'audit.action.scim.user.deactivated',
+  'scim.user.reactivated': 'audit.action.scim.user.reactivated',
+  'scim.user.deleted': 'audit.action.scim.user.deleted',
+  'scim.manager.set': 'audit.action.scim.manager.set',
+  'scim.group.created': 'audit.action.scim.group.created',
+  'scim.group.renamed': 'audit.action.scim.group.renamed',
+  'scim.group.members-changed': 'audit.action.scim.group.members-changed',
+  'scim.group.deleted': 'audit.action.scim.group.deleted',
 }
 
 /** The learning events the dashboard lists (LearningEvent.verb is a plain column). */

@@ -1,0 +1,130 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { data, Form } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/provisioning'
+import { DataTable, RowAction } from '#app/components/data-table.tsx'
+import { Field, FormSubmit } from '#app/components/forms.tsx'
+import { requireOrgPermission } from '#app/auth/authorize.server.ts'
+import { env } from '#app/env.server.ts'
+import { formatDate } from '#app/i18n/i18n.ts'
+import { useTranslation } from '#app/i18n/use-translation.ts'
+import {
+  createScimToken,
+  listScimTokens,
+  revokeScimToken,
+} from '#app/integrations/scim/scim-tokens.server.ts'
+import { countProvisionedMembers } from '#app/integrations/scim/user-provisioning.server.ts'
+import { invariantResponse } from '#app/utils/invariant.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+
+const TokenSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('create'),
+    name: z
+      .string({ required_error: 'form.required' })
+      .trim()
+      .min(3, 'scim.nameTooShort')
+      .max(80, 'form.tooLong'),
+  }),
+  z.object({ intent: z.literal('revoke'), tokenId: z.string().max(50) }),
+])
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'scim.title')
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { membership } = await requireOrgPermission(request, params.slug, 'manage:members:org')
+  const organisationId = membership.organisation.id
+  return {
+    organisation: membership.organisation,
+    scimUrl: `${env.PUBLIC_URL.replace(/\/$/, '')}/scim/v2`,
+    provisioned: await countProvisionedMembers(organisationId),
+    tokens: await listScimTokens(organisationId),
+  }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, membership } = await requireOrgPermission(
+    request,
+    params.slug,
+    'manage:members:org',
+  )
+  const submission = parseWithZod(await request.formData(), { schema: TokenSchema })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply(), token: null }, { status: 400 })
+  const value = submission.value
+  if (value.intent === 'revoke') {
+    invariantResponse(await revokeScimToken(membership.organisation.id, value.tokenId, user.id))
+    return { result: submission.reply(), token: null }
+  }
+  const token = await createScimToken({
+    organisationId: membership.organisation.id,
+    name: value.name,
+    actorId: user.id,
+  })
+  return { result: submission.reply({ resetForm: true }), token }
+}
+
+export default function Provisioning({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation()
+  const { organisation, scimUrl, provisioned, tokens } = loaderData
+  const [form, fields] = useForm({
+    id: 'scim-token',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(TokenSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: TokenSchema }),
+  })
+  return (
+    <div className="page">
+      <h1>
+        {t('scim.title')}: {organisation.name}
+      </h1>
+      <p className="lead">{t('scim.intro')}</p>
+      <p>
+        {t('scim.baseUrl')}: <code data-scim-url>{scimUrl}</code>
+      </p>
+      <p>{t('scim.provisioned', { count: provisioned })}</p>
+      {actionData?.token ? (
+        <div role="status" className="notice">
+          <p>{t('scim.created')}</p>
+          <p>
+            <code data-token>{actionData.token}</code>
+          </p>
+        </div>
+      ) : null}
+      <h2>{t('scim.new')}</h2>
+      <Form method="post" {...getFormProps(form)} className="stack narrow-section">
+        <input type="hidden" name="intent" value="create" />
+        <Field label={t('scim.name')} meta={fields.name} />
+        <FormSubmit form={form}>{t('scim.create')}</FormSubmit>
+      </Form>
+      <h2>{t('scim.list')}</h2>
+      {tokens.length === 0 ? (
+        <p>{t('scim.none')}</p>
+      ) : (
+        <DataTable
+          caption={t('scim.list')}
+          columns={[t('scim.name'), t('scim.createdAt'), t('scim.lastUsed')]}
+          actions
+        >
+          {tokens.map((token) => (
+            <tr key={token.id}>
+              <th scope="row">{token.name}</th>
+              <td>{formatDate(token.createdAt, locale)}</td>
+              <td>{token.lastUsedAt ? formatDate(token.lastUsedAt, locale) : '—'}</td>
+              <td>
+                {token.revokedAt ? (
+                  t('scim.revokedOn', { date: formatDate(token.revokedAt, locale) })
+                ) : (
+                  <RowAction name="tokenId" id={token.id} intent="revoke">
+                    {t('scim.revoke', { name: token.name })}
+                  </RowAction>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </div>
+  )
+}
