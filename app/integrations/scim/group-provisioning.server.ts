@@ -1,4 +1,5 @@
 import { prisma, type Tx } from '#app/db.server.ts'
+import { batches } from '#app/utils/batches.ts'
 import { invalidValue, notFound, ScimError } from './errors.ts'
 import type { Filter } from './filter.ts'
 import type { ScimGroupInput, StoredGroup } from './group-resource.ts'
@@ -122,18 +123,21 @@ async function writeMembers(tx: Tx, client: ScimClient, before: StoredGroup, wan
   const wantedSet = new Set(wanted)
   const added = wanted.filter((id) => !present.has(id))
   const removed = [...present].filter((id) => !wantedSet.has(id))
-  if (added.length) {
-    const known = await tx.membership.count({
-      where: { id: { in: added }, organisationId: client.organisationId },
+  // Batches keep each statement under SQLite's bound-value limit; the transaction keeps
+  // the request all or nothing.
+  let known = 0
+  for (const ids of batches(added))
+    known += await tx.membership.count({
+      where: { id: { in: ids }, organisationId: client.organisationId },
     })
-    if (known !== added.length)
-      throw invalidValue('members: every value must be a user id of this organisation')
+  if (known !== added.length)
+    throw invalidValue('members: every value must be a user id of this organisation')
+  for (const ids of batches(added))
     await tx.teamMember.createMany({
-      data: added.map((membershipId) => ({ teamId: before.id, membershipId })),
+      data: ids.map((membershipId) => ({ teamId: before.id, membershipId })),
     })
-  }
-  if (removed.length)
-    await tx.teamMember.deleteMany({ where: { teamId: before.id, membershipId: { in: removed } } })
+  for (const ids of batches(removed))
+    await tx.teamMember.deleteMany({ where: { teamId: before.id, membershipId: { in: ids } } })
   if (added.length || removed.length)
     await record(tx, client, 'scim.group.members-changed', before.id, {
       name: before.name,
