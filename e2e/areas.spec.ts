@@ -19,6 +19,7 @@ test('every page of an organisation carries its tabs, and each role sees only it
     'Teams',
     'Uitnodigingen',
     'API-koppelingen',
+    'Provisioning (SCIM)',
     'Audittrail',
   ])
   await expect(tabs.getByRole('link', { name: 'Opdrachten' })).toHaveAttribute(

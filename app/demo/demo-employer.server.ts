@@ -3,9 +3,12 @@ import { storeApiToken } from '#app/employer/api-tokens.server.ts'
 import { assign } from '#app/employer/assignments.server.ts'
 import { scopeOf } from '#app/employer/staff-scope.server.ts'
 import { getMemberships } from '#app/auth/authorize.server.ts'
+import { storeScimToken } from '#app/integrations/scim/scim-tokens.server.ts'
 
 /** The demo HR key of Klantcontact Noord (README): demo data is never for production. */
 export const DEMO_API_TOKEN = 'lp_demonoordhrkoppelingtwee'
+/** The demo SCIM token of Klantcontact Noord (README), for trying provisioning with curl. */
+export const DEMO_SCIM_TOKEN = 'scim_demonoordprovisioning'
 
 /**
  * Demo assignments and an API key for Klantcontact Noord, made as the employer would: Team
@@ -55,5 +58,11 @@ export async function seedDemoEmployer() {
     scopes: ['progress:read', 'records:read'],
     actorId: employer.id,
     token: DEMO_API_TOKEN,
+  })
+  await storeScimToken({
+    organisationId: scope.organisationId,
+    name: 'Entra ID (demo)',
+    actorId: employer.id,
+    token: DEMO_SCIM_TOKEN,
   })
 }
