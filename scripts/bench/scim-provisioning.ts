@@ -119,9 +119,16 @@ try {
   )
   const provisioned = await prisma.scimProfile.count({ where: { organisationId: noord.id } })
   const teamMembers = await prisma.teamMember.count({
-    where: { team: { organisationId: noord.id, name: { startsWith: 'Team ' } } },
+    where: {
+      team: {
+        organisationId: noord.id,
+        name: { in: Array.from({ length: groups }, (_, g) => `Team ${g}`) },
+      },
+    },
   })
-  console.log(`check: ${provisioned} provisioned members, ${teamMembers} team memberships`)
+  console.log(`check: ${provisioned} provisioned members, ${teamMembers} group memberships`)
+  // A benchmark of requests that silently did less than asked would measure nothing.
+  if (provisioned !== users || teamMembers !== users) process.exitCode = 1
 } finally {
   await prisma.$disconnect()
   await stopApp(app)
