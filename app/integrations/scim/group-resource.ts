@@ -3,7 +3,8 @@ import { invalidValue } from './errors.ts'
 
 /** The SCIM Group resource (RFC 7643 §4.2): a team of the token's organisation. */
 export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group'
-export const GROUP_ATTRIBUTES = ['displayName', 'externalId', 'members'] as const
+/** `id` is read-only: Entra repeats it in a rename's value object, and it is ignored. */
+export const GROUP_ATTRIBUTES = ['id', 'displayName', 'externalId', 'members'] as const
 
 /** PATCH operations per request: a thousand member changes at once, all or nothing. */
 export const MAX_GROUP_OPERATIONS = 1000

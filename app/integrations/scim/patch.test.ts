@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { ScimError } from './errors.ts'
-import { GROUP_ATTRIBUTES } from './group-resource.ts'
+import { GROUP_ATTRIBUTES, readGroup } from './group-resource.ts'
 import { applyPatch, PATCH_OP_SCHEMA } from './patch.ts'
 import { ENTERPRISE_SCHEMA, readUser, USER_ATTRIBUTES } from './user-resource.ts'
 
@@ -121,6 +121,16 @@ describe('PATCH as Entra sends it', () => {
       groupSpec,
     )
     expect(removed.members).toEqual([{ value: 'b' }, { value: 'd' }])
+  })
+
+  test('a group rename as Entra sends it: no path, the read-only id in the value', () => {
+    const group = { id: 'g-1', displayName: 'Team A', members: [{ value: 'a' }] }
+    const renamed = applyPatch(
+      group,
+      patch({ op: 'Replace', value: { id: 'g-1', displayName: 'Team Avond' } }),
+      groupSpec,
+    )
+    expect(readGroup(renamed)).toEqual({ name: 'Team Avond', memberIds: ['a'] })
   })
 
   test('the resource passed in is never changed (a failing request writes nothing)', () => {

@@ -157,6 +157,34 @@ describe('bad input is refused and loses nothing', () => {
     })
   })
 
+  test("a directory cannot claim another organisation's member (it would see their progress)", async () => {
+    const elsewhere = await makeMember(other.id, ['learner'])
+    const answer = await send(
+      usersRoute.action,
+      scim('POST', '/Users', newUser(elsewhere.user.email)),
+    )
+    expect(answer).toMatchObject({ status: 409, body: { scimType: 'uniqueness' } })
+    expect(answer.body!.detail).toContain('invite')
+    expect(await prisma.membership.count({ where: { userId: elsewhere.user.id } })).toBe(1)
+  })
+
+  test('an account that is also a member elsewhere keeps its login address', async () => {
+    const shared = await makeMember(noord.id, ['learner'])
+    await prisma.membership.create({ data: { userId: shared.user.id, organisationId: other.id } })
+    const answer = await send(
+      userRoute.action,
+      scim(
+        'PATCH',
+        `/Users/${shared.membershipId}`,
+        patch({ op: 'Replace', path: 'userName', value: 'overgenomen@noord.example' }),
+      ),
+      { userId: shared.membershipId },
+    )
+    expect(answer).toMatchObject({ status: 400, body: { scimType: 'mutability' } })
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: shared.user.id } })
+    expect(user.email).toBe(shared.user.email)
+  })
+
   test('a body over 1 MB is refused before it is parsed', async () => {
     const big = JSON.stringify(
       newUser('groot@noord.example', { displayName: 'x'.repeat(1_100_000) }),

@@ -115,6 +115,14 @@ export async function createScimUser(client: ScimClient, input: ScimUserInput) {
     const membership = existing?.memberships[0]
     // A membership the directory deleted comes back; any other is a duplicate.
     if (membership && !membership.scimProfile?.deletedAt) throw duplicateUser(input.email)
+    // Nor may a directory claim someone of another organisation (and so see their
+    // progress): such a person joins by invitation, which they accept themselves.
+    if (existing && !membership && (await memberElsewhere(tx, existing.id, client)))
+      throw new ScimError(
+        409,
+        `${input.email} belongs to another organisation: invite them instead`,
+        'uniqueness',
+      )
     // A new account has no password: the person signs in with SSO or sets one by reset link.
     const userId =
       existing?.id ??
@@ -178,15 +186,20 @@ async function writeUser(
   input: ScimUserInput,
   { quiet = false } = {},
 ) {
-  const changed: string[] = []
-  if (input.email !== before.email || input.name !== before.name) {
-    await updateAccount(tx, before, input)
-    changed.push(...(input.email !== before.email ? ['userName'] : []), 'displayName')
-  }
-  if (input.externalId !== before.externalId) {
+  const changed = (
+    [
+      ['userName', input.email, before.email],
+      ['displayName', input.name, before.name],
+      ['name.givenName', input.givenName, before.givenName],
+      ['name.familyName', input.familyName, before.familyName],
+      ['externalId', input.externalId, before.externalId],
+      ['department', input.department, before.department],
+    ] as const
+  ).flatMap(([attribute, now, was]) => (now === was ? [] : [attribute]))
+  if (input.email !== before.email || input.name !== before.name)
+    await updateAccount(tx, client, before, input)
+  if (input.externalId !== before.externalId)
     await assertExternalIdFree(tx, client, input.externalId, before.id)
-    changed.push('externalId')
-  }
   await tx.scimProfile.upsert({
     where: { membershipId: before.id },
     create: { membershipId: before.id, organisationId: client.organisationId },
@@ -202,10 +215,8 @@ async function writeUser(
       managerMembershipId: input.managerId,
     },
   })
-  if (input.department !== before.department) {
+  if (input.department !== before.department)
     await moveToDepartment(tx, client, before, input.department)
-    changed.push('department')
-  }
   if (input.managerId && input.managerId !== before.managerId)
     await makeManager(tx, client, before, input.managerId)
   if (!quiet && changed.length)
@@ -227,13 +238,11 @@ async function writeUser(
  */
 async function updateAccount(
   tx: Tx,
+  client: ScimClient,
   before: StoredUser & { userId: string },
   input: ScimUserInput,
 ) {
-  const elsewhere = await tx.membership.count({
-    where: { userId: before.userId, id: { not: before.id } },
-  })
-  if (elsewhere > 0) {
+  if (await memberElsewhere(tx, before.userId, client)) {
     if (input.email !== before.email)
       throw new ScimError(400, 'This account is also a member elsewhere', 'mutability')
     return
@@ -246,6 +255,14 @@ async function updateAccount(
     where: { id: before.userId },
     data: { email: input.email, name: input.name },
   })
+}
+
+/** Whether the account is also a member of an organisation other than the token's. */
+async function memberElsewhere(tx: Tx, userId: string, client: ScimClient) {
+  const count = await tx.membership.count({
+    where: { userId, organisationId: { not: client.organisationId } },
+  })
+  return count > 0
 }
 
 async function assertExternalIdFree(

@@ -11,6 +11,8 @@ export const ENTERPRISE_SCHEMA = 'urn:ietf:params:scim:schemas:extension:enterpr
 
 /** Attributes a PATCH path may start with. */
 export const USER_ATTRIBUTES = [
+  // Entra repeats the read-only id in PATCH values without a path; it is ignored.
+  'id',
   'userName',
   'externalId',
   'active',
