@@ -142,9 +142,8 @@ export async function createScimUser(client: ScimClient, input: ScimUserInput) {
       create: { membershipId: id, organisationId: client.organisationId },
       update: { deletedAt: null, externalId: null, department: null, managerMembershipId: null },
     })
-    const before = await getScimUser(client, id, tx)
     await record(tx, client, 'scim.user.created', id, { name: input.email })
-    await writeUser(tx, client, { ...before, active: true }, input, { quiet: true })
+    await writeUser(tx, client, await getScimUser(client, id, tx), input, { quiet: true })
     return getScimUser(client, id, tx)
   })
 }
@@ -200,20 +199,18 @@ async function writeUser(
     await updateAccount(tx, client, before, input)
   if (input.externalId !== before.externalId)
     await assertExternalIdFree(tx, client, input.externalId, before.id)
+  const profile = {
+    externalId: input.externalId,
+    givenName: input.givenName,
+    familyName: input.familyName,
+    department: input.department,
+    managerMembershipId: input.managerId,
+  }
+  // Members added by invitation have no profile until their directory first touches them.
   await tx.scimProfile.upsert({
     where: { membershipId: before.id },
-    create: { membershipId: before.id, organisationId: client.organisationId },
-    update: {},
-  })
-  await tx.scimProfile.update({
-    where: { membershipId: before.id },
-    data: {
-      externalId: input.externalId,
-      givenName: input.givenName,
-      familyName: input.familyName,
-      department: input.department,
-      managerMembershipId: input.managerId,
-    },
+    create: { membershipId: before.id, organisationId: client.organisationId, ...profile },
+    update: profile,
   })
   if (input.department !== before.department)
     await moveToDepartment(tx, client, before, input.department)
