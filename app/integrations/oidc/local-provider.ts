@@ -69,6 +69,15 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
       profile: ['name', 'groups'],
     },
     features: { devInteractions: { enabled: false } },
+    // Short lives, stated (the library asks for explicit values); seconds.
+    ttl: {
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      AuthorizationCode: 60,
+      IdToken: 300,
+      AccessToken: 300,
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, sub) => {
       // Looked up on each call: a test adds people while the provider runs.

@@ -68,7 +68,8 @@ export type SaveResult =
  */
 export async function saveSsoSettings(input: {
   organisationId: string
-  actorId: string
+  /** null: the demo seed. */
+  actorId: string | null
   settings: SsoSettings
   clientSecret: string | null
 }): Promise<SaveResult> {
