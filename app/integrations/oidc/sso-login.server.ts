@@ -1,5 +1,6 @@
 import * as oidc from 'openid-client'
-import { linkAccount, type LinkRefusal } from './account-link.server.ts'
+import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
+import { linkAccount, type LinkRefusal, type VerifiedClaims } from './account-link.server.ts'
 import { emailDomain } from './email-domain.ts'
 import { claimAttempt, storeAttempt } from './login-attempts.server.ts'
 import { ProviderUnreachableError, providerConfiguration } from './provider-client.server.ts'
@@ -100,7 +101,7 @@ export async function finishSsoLogin(input: {
     return { ok: false, reason: 'token' }
   }
   const groups = claims[provider.groupsClaim]
-  const link = await linkAccount(attempt.organisationId, {
+  const link = await linkOnce(attempt.organisationId, {
     issuer: claims.iss,
     subject: claims.sub,
     email: typeof claims.email === 'string' ? claims.email : null,
@@ -111,4 +112,18 @@ export async function finishSsoLogin(input: {
   })
   if (!link.ok) return link
   return { ok: true, userId: link.userId, redirectTo: attempt.redirectTo }
+}
+
+/**
+ * Two first logins of one person at the same moment (two tabs) both try to create the
+ * account; the loser's transaction rolls back on the unique e-mail or subject, and one more
+ * try finds what the winner wrote.
+ */
+async function linkOnce(organisationId: string, claims: VerifiedClaims) {
+  try {
+    return await linkAccount(organisationId, claims)
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error
+    return linkAccount(organisationId, claims)
+  }
 }
