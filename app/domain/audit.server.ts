@@ -10,6 +10,9 @@ export type AuditAction =
   | 'api-token.created'
   | 'api-token.revoked'
   | 'course.published'
+  | 'sso.configured'
+  | 'sso.login'
+  | 'sso.account-created'
 
 /**
  * Write one line of the audit trail, inside the transaction of the change it describes, so a

@@ -136,6 +136,9 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'api-token.created': 'audit.action.api-token.created',
   'api-token.revoked': 'audit.action.api-token.revoked',
   'course.published': 'audit.action.course.published',
+  'sso.configured': 'audit.action.sso.configured',
+  'sso.login': 'audit.action.sso.login',
+  'sso.account-created': 'audit.action.sso.account-created',
 }
 
 /** The learning events the dashboard lists (LearningEvent.verb is a plain column). */

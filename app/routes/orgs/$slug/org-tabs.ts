@@ -15,6 +15,7 @@ const PAGES: readonly OrgPage[] = [
   { path: 'assessments', label: 'assessment.queue', needs: ['assess:evidence:org'] },
   { path: 'criteria', label: 'criteria.title', needs: ['author:courses:org'] },
   { path: 'api-tokens', label: 'api.title', needs: ['manage:members:org'] },
+  { path: 'sso', label: 'sso.title', needs: ['manage:members:org'] },
   { path: 'audit', label: 'audit.title', needs: ['read:members:org'] },
 ]
 
