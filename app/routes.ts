@@ -33,6 +33,7 @@ export default [
     route('invite/:token', 'routes/auth/invite.tsx'),
     route('forgot-password', 'routes/auth/forgot-password.tsx'),
     route('reset-password/:token', 'routes/auth/reset-password.tsx'),
+    route('auth/sso/callback', 'routes/auth/sso-callback.ts'),
   ]),
 
   // The signed-in person's own things: progress, evidence, records, account.
@@ -66,6 +67,7 @@ export default [
     route('criteria/:dossierSlug/:code', 'routes/orgs/$slug/criteria-edit.tsx'),
     route('api-tokens', 'routes/orgs/$slug/api-tokens.tsx'),
     route('provisioning', 'routes/orgs/$slug/provisioning.tsx'),
+    route('sso', 'routes/orgs/$slug/sso.tsx'),
     route('audit', 'routes/orgs/$slug/audit.tsx'),
     route('progress.csv', 'routes/orgs/$slug/progress-csv.ts'),
     route('progress.xlsx', 'routes/orgs/$slug/progress-xlsx.ts'),

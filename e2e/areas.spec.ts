@@ -20,6 +20,7 @@ test('every page of an organisation carries its tabs, and each role sees only it
     'Uitnodigingen',
     'API-koppelingen',
     'Provisioning (SCIM)',
+    'Single sign-on',
     'Audittrail',
   ])
   await expect(tabs.getByRole('link', { name: 'Opdrachten' })).toHaveAttribute(

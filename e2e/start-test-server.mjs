@@ -24,11 +24,15 @@ async function freshDatabaseUrl() {
   return url.toString()
 }
 
+const databaseUrl = await freshDatabaseUrl()
+// For a spec's setup step that must write what no page can (e2e/sso-setup.ts).
+fs.writeFileSync(`${folder}/database-url`, databaseUrl)
+
 const child = spawn('node', ['scripts/start.mjs'], {
   stdio: 'inherit',
   env: {
     ...process.env,
-    DATABASE_URL: await freshDatabaseUrl(),
+    DATABASE_URL: databaseUrl,
     SIGNING_KEY_DIR: `${folder}/keys`,
     EVIDENCE_DIR: `${folder}/evidence`,
   },

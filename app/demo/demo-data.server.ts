@@ -7,6 +7,7 @@ import { seedDemoAssessments } from './demo-assessments.server.ts'
 import { seedDemoAuthoring } from './demo-authoring.server.ts'
 import { seedDemoEmployer } from './demo-employer.server.ts'
 import { seedDemoProgress } from './demo-progress.server.ts'
+import { seedDemoSso } from './demo-sso.server.ts'
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TRAINER } from './demo-people.ts'
 
 /**
@@ -31,6 +32,7 @@ export async function seedDemoData(): Promise<'created' | 'present'> {
   await seedDemoAssessments()
   await seedDemoEmployer()
   await seedDemoAuthoring()
+  await seedDemoSso()
   return 'created'
 }
 

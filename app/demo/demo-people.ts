@@ -93,3 +93,19 @@ export const DEMO_ORGANISATIONS = [
     ] as Person[],
   },
 ]
+
+/**
+ * Single sign-on for Klantcontact Noord through the local demo provider (`npm run demo:idp`).
+ * Password login stays on, so the demo works without the provider running. The provider
+ * knows every Noord person (their groups claim names their team) and one newcomer, whom the
+ * first login creates just-in-time in Team Retentie.
+ */
+export const DEMO_SSO = {
+  organisation: 'klantcontact-noord',
+  issuer: 'http://localhost:3555',
+  port: 3555,
+  clientId: 'leerplein-demo',
+  clientSecret: 'demo-sso-geheim-2026',
+  domains: ['noord.demo.test'],
+  newcomer: { email: 'nieuw@noord.demo.test', name: 'Noor Nieuwenhuis', team: 'Team Retentie' },
+}

@@ -23,6 +23,9 @@ export type AuditAction =
   | 'scim.group.renamed'
   | 'scim.group.members-changed'
   | 'scim.group.deleted'
+  | 'sso.configured'
+  | 'sso.login'
+  | 'sso.account-created'
 
 /**
  * Write one line of the audit trail, inside the transaction of the change it describes, so a

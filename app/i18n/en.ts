@@ -135,6 +135,31 @@ export const en: Catalog = {
   'login.invalid': 'This e-mail address and password do not match.',
   'login.throttled': 'Too many failed attempts. Wait a quarter of an hour and try again.',
   'login.resetDone': 'Your password has been changed. Log in with your new password.',
+  'login.passwordOff':
+    'Your organisation has switched off password login. Log in with your work account.',
+  'login.sso.title': 'Log in with your work account',
+  'login.sso.intro':
+    'Does your organisation sign in through its own system (single sign-on)? Enter your work e-mail address and you will go to your employer’s login screen.',
+  'login.sso.email': 'Work address',
+  'login.sso.submit': 'Continue with your work account',
+  'login.sso.unknownDomain':
+    'No work account is set up for this e-mail domain. Log in with your password, or ask your employer.',
+  'login.sso.unreachable':
+    'Your employer’s login service cannot be reached right now. Try again later or log in with your password.',
+  'login.sso.failed.state':
+    'This login attempt has expired or was already used. Please start again.',
+  'login.sso.failed.provider-error': 'Your employer’s login service cancelled the login.',
+  'login.sso.failed.token':
+    'The login service’s answer did not check out and was refused. Start again or ask your employer.',
+  'login.sso.failed.unreachable':
+    'Your employer’s login service cannot be reached right now. Try again later or log in with your password.',
+  'login.sso.failed.wrong-domain':
+    'Your e-mail address is not in one of this organisation’s domains, so you cannot log in this way.',
+  'login.sso.failed.unverified':
+    'The login service did not confirm your e-mail address, so we do not link it to an account. Ask your employer.',
+  'login.sso.failed.no-account':
+    'There is no account for you yet. Ask your employer for an invitation.',
+  'login.sso.failed.no-access': 'You have no access to this organisation. Ask your employer.',
   'signup.title': 'Create an account',
   'signup.submit': 'Create account',
   'signup.emailTaken': 'An account with this e-mail address exists. Log in.',
@@ -564,6 +589,9 @@ export const en: Catalog = {
   'audit.action.api-token.created': 'API key created',
   'audit.action.api-token.revoked': 'API key revoked',
   'audit.action.course.published': 'Course published',
+  'audit.action.sso.configured': 'Single sign-on configured',
+  'audit.action.sso.login': 'Logged in with work account',
+  'audit.action.sso.account-created': 'Account created at first work-account login',
   'api.title': 'API connections',
   'api.intro':
     'Keys with which an HR system can read this organisation’s progress and records (read-only). A key works for this organisation only, can be used up to 120 times a minute and can be revoked at any time.',
@@ -615,6 +643,33 @@ export const en: Catalog = {
   'audit.action.scim.group.renamed': 'Team renamed via SCIM',
   'audit.action.scim.group.members-changed': 'Team members changed via SCIM',
   'audit.action.scim.group.deleted': 'Team deleted via SCIM',
+  'sso.title': 'Single sign-on',
+  'sso.intro':
+    'Let staff log in with the account of your own identity system (OpenID Connect, for example Microsoft Entra ID or Google Workspace).',
+  'sso.redirectUri': 'Register this redirect URI at the provider:',
+  'sso.issuer': 'Issuer URL (for discovery)',
+  'sso.clientId': 'Client ID',
+  'sso.clientSecret': 'Client secret',
+  'sso.secretSet':
+    'A secret is stored (it is never shown). Leave empty to keep it; enter a new one to replace it.',
+  'sso.secretNotSet': 'No secret stored yet.',
+  'sso.domains': 'The organisation’s e-mail domains (one per line)',
+  'sso.jitEnabled': 'Create an account at the first login (just-in-time)',
+  'sso.jitRole': 'Role for new accounts',
+  'sso.groupsClaim': 'Name of the groups claim in the ID token',
+  'sso.groupTeams': 'Group to team',
+  'sso.groupTeamsHint':
+    'One line per group: group = team. A group without a line goes to the team with exactly its name.',
+  'sso.passwordLoginDisabled': 'Switch off password login for this organisation’s members',
+  'sso.save': 'Save settings',
+  'sso.saved': 'The single sign-on settings have been saved.',
+  'sso.secretRequired': 'Enter the client secret.',
+  'sso.domainTaken': 'One of these domains already belongs to another organisation.',
+  'sso.unknownTeam': 'A team in this list does not exist in this organisation.',
+  'sso.badDomains': 'Enter valid domains, such as klantcontact-noord.nl.',
+  'sso.needDomain': 'Enter at least one domain.',
+  'sso.badGroupTeams': 'Write each line as: group = team.',
+  'sso.badIssuer': 'Enter an https address (http only for localhost).',
   'assignments.title': 'Assignments',
   'assignments.intro':
     'Assign a course or a work process to a team or a staff member, with a date by which it must be done. Staff get an e-mail; overdue assignments are listed first.',

@@ -149,6 +149,9 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'scim.group.renamed': 'audit.action.scim.group.renamed',
   'scim.group.members-changed': 'audit.action.scim.group.members-changed',
   'scim.group.deleted': 'audit.action.scim.group.deleted',
+  'sso.configured': 'audit.action.sso.configured',
+  'sso.login': 'audit.action.sso.login',
+  'sso.account-created': 'audit.action.sso.account-created',
 }
 
 /** The learning events the dashboard lists (LearningEvent.verb is a plain column). */

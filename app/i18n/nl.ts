@@ -138,6 +138,31 @@ export const nl = {
   'login.invalid': 'Dit e-mailadres en wachtwoord horen niet bij elkaar.',
   'login.throttled': 'Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.',
   'login.resetDone': 'Je wachtwoord is gewijzigd. Log in met je nieuwe wachtwoord.',
+  'login.passwordOff':
+    'Je organisatie heeft inloggen met een wachtwoord uitgezet. Log in met je werkaccount.',
+  'login.sso.title': 'Inloggen met je werkaccount',
+  'login.sso.intro':
+    'Logt je organisatie in via haar eigen systeem (single sign-on)? Vul je werk-e-mailadres in; je gaat dan naar het inlogscherm van je werkgever.',
+  'login.sso.email': 'Werkmailadres',
+  'login.sso.submit': 'Verder met je werkaccount',
+  'login.sso.unknownDomain':
+    'Voor dit e-maildomein is geen werkaccount ingesteld. Log in met je wachtwoord, of vraag je werkgever.',
+  'login.sso.unreachable':
+    'De inlogdienst van je werkgever is nu niet bereikbaar. Probeer het later opnieuw of log in met je wachtwoord.',
+  'login.sso.failed.state': 'Deze inlogpoging is verlopen of al gebruikt. Begin opnieuw.',
+  'login.sso.failed.provider-error':
+    'De inlogdienst van je werkgever heeft het inloggen afgebroken.',
+  'login.sso.failed.token':
+    'Het antwoord van de inlogdienst klopte niet en is geweigerd. Begin opnieuw of vraag je werkgever.',
+  'login.sso.failed.unreachable':
+    'De inlogdienst van je werkgever is nu niet bereikbaar. Probeer het later opnieuw of log in met je wachtwoord.',
+  'login.sso.failed.wrong-domain':
+    'Je e-mailadres hoort niet bij een domein van deze organisatie, daarom kun je zo niet inloggen.',
+  'login.sso.failed.unverified':
+    'De inlogdienst heeft je e-mailadres niet bevestigd, daarom koppelen we het niet aan een account. Vraag je werkgever.',
+  'login.sso.failed.no-account':
+    'Er is nog geen account voor je. Vraag je werkgever om een uitnodiging.',
+  'login.sso.failed.no-access': 'Je hebt geen toegang tot deze organisatie. Vraag je werkgever.',
   'signup.title': 'Account aanmaken',
   'signup.submit': 'Account aanmaken',
   'signup.emailTaken': 'Er is al een account met dit e-mailadres. Log in.',
@@ -570,6 +595,9 @@ export const nl = {
   'audit.action.api-token.created': 'API-sleutel gemaakt',
   'audit.action.api-token.revoked': 'API-sleutel ingetrokken',
   'audit.action.course.published': 'Cursus gepubliceerd',
+  'audit.action.sso.configured': 'Single sign-on ingesteld',
+  'audit.action.sso.login': 'Ingelogd met werkaccount',
+  'audit.action.sso.account-created': 'Account aangemaakt bij eerste login met werkaccount',
   'api.title': 'API-koppelingen',
   'api.intro':
     'Sleutels waarmee een HR-systeem de voortgang en bewijzen van deze organisatie kan lezen (alleen lezen). Een sleutel werkt alleen voor deze organisatie, is maximaal 120 keer per minuut te gebruiken en kan altijd worden ingetrokken.',
@@ -621,6 +649,34 @@ export const nl = {
   'audit.action.scim.group.renamed': 'Team hernoemd via SCIM',
   'audit.action.scim.group.members-changed': 'Teamleden gewijzigd via SCIM',
   'audit.action.scim.group.deleted': 'Team verwijderd via SCIM',
+  'sso.title': 'Single sign-on',
+  'sso.intro':
+    'Laat medewerkers inloggen met het account van jullie eigen identiteitssysteem (OpenID Connect, bijvoorbeeld Microsoft Entra ID of Google Workspace).',
+  'sso.redirectUri': 'Registreer bij de provider deze redirect-URI:',
+  'sso.issuer': 'Issuer-URL (voor discovery)',
+  'sso.clientId': 'Client-ID',
+  'sso.clientSecret': 'Clientgeheim',
+  'sso.secretSet':
+    'Er is een geheim opgeslagen (het wordt niet getoond). Laat leeg om het te houden; vul een nieuw in om het te vervangen.',
+  'sso.secretNotSet': 'Nog geen geheim opgeslagen.',
+  'sso.domains': 'E-maildomeinen van de organisatie (één per regel)',
+  'sso.jitEnabled': 'Maak een account aan bij de eerste login (just-in-time)',
+  'sso.jitRole': 'Rol voor nieuwe accounts',
+  'sso.groupsClaim': 'Naam van de groepenclaim in het ID-token',
+  'sso.groupTeams': 'Groep naar team',
+  'sso.groupTeamsHint':
+    'Eén regel per groep: groep = team. Een groep zonder regel komt in het team met precies dezelfde naam.',
+  'sso.passwordLoginDisabled':
+    'Zet inloggen met een wachtwoord uit voor de leden van deze organisatie',
+  'sso.save': 'Instellingen opslaan',
+  'sso.saved': 'De instellingen voor single sign-on zijn opgeslagen.',
+  'sso.secretRequired': 'Vul het clientgeheim in.',
+  'sso.domainTaken': 'Een van deze domeinen hoort al bij een andere organisatie.',
+  'sso.unknownTeam': 'Een team in deze lijst bestaat niet in deze organisatie.',
+  'sso.badDomains': 'Vul geldige domeinen in, zoals klantcontact-noord.nl.',
+  'sso.needDomain': 'Vul minstens één domein in.',
+  'sso.badGroupTeams': 'Schrijf elke regel als: groep = team.',
+  'sso.badIssuer': 'Vul een https-adres in (http alleen voor localhost).',
   'assignments.title': 'Opdrachten',
   'assignments.intro':
     'Wijs een cursus of een werkproces toe aan een team of een medewerker, met een datum waarop het af moet zijn. Medewerkers krijgen een e-mail; te late opdrachten staan bovenaan.',

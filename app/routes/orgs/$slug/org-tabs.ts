@@ -16,6 +16,7 @@ const PAGES: readonly OrgPage[] = [
   { path: 'criteria', label: 'criteria.title', needs: ['author:courses:org'] },
   { path: 'api-tokens', label: 'api.title', needs: ['manage:members:org'] },
   { path: 'provisioning', label: 'scim.title', needs: ['manage:members:org'] },
+  { path: 'sso', label: 'sso.title', needs: ['manage:members:org'] },
   { path: 'audit', label: 'audit.title', needs: ['read:members:org'] },
 ]
 
