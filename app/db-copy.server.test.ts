@@ -73,6 +73,31 @@ describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to Postg
         reason: 'Uitgegeven aan de verkeerde medewerker',
       },
     })
+    // The identity bridges: a linked SSO identity, a login under way, a provisioned profile.
+    await source.ssoIdentity.create({
+      data: { issuer: 'https://login.example.test/tenant', subject: 'sub-1', userId: user.id },
+    })
+    await source.ssoLoginAttempt.create({
+      data: {
+        id: 'd'.repeat(64),
+        organisationId: organisation.id,
+        codeVerifier: 'verifier',
+        nonce: 'nonce',
+        redirectTo: '/dashboard',
+        expiresAt: soon,
+      },
+    })
+    const membership = await source.membership.findFirstOrThrow({ where: { userId: user.id } })
+    await source.scimProfile.upsert({
+      where: { membershipId: membership.id },
+      create: {
+        membershipId: membership.id,
+        organisationId: membership.organisationId,
+        externalId: 'entra-object-1',
+        department: 'Team Service',
+      },
+      update: {},
+    })
     const reworded = dossierFixture({
       'contactcenter-teamleider.yaml': replaceOnce('level: 4', 'level: 3'),
     })

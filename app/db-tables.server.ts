@@ -51,6 +51,12 @@ export const TABLES = [
   { model: 'recordRevocation', key: ['recordId'] },
   { model: 'assignment', key: ['id'] },
   { model: 'apiToken', key: ['id'] },
+  { model: 'organisationSso', key: ['organisationId'] },
+  { model: 'ssoDomain', key: ['domain'] },
+  { model: 'ssoIdentity', key: ['id'] },
+  { model: 'ssoLoginAttempt', key: ['id'] },
+  { model: 'scimToken', key: ['id'] },
+  { model: 'scimProfile', key: ['membershipId'] },
 ] as const
 
 export type TableName = (typeof TABLES)[number]['model']
