@@ -23,6 +23,8 @@ export type AuditAction =
   | 'scim.group.renamed'
   | 'scim.group.members-changed'
   | 'scim.group.deleted'
+  | 'scim.group.client-set'
+  | 'scim-settings.changed'
   | 'sso.configured'
   | 'sso.login'
   | 'sso.account-created'

@@ -630,6 +630,20 @@ export const en: Catalog = {
   'scim.revoke': 'Revoke {name}',
   'scim.revokedOn': 'Revoked on {date}',
   'scim.nameTooShort': 'Give a name of at least 3 characters.',
+  'scim.brandTitle': 'Client brand from the identity system',
+  'scim.brandAttribute':
+    "Which SCIM attribute names the client brand of the person's team (department)?",
+  'scim.brandAttribute.none': 'None (client brand not from the identity system)',
+  'scim.brandAttribute.division': 'division (enterprise extension)',
+  'scim.brandAttribute.costCenter': 'costCenter (enterprise extension)',
+  'scim.brandAttribute.organization': 'organization (enterprise extension)',
+  'scim.brandAttribute.title': 'title (job title)',
+  'scim.brandHint':
+    'The value must be the name of one of your clients ({brands}). That is how a team gets its client brand; a team that already belongs to another brand is never moved.',
+  'scim.brandHintNone':
+    'This organisation has no clients: any value of the attribute is then refused.',
+  'scim.brandSave': 'Save',
+  'scim.brandAttributeInvalid': 'Choose one of the listed attributes.',
   'audit.action.scim-token.created': 'SCIM token created',
   'audit.action.scim-token.revoked': 'SCIM token revoked',
   'audit.action.scim-token.used': 'SCIM token used',
@@ -643,6 +657,8 @@ export const en: Catalog = {
   'audit.action.scim.group.renamed': 'Team renamed via SCIM',
   'audit.action.scim.group.members-changed': 'Team members changed via SCIM',
   'audit.action.scim.group.deleted': 'Team deleted via SCIM',
+  'audit.action.scim.group.client-set': 'Team client brand set via SCIM',
+  'audit.action.scim-settings.changed': 'SCIM settings changed',
   'sso.title': 'Single sign-on',
   'sso.intro':
     'Let staff log in with the account of your own identity system (OpenID Connect, for example Microsoft Entra ID or Google Workspace).',

@@ -149,6 +149,8 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'scim.group.renamed': 'audit.action.scim.group.renamed',
   'scim.group.members-changed': 'audit.action.scim.group.members-changed',
   'scim.group.deleted': 'audit.action.scim.group.deleted',
+  'scim.group.client-set': 'audit.action.scim.group.client-set',
+  'scim-settings.changed': 'audit.action.scim-settings.changed',
   'sso.configured': 'audit.action.sso.configured',
   'sso.login': 'audit.action.sso.login',
   'sso.account-created': 'audit.action.sso.account-created',

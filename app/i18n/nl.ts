@@ -636,6 +636,19 @@ export const nl = {
   'scim.revoke': '{name} intrekken',
   'scim.revokedOn': 'Ingetrokken op {date}',
   'scim.nameTooShort': 'Geef een naam van minstens 3 tekens.',
+  'scim.brandTitle': 'Klantmerk uit het identiteitssysteem',
+  'scim.brandAttribute': 'Welk SCIM-attribuut noemt het klantmerk van het team (de afdeling)?',
+  'scim.brandAttribute.none': 'Geen (klantmerk niet uit het identiteitssysteem)',
+  'scim.brandAttribute.division': 'division (enterprise-extensie)',
+  'scim.brandAttribute.costCenter': 'costCenter (enterprise-extensie)',
+  'scim.brandAttribute.organization': 'organization (enterprise-extensie)',
+  'scim.brandAttribute.title': 'title (functietitel)',
+  'scim.brandHint':
+    'De waarde moet de naam van een van je klanten zijn ({brands}). Een team krijgt zo zijn klantmerk; een team dat al bij een ander merk hoort, wordt niet verplaatst.',
+  'scim.brandHintNone':
+    'Deze organisatie heeft geen klanten: elke waarde van het attribuut wordt dan geweigerd.',
+  'scim.brandSave': 'Opslaan',
+  'scim.brandAttributeInvalid': 'Kies een van de genoemde attributen.',
   'audit.action.scim-token.created': 'SCIM-sleutel gemaakt',
   'audit.action.scim-token.revoked': 'SCIM-sleutel ingetrokken',
   'audit.action.scim-token.used': 'SCIM-sleutel gebruikt',
@@ -649,6 +662,8 @@ export const nl = {
   'audit.action.scim.group.renamed': 'Team hernoemd via SCIM',
   'audit.action.scim.group.members-changed': 'Teamleden gewijzigd via SCIM',
   'audit.action.scim.group.deleted': 'Team verwijderd via SCIM',
+  'audit.action.scim.group.client-set': 'Klantmerk van team ingesteld via SCIM',
+  'audit.action.scim-settings.changed': 'SCIM-instellingen gewijzigd',
   'sso.title': 'Single sign-on',
   'sso.intro':
     'Laat medewerkers inloggen met het account van jullie eigen identiteitssysteem (OpenID Connect, bijvoorbeeld Microsoft Entra ID of Google Workspace).',

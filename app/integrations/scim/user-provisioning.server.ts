@@ -1,5 +1,6 @@
 import { prisma, type Tx } from '#app/db.server.ts'
 import { addMember, assertAnotherAdmin } from '#app/domain/organisations.server.ts'
+import { applyClientBrand } from './client-brand.server.ts'
 import { invalidValue, notFound, ScimError } from './errors.ts'
 import type { Filter } from './filter.ts'
 import { record } from './scim-audit.server.ts'
@@ -214,6 +215,7 @@ async function writeUser(
   })
   if (input.department !== before.department)
     await moveToDepartment(tx, client, before, input.department)
+  await applyClientBrand(tx, client, input.department, input.brandValues)
   if (input.managerId && input.managerId !== before.managerId)
     await makeManager(tx, client, before, input.managerId)
   if (!quiet && changed.length)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { BrandValues } from './client-brand.ts'
 import { invalidValue, ScimError } from './errors.ts'
 
 /**
@@ -111,7 +112,12 @@ export type ScimUserInput = {
   familyName: string | null
   department: string | null
   managerId: string | null
+  /** Attributes that may name the department team's client brand (not stored). */
+  brandValues: BrandValues
 }
+
+/** A text attribute sent as a string; anything else (or blank) is not a brand. */
+const brandText = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
 
 /** Validate a whole User (POST, PUT, or the result of a PATCH); unknown attributes are 400. */
 export function readUser(body: unknown): ScimUserInput {
@@ -140,6 +146,12 @@ export function readUser(body: unknown): ScimUserInput {
     familyName,
     department: ext?.department ?? null,
     managerId: ext?.manager ?? null,
+    brandValues: {
+      division: brandText(ext?.division),
+      costCenter: brandText(ext?.costCenter),
+      organization: brandText(ext?.organization),
+      title: brandText(user.title),
+    },
   }
 }
 

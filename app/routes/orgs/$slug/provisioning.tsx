@@ -4,11 +4,17 @@ import { data, Form } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/provisioning'
 import { DataTable, RowAction } from '#app/components/data-table.tsx'
-import { Field, FormSubmit } from '#app/components/forms.tsx'
+import { Field, FormSubmit, SelectField } from '#app/components/forms.tsx'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import { env } from '#app/env.server.ts'
 import { formatDate } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { BRAND_ATTRIBUTES } from '#app/integrations/scim/client-brand.ts'
+import {
+  getBrandAttribute,
+  listClientBrands,
+  setBrandAttribute,
+} from '#app/integrations/scim/client-brand.server.ts'
 import {
   createScimToken,
   listScimTokens,
@@ -28,6 +34,12 @@ const TokenSchema = z.discriminatedUnion('intent', [
       .max(80, 'form.tooLong'),
   }),
   z.object({ intent: z.literal('revoke'), tokenId: z.string().max(50) }),
+  z.object({
+    intent: z.literal('brand'),
+    brandAttribute: z.enum(BRAND_ATTRIBUTES, {
+      errorMap: () => ({ message: 'scim.brandAttributeInvalid' }),
+    }),
+  }),
 ])
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'scim.title')
@@ -40,6 +52,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     scimUrl: `${env.PUBLIC_URL.replace(/\/$/, '')}/scim/v2`,
     provisioned: await countProvisionedMembers(organisationId),
     tokens: await listScimTokens(organisationId),
+    brandAttribute: await getBrandAttribute(organisationId),
+    brands: await listClientBrands(organisationId),
   }
 }
 
@@ -50,28 +64,43 @@ export async function action({ request, params }: Route.ActionArgs) {
     'manage:members:org',
   )
   const submission = parseWithZod(await request.formData(), { schema: TokenSchema })
+  const form = submission.payload.intent === 'brand' ? 'brand' : 'token'
   if (submission.status !== 'success')
-    return data({ result: submission.reply(), token: null }, { status: 400 })
+    return data({ form, result: submission.reply(), token: null }, { status: 400 })
   const value = submission.value
   if (value.intent === 'revoke') {
     invariantResponse(await revokeScimToken(membership.organisation.id, value.tokenId, user.id))
-    return { result: submission.reply(), token: null }
+    return { form, result: submission.reply(), token: null }
+  }
+  if (value.intent === 'brand') {
+    await setBrandAttribute({
+      organisationId: membership.organisation.id,
+      brandAttribute: value.brandAttribute,
+      actorId: user.id,
+    })
+    return { form, result: submission.reply(), token: null }
   }
   const token = await createScimToken({
     organisationId: membership.organisation.id,
     name: value.name,
     actorId: user.id,
   })
-  return { result: submission.reply({ resetForm: true }), token }
+  return { form, result: submission.reply({ resetForm: true }), token }
 }
 
 export default function Provisioning({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useTranslation()
-  const { organisation, scimUrl, provisioned, tokens } = loaderData
+  const { organisation, scimUrl, provisioned, tokens, brandAttribute, brands } = loaderData
   const [form, fields] = useForm({
     id: 'scim-token',
-    lastResult: actionData?.result,
+    lastResult: actionData?.form === 'token' ? actionData.result : undefined,
     constraint: getZodConstraint(TokenSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: TokenSchema }),
+  })
+  const [brandForm, brandFields] = useForm({
+    id: 'scim-brand',
+    lastResult: actionData?.form === 'brand' ? actionData.result : undefined,
+    defaultValue: { brandAttribute },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TokenSchema }),
   })
   return (
@@ -97,6 +126,26 @@ export default function Provisioning({ loaderData, actionData }: Route.Component
         <input type="hidden" name="intent" value="create" />
         <Field label={t('scim.name')} meta={fields.name} />
         <FormSubmit form={form}>{t('scim.create')}</FormSubmit>
+      </Form>
+      <h2>{t('scim.brandTitle')}</h2>
+      <Form method="post" {...getFormProps(brandForm)} className="stack narrow-section">
+        <input type="hidden" name="intent" value="brand" />
+        <SelectField
+          label={t('scim.brandAttribute')}
+          meta={brandFields.brandAttribute}
+          hint={
+            brands.length
+              ? t('scim.brandHint', { brands: brands.join(', ') })
+              : t('scim.brandHintNone')
+          }
+        >
+          {BRAND_ATTRIBUTES.map((attribute) => (
+            <option key={attribute} value={attribute}>
+              {t(`scim.brandAttribute.${attribute}`)}
+            </option>
+          ))}
+        </SelectField>
+        <FormSubmit form={brandForm}>{t('scim.brandSave')}</FormSubmit>
       </Form>
       <h2>{t('scim.list')}</h2>
       {tokens.length === 0 ? (
