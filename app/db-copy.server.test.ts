@@ -98,6 +98,11 @@ describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to Postg
       },
       update: {},
     })
+    await source.scimSettings.upsert({
+      where: { organisationId: organisation.id },
+      create: { organisationId: organisation.id, brandAttribute: 'division' },
+      update: {},
+    })
     const reworded = dossierFixture({
       'contactcenter-teamleider.yaml': replaceOnce('level: 4', 'level: 3'),
     })

@@ -57,6 +57,7 @@ export const TABLES = [
   { model: 'ssoLoginAttempt', key: ['id'] },
   { model: 'scimToken', key: ['id'] },
   { model: 'scimProfile', key: ['membershipId'] },
+  { model: 'scimSettings', key: ['organisationId'] },
 ] as const
 
 export type TableName = (typeof TABLES)[number]['model']
