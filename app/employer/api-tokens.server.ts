@@ -1,7 +1,11 @@
-import { generateToken, hashToken } from '#app/auth/tokens.server.ts'
-import { hit, retryAfter } from '#app/auth/rate-limit.server.ts'
+import {
+  admitBearerToken,
+  bearerTokenHash,
+  newBearerToken,
+  revokeBearerToken,
+  storeBearerToken,
+} from '#app/auth/bearer-tokens.server.ts'
 import { prisma } from '#app/db.server.ts'
-import { audit } from '#app/domain/audit.server.ts'
 import { parseJsonList, toJsonList } from '#app/utils/json-list.ts'
 import { API_RATE_LIMIT, type ApiScope } from './api-scopes.ts'
 import type { StaffScope } from './staff-scope.server.ts'
@@ -13,7 +17,7 @@ export async function createApiToken(input: {
   scopes: ApiScope[]
   actorId: string
 }) {
-  const token = `lp_${generateToken()}`
+  const token = newBearerToken('lp_')
   await storeApiToken({ ...input, token })
   return token
 }
@@ -26,43 +30,37 @@ export async function storeApiToken(input: {
   actorId: string
   token: string
 }) {
-  await prisma.$transaction(async (tx) => {
-    const row = await tx.apiToken.create({
-      data: {
-        organisationId: input.organisationId,
-        name: input.name,
-        tokenHash: hashToken(input.token),
-        scopes: toJsonList(input.scopes),
-        createdById: input.actorId,
-      },
-      select: { id: true },
-    })
-    await audit(tx, {
-      actorId: input.actorId,
-      organisationId: input.organisationId,
-      action: 'api-token.created',
-      subjectType: 'api-token',
-      subjectId: row.id,
-      detail: { name: input.name, scopes: input.scopes },
-    })
+  await storeBearerToken({
+    kind: 'api-token',
+    organisationId: input.organisationId,
+    actorId: input.actorId,
+    token: input.token,
+    detail: { name: input.name, scopes: input.scopes },
+    create: (tx, tokenHash) =>
+      tx.apiToken.create({
+        data: {
+          organisationId: input.organisationId,
+          name: input.name,
+          tokenHash,
+          scopes: toJsonList(input.scopes),
+          createdById: input.actorId,
+        },
+        select: { id: true },
+      }),
   })
 }
 
 export async function revokeApiToken(organisationId: string, id: string, actorId: string) {
-  return prisma.$transaction(async (tx) => {
-    const { count } = await tx.apiToken.updateMany({
-      where: { id, organisationId, revokedAt: null },
-      data: { revokedAt: new Date() },
-    })
-    if (count)
-      await audit(tx, {
-        actorId,
-        organisationId,
-        action: 'api-token.revoked',
-        subjectType: 'api-token',
-        subjectId: id,
-      })
-    return count > 0
+  return revokeBearerToken({
+    kind: 'api-token',
+    organisationId,
+    id,
+    actorId,
+    revoke: (tx, now) =>
+      tx.apiToken.updateMany({
+        where: { id, organisationId, revokedAt: null },
+        data: { revokedAt: now },
+      }),
   })
 }
 
@@ -98,11 +96,10 @@ export async function requireApiScope(
   orgSlug: string,
   needed: ApiScope,
 ): Promise<StaffScope> {
-  const header = request.headers.get('Authorization') ?? ''
-  const match = /^Bearer (lp_[a-z2-7]+)$/.exec(header)
-  if (!match) throw problem(401, 'A bearer token is required', { 'WWW-Authenticate': 'Bearer' })
+  const tokenHash = bearerTokenHash(request, /^Bearer (lp_[a-z2-7]+)$/)
+  if (!tokenHash) throw problem(401, 'A bearer token is required', { 'WWW-Authenticate': 'Bearer' })
   const token = await prisma.apiToken.findUnique({
-    where: { tokenHash: hashToken(match[1]!) },
+    where: { tokenHash },
     select: {
       id: true,
       scopes: true,
@@ -114,11 +111,13 @@ export async function requireApiScope(
     throw problem(401, 'Unknown or revoked token', { 'WWW-Authenticate': 'Bearer' })
   if (token.organisation.slug !== orgSlug) throw problem(404, 'Not found')
   if (!parseJsonList(token.scopes).includes(needed)) throw problem(403, `Scope ${needed} required`)
-  const limit = { key: `api:${token.id}`, max: API_RATE_LIMIT, windowMs: 60_000 }
-  const wait = await retryAfter(limit)
-  if (wait !== null) throw problem(429, 'Too many requests', { 'Retry-After': String(wait) })
-  await hit(limit)
-  await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } })
+  await admitBearerToken({
+    key: `api:${token.id}`,
+    max: API_RATE_LIMIT,
+    tooMany: (wait) => problem(429, 'Too many requests', { 'Retry-After': String(wait) }),
+    markUsed: (now) =>
+      prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } }),
+  })
   return {
     organisationId: token.organisation.id,
     organisationSlug: token.organisation.slug,

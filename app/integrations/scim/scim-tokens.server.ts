@@ -1,5 +1,10 @@
-import { generateToken, hashToken } from '#app/auth/tokens.server.ts'
-import { hit, retryAfter } from '#app/auth/rate-limit.server.ts'
+import {
+  admitBearerToken,
+  bearerTokenHash,
+  newBearerToken,
+  revokeBearerToken,
+  storeBearerToken,
+} from '#app/auth/bearer-tokens.server.ts'
 import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { ScimError } from './errors.ts'
@@ -22,7 +27,7 @@ export async function createScimToken(input: {
   name: string
   actorId: string
 }) {
-  const token = `${SCIM_TOKEN_PREFIX}${generateToken()}`
+  const token = newBearerToken(SCIM_TOKEN_PREFIX)
   await storeScimToken({ ...input, token })
   return token
 }
@@ -34,42 +39,36 @@ export async function storeScimToken(input: {
   actorId: string
   token: string
 }) {
-  await prisma.$transaction(async (tx) => {
-    const row = await tx.scimToken.create({
-      data: {
-        organisationId: input.organisationId,
-        name: input.name,
-        tokenHash: hashToken(input.token),
-        createdById: input.actorId,
-      },
-      select: { id: true },
-    })
-    await audit(tx, {
-      actorId: input.actorId,
-      organisationId: input.organisationId,
-      action: 'scim-token.created',
-      subjectType: 'scim-token',
-      subjectId: row.id,
-      detail: { name: input.name },
-    })
+  await storeBearerToken({
+    kind: 'scim-token',
+    organisationId: input.organisationId,
+    actorId: input.actorId,
+    token: input.token,
+    detail: { name: input.name },
+    create: (tx, tokenHash) =>
+      tx.scimToken.create({
+        data: {
+          organisationId: input.organisationId,
+          name: input.name,
+          tokenHash,
+          createdById: input.actorId,
+        },
+        select: { id: true },
+      }),
   })
 }
 
 export async function revokeScimToken(organisationId: string, id: string, actorId: string) {
-  return prisma.$transaction(async (tx) => {
-    const { count } = await tx.scimToken.updateMany({
-      where: { id, organisationId, revokedAt: null },
-      data: { revokedAt: new Date() },
-    })
-    if (count)
-      await audit(tx, {
-        actorId,
-        organisationId,
-        action: 'scim-token.revoked',
-        subjectType: 'scim-token',
-        subjectId: id,
-      })
-    return count > 0
+  return revokeBearerToken({
+    kind: 'scim-token',
+    organisationId,
+    id,
+    actorId,
+    revoke: (tx, now) =>
+      tx.scimToken.updateMany({
+        where: { id, organisationId, revokedAt: null },
+        data: { revokedAt: now },
+      }),
   })
 }
 
@@ -90,33 +89,35 @@ const unauthorized = (detail: string) =>
  * are then simply not found (404), since every query is scoped to this organisation.
  */
 export async function authenticateScim(request: Request): Promise<ScimClient> {
-  const header = request.headers.get('Authorization') ?? ''
-  const match = /^Bearer\s+(scim_[a-z2-7]+)$/i.exec(header.trim())
-  if (!match) throw unauthorized('A SCIM bearer token is required')
+  // Surrounding whitespace is tolerated, as trim() would (\s is the same set).
+  const tokenHash = bearerTokenHash(request, /^\s*Bearer\s+(scim_[a-z2-7]+)\s*$/i)
+  if (!tokenHash) throw unauthorized('A SCIM bearer token is required')
   const token = await prisma.scimToken.findUnique({
-    where: { tokenHash: hashToken(match[1]!) },
+    where: { tokenHash },
     select: { id: true, name: true, organisationId: true, revokedAt: true, lastUsedAt: true },
   })
   if (!token || token.revokedAt) throw unauthorized('Unknown or revoked token')
-  const limit = { key: `scim:${token.id}`, max: SCIM_RATE_LIMIT, windowMs: 60_000 }
-  const wait = await retryAfter(limit)
-  if (wait !== null)
-    throw new ScimError(429, 'Too many requests').toResponse({ 'Retry-After': String(wait) })
-  await hit(limit)
-  const now = new Date()
-  const burstStarts =
-    !token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > SCIM_USE_AUDIT_GAP_MS
-  await prisma.$transaction(async (tx) => {
-    await tx.scimToken.update({ where: { id: token.id }, data: { lastUsedAt: now } })
-    if (burstStarts)
-      await audit(tx, {
-        actorId: null,
-        organisationId: token.organisationId,
-        action: 'scim-token.used',
-        subjectType: 'scim-token',
-        subjectId: token.id,
-        detail: { via: token.name },
+  await admitBearerToken({
+    key: `scim:${token.id}`,
+    max: SCIM_RATE_LIMIT,
+    tooMany: (wait) =>
+      new ScimError(429, 'Too many requests').toResponse({ 'Retry-After': String(wait) }),
+    markUsed: (now) => {
+      const burstStarts =
+        !token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > SCIM_USE_AUDIT_GAP_MS
+      return prisma.$transaction(async (tx) => {
+        await tx.scimToken.update({ where: { id: token.id }, data: { lastUsedAt: now } })
+        if (burstStarts)
+          await audit(tx, {
+            actorId: null,
+            organisationId: token.organisationId,
+            action: 'scim-token.used',
+            subjectType: 'scim-token',
+            subjectId: token.id,
+            detail: { via: token.name },
+          })
       })
+    },
   })
   return { organisationId: token.organisationId, tokenId: token.id, tokenName: token.name }
 }
