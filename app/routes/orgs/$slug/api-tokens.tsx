@@ -3,16 +3,15 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/api-tokens'
-import { DataTable, RowAction } from '#app/components/data-table.tsx'
 import { ErrorList, Field, FormSubmit } from '#app/components/forms.tsx'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import { API_SCOPES } from '#app/employer/api-scopes.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from '#app/employer/api-tokens.server.ts'
-import { formatDate } from '#app/i18n/i18n.ts'
 import { API_SCOPE_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { NewTokenNotice, TokenTable } from './token-table.tsx'
 
 const TokenSchema = z.discriminatedUnion('intent', [
   z.object({
@@ -61,7 +60,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function ApiTokens({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, locale } = useTranslation()
+  const { t } = useTranslation()
   const { organisation, tokens } = loaderData
   const [form, fields] = useForm({
     id: 'api-token',
@@ -78,14 +77,7 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
       <p>
         <a href="/api/v1/openapi.json">{t('api.openapi')}</a>
       </p>
-      {actionData?.token ? (
-        <div role="status" className="notice">
-          <p>{t('api.created')}</p>
-          <p>
-            <code data-token>{actionData.token}</code>
-          </p>
-        </div>
-      ) : null}
+      <NewTokenNotice texts="api" token={actionData?.token} />
       <h2>{t('api.new')}</h2>
       <Form method="post" {...getFormProps(form)} className="stack narrow-section">
         <input type="hidden" name="intent" value="create" />
@@ -102,34 +94,11 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
         </fieldset>
         <FormSubmit form={form}>{t('api.create')}</FormSubmit>
       </Form>
-      <h2>{t('api.list')}</h2>
-      {tokens.length === 0 ? (
-        <p>{t('api.none')}</p>
-      ) : (
-        <DataTable
-          caption={t('api.list')}
-          columns={[t('api.name'), t('api.scopes'), t('api.createdAt'), t('api.lastUsed')]}
-          actions
-        >
-          {tokens.map((token) => (
-            <tr key={token.id}>
-              <th scope="row">{token.name}</th>
-              <td>{token.scopes.join(', ')}</td>
-              <td>{formatDate(token.createdAt, locale)}</td>
-              <td>{token.lastUsedAt ? formatDate(token.lastUsedAt, locale) : '—'}</td>
-              <td>
-                {token.revokedAt ? (
-                  t('api.revokedOn', { date: formatDate(token.revokedAt, locale) })
-                ) : (
-                  <RowAction name="tokenId" id={token.id} intent="revoke">
-                    {t('api.revoke', { name: token.name })}
-                  </RowAction>
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <TokenTable
+        texts="api"
+        tokens={tokens}
+        extra={{ label: t('api.scopes'), cell: (token) => token.scopes.join(', ') }}
+      />
     </div>
   )
 }

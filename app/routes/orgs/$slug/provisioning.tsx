@@ -3,11 +3,9 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, Form } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/provisioning'
-import { DataTable, RowAction } from '#app/components/data-table.tsx'
 import { Field, FormSubmit, SelectField } from '#app/components/forms.tsx'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
 import { env } from '#app/env.server.ts'
-import { formatDate } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { BRAND_ATTRIBUTES } from '#app/integrations/scim/client-brand.ts'
 import {
@@ -23,6 +21,7 @@ import {
 import { countProvisionedMembers } from '#app/integrations/scim/user-provisioning.server.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { NewTokenNotice, TokenTable } from './token-table.tsx'
 
 const TokenSchema = z.discriminatedUnion('intent', [
   z.object({
@@ -89,7 +88,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function Provisioning({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, locale } = useTranslation()
+  const { t } = useTranslation()
   const { organisation, scimUrl, provisioned, tokens, brandAttribute, brands } = loaderData
   const [form, fields] = useForm({
     id: 'scim-token',
@@ -113,14 +112,7 @@ export default function Provisioning({ loaderData, actionData }: Route.Component
         {t('scim.baseUrl')}: <code data-scim-url>{scimUrl}</code>
       </p>
       <p>{t('scim.provisioned', { count: provisioned })}</p>
-      {actionData?.token ? (
-        <div role="status" className="notice">
-          <p>{t('scim.created')}</p>
-          <p>
-            <code data-token>{actionData.token}</code>
-          </p>
-        </div>
-      ) : null}
+      <NewTokenNotice texts="scim" token={actionData?.token} />
       <h2>{t('scim.new')}</h2>
       <Form method="post" {...getFormProps(form)} className="stack narrow-section">
         <input type="hidden" name="intent" value="create" />
@@ -147,33 +139,7 @@ export default function Provisioning({ loaderData, actionData }: Route.Component
         </SelectField>
         <FormSubmit form={brandForm}>{t('scim.brandSave')}</FormSubmit>
       </Form>
-      <h2>{t('scim.list')}</h2>
-      {tokens.length === 0 ? (
-        <p>{t('scim.none')}</p>
-      ) : (
-        <DataTable
-          caption={t('scim.list')}
-          columns={[t('scim.name'), t('scim.createdAt'), t('scim.lastUsed')]}
-          actions
-        >
-          {tokens.map((token) => (
-            <tr key={token.id}>
-              <th scope="row">{token.name}</th>
-              <td>{formatDate(token.createdAt, locale)}</td>
-              <td>{token.lastUsedAt ? formatDate(token.lastUsedAt, locale) : '—'}</td>
-              <td>
-                {token.revokedAt ? (
-                  t('scim.revokedOn', { date: formatDate(token.revokedAt, locale) })
-                ) : (
-                  <RowAction name="tokenId" id={token.id} intent="revoke">
-                    {t('scim.revoke', { name: token.name })}
-                  </RowAction>
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <TokenTable texts="scim" tokens={tokens} />
     </div>
   )
 }
