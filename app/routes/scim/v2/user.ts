@@ -1,12 +1,5 @@
 import type { Route } from './+types/user'
-import { scimJson } from '#app/integrations/scim/errors.ts'
-import {
-  handleScim,
-  methodNotAllowed,
-  readScimBody,
-  scimBaseUrl,
-} from '#app/integrations/scim/http.server.ts'
-import { applyPatch } from '#app/integrations/scim/patch.ts'
+import { getScimResource, modifyScimResource } from '#app/integrations/scim/http.server.ts'
 import { readUser, USER_ATTRIBUTES, userResource } from '#app/integrations/scim/user-resource.ts'
 import {
   deleteScimUser,
@@ -15,33 +8,20 @@ import {
 } from '#app/integrations/scim/user-provisioning.server.ts'
 
 export function loader({ request, params }: Route.LoaderArgs) {
-  return handleScim(request, async (client) =>
-    scimJson(userResource(await getScimUser(client, params.userId), scimBaseUrl(request))),
-  )
+  return getScimResource(request, {
+    get: (client) => getScimUser(client, params.userId),
+    toResource: userResource,
+  })
 }
 
 /** PUT replaces, PATCH applies operations to the stored user, DELETE deprovisions. */
 export function action({ request, params }: Route.ActionArgs) {
-  const method = request.method
-  if (!['PUT', 'PATCH', 'DELETE'].includes(method))
-    return methodNotAllowed('GET, PUT, PATCH, DELETE')
-  return handleScim(request, async (client) => {
-    const base = scimBaseUrl(request)
-    if (method === 'DELETE') {
-      await deleteScimUser(client, params.userId)
-      return scimJson(null, { status: 204 })
-    }
-    const body = await readScimBody(request)
-    const user = await updateScimUser(client, params.userId, (current) =>
-      readUser(
-        method === 'PUT'
-          ? body
-          : applyPatch(userResource(current, base), body, {
-              attributes: USER_ATTRIBUTES,
-              maxOperations: 100,
-            }),
-      ),
-    )
-    return scimJson(userResource(user, base))
+  return modifyScimResource(request, {
+    read: readUser,
+    toResource: userResource,
+    attributes: USER_ATTRIBUTES,
+    maxOperations: 100,
+    update: (client, change) => updateScimUser(client, params.userId, change),
+    remove: (client) => deleteScimUser(client, params.userId),
   })
 }
