@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 /** SCIM's error detail types (RFC 7644 §3.12) that this server answers with. */
 export type ScimType =
   | 'invalidSyntax'
@@ -46,4 +47,18 @@ export function scimJson(body: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers)
   headers.set('Content-Type', SCIM_CONTENT_TYPE)
   return new Response(body === null ? null : JSON.stringify(body), { ...init, headers })
+}
+
+/**
+ * A body checked against a resource's schema; the first issue becomes invalidValue, naming
+ * where it is (an unknown attribute by name).
+ */
+export function parseResource<S extends z.ZodTypeAny>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]!
+  const where = issue.path.join('.') || 'body'
+  if (issue.code === 'unrecognized_keys')
+    throw invalidValue(`Unknown attribute ${issue.keys.join(', ')} in ${where}`)
+  throw invalidValue(`${where}: ${issue.message}`)
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { invalidValue } from './errors.ts'
+import { parseResource } from './errors.ts'
 
 /** The SCIM Group resource (RFC 7643 §4.2): a team of the token's organisation. */
 export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group'
@@ -36,17 +36,10 @@ export type ScimGroupInput = { name: string; memberIds: string[] | null }
 
 /** Validate a whole Group; `memberIds` is null when the body does not mention members. */
 export function readGroup(body: unknown): ScimGroupInput {
-  const parsed = GroupInput.safeParse(body)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const where = issue.path.join('.') || 'body'
-    if (issue.code === 'unrecognized_keys')
-      throw invalidValue(`Unknown attribute ${issue.keys.join(', ')} in ${where}`)
-    throw invalidValue(`${where}: ${issue.message}`)
-  }
-  const members = parsed.data.members
+  const data = parseResource(GroupInput, body)
+  const members = data.members
   return {
-    name: parsed.data.displayName,
+    name: data.displayName,
     memberIds: members ? [...new Set(members.map((m) => m.value))] : null,
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { BrandValues } from './client-brand.ts'
-import { invalidValue, ScimError } from './errors.ts'
+import { parseResource, ScimError } from './errors.ts'
 
 /**
  * The SCIM User resource (RFC 7643 §4.1 and the enterprise extension, §4.3) as this product
@@ -121,15 +121,7 @@ const brandText = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() 
 
 /** Validate a whole User (POST, PUT, or the result of a PATCH); unknown attributes are 400. */
 export function readUser(body: unknown): ScimUserInput {
-  const parsed = UserInput.safeParse(body)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const where = issue.path.join('.') || 'body'
-    if (issue.code === 'unrecognized_keys')
-      throw invalidValue(`Unknown attribute ${issue.keys.join(', ')} in ${where}`)
-    throw invalidValue(`${where}: ${issue.message}`)
-  }
-  const user = parsed.data
+  const user = parseResource(UserInput, body)
   const ext = user[ENTERPRISE_SCHEMA]
   const givenName = user.name?.givenName ?? null
   const familyName = user.name?.familyName ?? null
