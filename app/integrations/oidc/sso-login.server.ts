@@ -26,13 +26,8 @@ export async function startSsoLogin(input: {
   const domain = emailDomain(input.email)
   const provider = domain ? await ssoForDomain(domain) : null
   if (!provider) return { ok: false, reason: 'unknown-domain' }
-  let config: oidc.Configuration
-  try {
-    config = await providerConfiguration(provider)
-  } catch (error) {
-    if (error instanceof ProviderUnreachableError) return { ok: false, reason: 'unreachable' }
-    throw error
-  }
+  const config = await reachableConfiguration(provider)
+  if (!config) return { ok: false, reason: 'unreachable' }
   const codeVerifier = oidc.randomPKCECodeVerifier()
   const state = oidc.randomState()
   const nonce = oidc.randomNonce()
@@ -77,13 +72,8 @@ export async function finishSsoLogin(input: {
 
   const provider = await ssoForOrganisation(attempt.organisationId)
   if (!provider) return { ok: false, reason: 'state' }
-  let config: oidc.Configuration
-  try {
-    config = await providerConfiguration(provider)
-  } catch (error) {
-    if (error instanceof ProviderUnreachableError) return { ok: false, reason: 'unreachable' }
-    throw error
-  }
+  const config = await reachableConfiguration(provider)
+  if (!config) return { ok: false, reason: 'unreachable' }
   let claims: oidc.IDToken
   try {
     const tokens = await oidc.authorizationCodeGrant(config, input.callbackUrl, {
@@ -125,5 +115,17 @@ async function linkOnce(organisationId: string, claims: VerifiedClaims) {
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
     return linkAccount(organisationId, claims)
+  }
+}
+
+/** The provider's configuration, or null when it cannot be reached. */
+async function reachableConfiguration(
+  provider: Parameters<typeof providerConfiguration>[0],
+): Promise<oidc.Configuration | null> {
+  try {
+    return await providerConfiguration(provider)
+  } catch (error) {
+    if (error instanceof ProviderUnreachableError) return null
+    throw error
   }
 }
