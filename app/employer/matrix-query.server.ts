@@ -31,7 +31,7 @@ export function parseMatrixQuery(params: URLSearchParams, defaultDossier: string
 }
 
 /** The query back as URL parameters (defaults left out), e.g. for export links and paging. */
-export function matrixSearch(query: MatrixQuery, extra: Record<string, string> = {}) {
+export function matrixSearch(query: MatrixQuery) {
   const params = new URLSearchParams()
   params.set('dossier', query.dossierSlug)
   if (query.teamId) params.set('team', query.teamId)
@@ -40,6 +40,5 @@ export function matrixSearch(query: MatrixQuery, extra: Record<string, string> =
   if (query.status !== undefined) params.set('status', String(query.status))
   if (query.sort !== 'name') params.set('sort', query.sort)
   if (query.dir !== 'asc') params.set('dir', query.dir)
-  for (const [k, v] of Object.entries(extra)) params.set(k, v)
   return params.toString()
 }
