@@ -19,6 +19,10 @@ for (const p of courses.problems) console.error(formatProblem(p))
 for (const r of courses.rejected)
   console.error(`setup: course ${r.id ?? r.dir} not published (see problems above)`)
 // A broken recertification policy would only surface when a record is issued: stop here.
+// Signing keys from before they moved into the database: sealed in once, kids unchanged.
+const { importLegacySigningKeys } = await import('#app/records/signing-keys.server.ts')
+const importedKeys = await importLegacySigningKeys()
+if (importedKeys) console.log(`setup: ${importedKeys} signing key(s) imported from SIGNING_KEY_DIR`)
 const { recertificationPolicy } = await import('#app/records/recertification.server.ts')
 await recertificationPolicy()
 const courseSummary = courses.courses.map((c) => `${c.id} v${c.version} ${c.status}`).join(', ')

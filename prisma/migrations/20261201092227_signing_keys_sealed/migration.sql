@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SigningKey" ADD COLUMN "kekId" TEXT;
+ALTER TABLE "SigningKey" ADD COLUMN "sealedPrivateKey" TEXT;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SigningKey" ADD COLUMN     "kekId" TEXT,
+ADD COLUMN     "sealedPrivateKey" TEXT;
