@@ -112,8 +112,10 @@ export default [
     route('Groups/:groupId', 'routes/scim/v2/group.ts'),
   ]),
 
-  // Resources without a page: health, language switch, keys and the issuer profile.
+  // Resources without a page: health and metrics, language switch, keys, the issuer profile.
   route('healthz', 'routes/resources/healthz.ts'),
+  route('readyz', 'routes/resources/readyz.ts'),
+  route('metrics', 'routes/resources/metrics.ts'),
   route('lang', 'routes/resources/lang.ts'),
   route('.well-known/jwks.json', 'routes/resources/jwks.ts'),
   route('issuer', 'routes/resources/issuer.ts'),

@@ -24,7 +24,13 @@ export type AppProcess = { url: string; process: ChildProcess; output: () => str
 export async function startApp(databaseUrl: string, timeoutMs = 120_000): Promise<AppProcess> {
   const port = await freePort()
   const child = spawn('node', ['scripts/start.mjs'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -8,6 +8,8 @@ process.env.NODE_ENV = 'test'
 // Signing keys and evidence files of test runs stay under the test data folder.
 process.env.SIGNING_KEY_DIR ??= 'data/test/keys'
 process.env.EVIDENCE_DIR ??= 'data/test/evidence'
+// Server errors a test provokes on purpose are not news; app processes tests start log again.
+process.env.LOG_LEVEL ??= 'silent'
 
 // An unexpected console.error is a failed test: errors must not scroll by unnoticed.
 beforeEach(() => {

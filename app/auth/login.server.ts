@@ -1,4 +1,5 @@
 import { prisma } from '#app/db.server.ts'
+import { loginFailures } from '#app/operations/metrics.server.ts'
 import { verifyAgainstDummy, verifyPassword } from './password.server.ts'
 import { hit, reset, retryAfter, type Limit } from './rate-limit.server.ts'
 
@@ -40,7 +41,10 @@ export async function attemptLogin(input: {
   const email = normalizeEmail(input.email)
   const limits = [accountLimit(email), addressLimit(input.address)]
   const waits = (await Promise.all(limits.map(retryAfter))).filter((w): w is number => w !== null)
-  if (waits.length > 0) return { ok: false, reason: 'throttled', retryAfter: Math.max(...waits) }
+  if (waits.length > 0) {
+    loginFailures.inc({ reason: 'throttled' })
+    return { ok: false, reason: 'throttled', retryAfter: Math.max(...waits) }
+  }
 
   const user = await prisma.user.findUnique({
     where: { email },
@@ -51,6 +55,7 @@ export async function attemptLogin(input: {
     : await verifyAgainstDummy(input.password)
   if (!user || !valid) {
     await Promise.all(limits.map(hit))
+    loginFailures.inc({ reason: 'invalid' })
     return { ok: false, reason: 'invalid' }
   }
   await reset(limits[0]!)

@@ -1,0 +1,24 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+
+/**
+ * Prometheus metrics of this instance, served at /metrics (app/routes/resources/metrics.ts).
+ * An own registry rather than prom-client's global one, so nothing a library registers
+ * leaks into what we publish.
+ */
+export const metricsRegistry = new Registry()
+collectDefaultMetrics({ register: metricsRegistry, prefix: 'leerplein_' })
+
+export const httpRequestDuration = new Histogram({
+  name: 'leerplein_http_request_duration_seconds',
+  help: 'Time to answer an HTTP request, by route pattern (not by URL, which would explode).',
+  labelNames: ['method', 'route', 'status'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [metricsRegistry],
+})
+
+export const loginFailures = new Counter({
+  name: 'leerplein_login_failures_total',
+  help: 'Refused password logins: invalid (wrong e-mail or password) or throttled.',
+  labelNames: ['reason'] as const,
+  registers: [metricsRegistry],
+})
