@@ -23,6 +23,15 @@ for (const r of courses.rejected)
 const { importLegacySigningKeys } = await import('#app/records/signing-keys.server.ts')
 const importedKeys = await importLegacySigningKeys()
 if (importedKeys) console.log(`setup: ${importedKeys} signing key(s) imported from SIGNING_KEY_DIR`)
+// Several instances share PostgreSQL; a KEK file made on one machine is not on the others.
+if (
+  env.DATABASE_URL.startsWith('postgres') &&
+  !process.env.SIGNING_KEY_KEK &&
+  !process.env.SIGNING_KEY_KEK_FILE
+)
+  console.warn(
+    'setup: SIGNING_KEY_KEK is not set; the key-encryption key is a file in SIGNING_KEY_DIR. With several instances, give them all the same SIGNING_KEY_KEK (docs/operations.md).',
+  )
 const { recertificationPolicy } = await import('#app/records/recertification.server.ts')
 await recertificationPolicy()
 const courseSummary = courses.courses.map((c) => `${c.id} v${c.version} ${c.status}`).join(', ')
