@@ -14,6 +14,7 @@ import { EVIDENCE_MAX_BYTES, sniffEvidenceType } from '#app/evidence/file-type.s
 import { localized } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { completedUpload, RECORDING_MAX_BYTES, UploadError } from '#app/storage/uploads.server.ts'
 import { assertBodyWithin, fileField } from '#app/utils/upload.server.ts'
 
 const EvidenceSchema = z.object({
@@ -35,6 +36,8 @@ const EvidenceSchema = z.object({
   coreTaskCode: z.string().max(20).optional(),
   // Checked by its bytes in the action, not here.
   file: z.unknown().optional(),
+  // A large file uploaded in parts beforehand (resources/uploads), referred to by its id.
+  uploadId: z.string().max(50).optional(),
 })
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'evidence.new')
@@ -53,7 +56,13 @@ export async function loader({ request }: Route.LoaderArgs) {
     evidenceOptions(),
   ])
   const preselect = new URL(request.url).searchParams.get('wp')
-  return { organisations, options, preselect, maxMb: Math.round(EVIDENCE_MAX_BYTES / 1024 / 1024) }
+  return {
+    organisations,
+    options,
+    preselect,
+    maxMb: Math.round(EVIDENCE_MAX_BYTES / 1024 / 1024),
+    recordingMaxMb: Math.round(RECORDING_MAX_BYTES / 1024 / 1024),
+  }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -74,8 +83,13 @@ export async function action({ request }: Route.ActionArgs) {
   if (!choice.ok) return fail(choice.field, choice.message)
 
   const upload = fileField(formData, 'file')
-  let file = null
-  if (upload) {
+  let file: Parameters<typeof submitEvidence>[0]['file'] = null
+  if (value.uploadId) {
+    // Checked again (owner, completed, not attached) in the transaction that attaches it.
+    if (!(await completedUpload(user.id, value.uploadId)))
+      return fail('file', 'evidence.uploadNotReady')
+    file = { uploadId: value.uploadId }
+  } else if (upload) {
     if (upload.size > EVIDENCE_MAX_BYTES) return fail('file', 'evidence.fileTooLarge')
     const bytes = new Uint8Array(await upload.arrayBuffer())
     // The browser's type and the name say nothing: the bytes decide.
@@ -86,7 +100,7 @@ export async function action({ request }: Route.ActionArgs) {
     return fail('file', 'evidence.fileRequired')
   }
 
-  const { id } = await submitEvidence({
+  const submitted = await submitEvidence({
     userId: user.id,
     organisationId: value.organisationId,
     dossierSlug: choice.dossierSlug,
@@ -97,8 +111,13 @@ export async function action({ request }: Route.ActionArgs) {
     competencies: choice.competencies,
     coreTaskCode: choice.coreTaskCode,
     file,
+  }).catch((error: unknown) => {
+    // Attached by another request in the meantime.
+    if (error instanceof UploadError) return null
+    throw error
   })
-  throw redirect(`/evidence/${id}?submitted=1`)
+  if (!submitted) return fail('file', 'evidence.uploadNotReady')
+  throw redirect(`/evidence/${submitted.id}?submitted=1`)
 }
 
 export default function NewEvidence({ loaderData, actionData }: Route.ComponentProps) {
