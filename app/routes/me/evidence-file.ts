@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream'
 import type { Route } from './+types/evidence-file'
 import { requireEvidenceAccess } from '#app/assessment/evidence-access.server.ts'
 import { objectStorage } from '#app/storage/object-storage.server.ts'
+import { toWebStream } from '#app/storage/web-stream.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 
 /**
@@ -16,7 +16,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   // A client that goes away mid-download aborts the request: stop reading the storage too.
   request.signal.addEventListener('abort', () => object.body.destroy(), { once: true })
   const name = (evidence.fileName ?? 'bewijs').replace(/[^\w.-]+/g, '_')
-  return new Response(Readable.toWeb(object.body) as ReadableStream<Uint8Array>, {
+  return new Response(toWebStream(object.body), {
     headers: {
       // The type we detected from the bytes at upload, never what the browser claimed.
       'Content-Type': evidence.fileType,
