@@ -11,6 +11,7 @@ import { EVIDENCE_KIND_KEYS, EVIDENCE_KINDS } from '#app/assessment/assessment-r
 import { submitEvidence } from '#app/assessment/evidence.server.ts'
 import { evidenceOptions, resolveChoice } from '#app/assessment/evidence-options.server.ts'
 import { EVIDENCE_MAX_BYTES, sniffEvidenceType } from '#app/evidence/file-type.server.ts'
+import { needsUploadInParts, uploadInParts } from '#app/evidence/resumable-upload.ts'
 import { localized } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -39,6 +40,12 @@ const EvidenceSchema = z.object({
   // A large file uploaded in parts beforehand (resources/uploads), referred to by its id.
   uploadId: z.string().max(50).optional(),
 })
+
+type UploadProgress =
+  | { phase: 'idle' }
+  | { phase: 'uploading'; percent: number; retrying: boolean }
+  | { phase: 'done'; id: string; percent: number }
+  | { phase: 'failed'; reason: string }
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'evidence.new')
 
@@ -122,7 +129,7 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function NewEvidence({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useTranslation()
-  const { organisations, options, preselect, maxMb } = loaderData
+  const { organisations, options, preselect, maxMb, recordingMaxMb } = loaderData
   const [form, fields] = useForm({
     id: 'evidence',
     lastResult: actionData?.result,
@@ -135,6 +142,27 @@ export default function NewEvidence({ loaderData, actionData }: Route.ComponentP
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EvidenceSchema }),
   })
   const [kind, setKind] = useState(String(fields.kind.initialValue ?? 'assignment'))
+  const [upload, setUpload] = useState<UploadProgress>({ phase: 'idle' })
+  // With JavaScript only: a large file or a recording goes ahead in parts as soon as it is
+  // chosen; without it, the form sends the file itself (up to the form's limit).
+  async function startUpload(file: File | undefined) {
+    if (!file || !needsUploadInParts(file, maxMb * 1024 * 1024)) {
+      setUpload({ phase: 'idle' })
+      return
+    }
+    setUpload({ phase: 'uploading', percent: 0, retrying: false })
+    try {
+      const id = await uploadInParts(
+        file,
+        (fraction) =>
+          setUpload({ phase: 'uploading', percent: Math.floor(fraction * 100), retrying: false }),
+        () => setUpload((u) => (u.phase === 'uploading' ? { ...u, retrying: true } : u)),
+      )
+      setUpload({ phase: 'done', id, percent: 100 })
+    } catch (error) {
+      setUpload({ phase: 'failed', reason: error instanceof Error ? error.message : String(error) })
+    }
+  }
   const chosen = new Set(
     ([] as unknown[]).concat(fields.workProcessCodes.initialValue ?? []).map(String),
   )
@@ -154,6 +182,11 @@ export default function NewEvidence({ loaderData, actionData }: Route.ComponentP
         method="post"
         encType="multipart/form-data"
         {...getFormProps(form)}
+        onSubmit={(event) => {
+          // Not while parts are still on their way: the form would send the whole file.
+          if (upload.phase === 'uploading') event.preventDefault()
+          else getFormProps(form).onSubmit(event)
+        }}
         className="stack narrow-section"
       >
         {organisations.length === 1 ? (
@@ -254,15 +287,40 @@ export default function NewEvidence({ loaderData, actionData }: Route.ComponentP
         <div className="field">
           <label htmlFor="evidence-file">{t('evidence.file')}</label>
           <p id="evidence-file-hint" className="hint">
-            {t('evidence.fileHint', { mb: maxMb })}
+            {t('evidence.fileHint', { mb: maxMb })}{' '}
+            {t('evidence.largeFileHint', { mb: recordingMaxMb })}
           </p>
           <input
             type="file"
             id="evidence-file"
-            name="file"
+            // Once uploaded in parts, the form sends the upload's id instead of the file.
+            name={upload.phase === 'idle' || upload.phase === 'failed' ? 'file' : undefined}
             accept="application/pdf,image/png,image/jpeg,image/webp,audio/*"
             aria-describedby="evidence-file-hint"
+            onChange={(event) => startUpload(event.currentTarget.files?.[0])}
           />
+          {upload.phase === 'done' ? (
+            <input type="hidden" name="uploadId" value={upload.id} />
+          ) : null}
+          {upload.phase === 'uploading' || upload.phase === 'done' ? (
+            <div>
+              <label htmlFor="evidence-upload-progress">{t('upload.progressLabel')}</label>{' '}
+              <progress id="evidence-upload-progress" max={100} value={upload.percent}>
+                {upload.percent}%
+              </progress>
+            </div>
+          ) : null}
+          <p className="hint" role="status" aria-live="polite">
+            {upload.phase === 'uploading'
+              ? upload.retrying
+                ? t('upload.retrying')
+                : t('upload.uploading', { percent: upload.percent })
+              : upload.phase === 'done'
+                ? t('upload.done')
+                : upload.phase === 'failed'
+                  ? t('upload.failed', { reason: upload.reason })
+                  : null}
+          </p>
           <ErrorList id={fields.file.errorId} errors={fields.file.errors} />
         </div>
         <FormSubmit form={form}>{t('evidence.submit')}</FormSubmit>
