@@ -350,6 +350,28 @@ describe.each(['disk', 's3'] as const)('on %s', (backend) => {
     await prisma.upload.updateMany({ where: { userId: other.id }, data: { status: 'aborted' } })
   })
 
+  test('abortStaleUploads deletes a completed upload never handed in within a day', async () => {
+    useObjectStorage(storage)
+    const bytes = mp3(5000)
+    const { body } = await start(learner.cookie, bytes.length)
+    await sendPart(learner.cookie, body.id, 1, bytes)
+    expect((await complete(learner.cookie, body.id)).status).toBe(200)
+    const row = await prisma.upload.findUniqueOrThrow({ where: { id: body.id } })
+    expect(await storage.read(row.objectKey)).not.toBeNull()
+    await abortStaleUploads(new Date(row.completedAt!.getTime() + 23 * 3600_000))
+    expect((await prisma.upload.findUniqueOrThrow({ where: { id: body.id } })).status).toBe(
+      'completed',
+    )
+    // Other tests' completed uploads go too: at least this one.
+    expect(
+      await abortStaleUploads(new Date(row.completedAt!.getTime() + 25 * 3600_000)),
+    ).toBeGreaterThanOrEqual(1)
+    expect((await prisma.upload.findUniqueOrThrow({ where: { id: body.id } })).status).toBe(
+      'aborted',
+    )
+    expect(await storage.read(row.objectKey)).toBeNull()
+  })
+
   test('abortStaleUploads removes the parts of uploads left open for a day', async () => {
     useObjectStorage(storage)
     const bytes = mp3(UPLOAD_PART_SIZE + 10)
