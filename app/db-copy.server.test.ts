@@ -103,6 +103,18 @@ describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to Postg
       create: { organisationId: organisation.id, brandAttribute: 'division' },
       update: {},
     })
+    // A call recording arriving in parts: the upload and one stored part.
+    await source.upload.create({
+      data: {
+        userId: user.id,
+        fileName: 'gesprek.mp3',
+        size: 9 * 1024 * 1024,
+        partSize: 8 * 1024 * 1024,
+        objectKey: 'e'.repeat(32),
+        storageUploadId: 'f'.repeat(32),
+        parts: { create: { partNumber: 1, size: 8 * 1024 * 1024, etag: '"etag-1"' } },
+      },
+    })
     const reworded = dossierFixture({
       'contactcenter-teamleider.yaml': replaceOnce('level: 4', 'level: 3'),
     })

@@ -58,6 +58,8 @@ export const TABLES = [
   { model: 'scimToken', key: ['id'] },
   { model: 'scimProfile', key: ['membershipId'] },
   { model: 'scimSettings', key: ['organisationId'] },
+  { model: 'upload', key: ['id'] },
+  { model: 'uploadPart', key: ['uploadId', 'partNumber'] },
 ] as const
 
 export type TableName = (typeof TABLES)[number]['model']

@@ -29,6 +29,26 @@ const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  // --- Object storage: uploaded evidence and call recordings (docs/decisions/019) ---------
+  // Local disk unless a bucket is named, by STORAGE_URL and/or S3_BUCKET; the single S3_*
+  // variables override what STORAGE_URL says. Without S3 keys the SDK's own chain is used
+  // (AWS_* variables, instance role).
+  /** Folder for files on the local disk (the default storage). */
+  EVIDENCE_DIR: z.string().optional(),
+  /** e.g. s3://evidence?endpoint=http://127.0.0.1:9000&region=eu-west-1&forcePathStyle=true */
+  STORAGE_URL: z
+    .string()
+    .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\?.*)?$/, 'must look like s3://bucket?…')
+    .optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  /** For S3-compatible servers (MinIO, Garage); unset: AWS itself. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** true (the default): bucket in the path, as most S3-compatible servers need. */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  // --- end of object storage -------------------------------------------------------------
 })
 
 export type Env = z.infer<typeof EnvSchema>

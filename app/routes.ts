@@ -112,10 +112,15 @@ export default [
     route('Groups/:groupId', 'routes/scim/v2/group.ts'),
   ]),
 
-  // Resources without a page: health and metrics, language switch, keys, the issuer profile.
+  // Resources without a page: health and metrics, language switch, keys, the issuer profile,
+  // and large uploads in parts (JSON).
   route('healthz', 'routes/resources/healthz.ts'),
   route('readyz', 'routes/resources/readyz.ts'),
   route('metrics', 'routes/resources/metrics.ts'),
+  route('resources/uploads', 'routes/resources/uploads.ts'),
+  route('resources/uploads/:uploadId', 'routes/resources/upload.ts'),
+  route('resources/uploads/:uploadId/parts/:partNumber', 'routes/resources/upload-part.ts'),
+  route('resources/uploads/:uploadId/complete', 'routes/resources/upload-complete.ts'),
   route('lang', 'routes/resources/lang.ts'),
   route('.well-known/jwks.json', 'routes/resources/jwks.ts'),
   route('issuer', 'routes/resources/issuer.ts'),

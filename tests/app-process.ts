@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import net from 'node:net'
 
 /** Build the production app once (no-op when up to date), before starting servers. */
@@ -20,16 +21,24 @@ export async function freePort(): Promise<number> {
 
 export type AppProcess = { url: string; process: ChildProcess; output: () => string }
 
-/** Start the product as `npm start` does, on a port of its own; resolves once /healthz answers. */
-export async function startApp(databaseUrl: string, timeoutMs = 120_000): Promise<AppProcess> {
+/**
+ * Start the product as `npm start` does, on a port of its own; resolves once /healthz answers.
+ * `env` adds or overrides environment variables (e.g. a storage bucket).
+ */
+export async function startApp(
+  databaseUrl: string,
+  timeoutMs = 120_000,
+  env: Record<string, string> = {},
+): Promise<AppProcess> {
   const port = await freePort()
   const child = spawn('node', ['scripts/start.mjs'], {
     env: {
       ...process.env,
+      LOG_LEVEL: 'info',
+      ...env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -56,4 +65,25 @@ export async function stopApp(app: AppProcess | undefined) {
   const exited = new Promise((resolve) => app.process.once('exit', resolve))
   app.process.kill('SIGTERM')
   await exited
+}
+
+/** The pid of the HTTP server itself: scripts/start.mjs runs server.mjs as its child. */
+export function serverPid(app: AppProcess): number {
+  const parent = app.process.pid!
+  const children = fs
+    .readdirSync(`/proc/${parent}/task`)
+    .flatMap((task) =>
+      fs.readFileSync(`/proc/${parent}/task/${task}/children`, 'utf8').trim().split(/\s+/),
+    )
+    .filter(Boolean)
+    .map(Number)
+  if (children.length !== 1) throw new Error(`expected one server process, found ${children}`)
+  return children[0]!
+}
+
+/** A process's peak resident memory so far (VmHWM) and its current one (VmRSS), in MiB. */
+export function memoryOf(pid: number): { peakMiB: number; residentMiB: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)![1])
+  return { peakMiB: Math.round(kib('VmHWM') / 1024), residentMiB: Math.round(kib('VmRSS') / 1024) }
 }

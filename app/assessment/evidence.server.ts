@@ -2,10 +2,11 @@ import { prisma } from '#app/db.server.ts'
 import { env } from '#app/env.server.ts'
 import { sendEmail } from '#app/email/mailer.server.ts'
 import { evidenceReceivedEmail } from '#app/email/templates.ts'
-import { evidenceStorage } from '#app/evidence/evidence-storage.server.ts'
 import type { EvidenceFileType } from '#app/evidence/file-type.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { raiseStatuses } from '#app/domain/progress.server.ts'
+import { objectStorage } from '#app/storage/object-storage.server.ts'
+import { attachUpload, completedUpload, UploadError } from '#app/storage/uploads.server.ts'
 import { parseJsonList, toJsonList } from '#app/utils/json-list.ts'
 import { assessorsRequired, type EvidenceKind } from './assessment-rules.ts'
 
@@ -19,19 +20,45 @@ export type EvidenceInput = {
   workProcessCodes: string[]
   competencies: string[]
   coreTaskCode: string | null
-  file: { bytes: Uint8Array; name: string; type: EvidenceFileType } | null
+  /** Bytes from the form, or a completed upload of this learner (a large recording). */
+  file: { bytes: Uint8Array; name: string; type: EvidenceFileType } | { uploadId: string } | null
 }
 
 /**
- * A learner hands in workplace evidence. The file is stored first and removed again when the
- * database write fails, so nothing is left half-written. The evidence, its audit line and the
+ * A learner hands in workplace evidence. A file from the form is stored first and removed again
+ * when the database write fails, so nothing is left half-written; a completed upload is
+ * attached in the same transaction (and stays completed, for another try, when it fails). The evidence, its audit line and the
  * learner's new steps ("demonstrated") are one transaction; the organisation's assessors are
  * told by e-mail afterwards.
  */
 export async function submitEvidence(input: EvidenceInput) {
   const { file, workProcessCodes, competencies, ...rest } = input
-  const storage = evidenceStorage()
-  const fileKey = file ? await storage.put(file.bytes) : null
+  const storage = objectStorage()
+  let fileFields: { fileKey: string; fileName: string; fileType: string; fileSize: number } | null =
+    null
+  let fileKey: string | null = null
+  let uploadId: string | null = null
+  if (file && 'uploadId' in file) {
+    // Already stored and type-checked when it was completed; attached below, in the
+    // transaction, which fails when someone else attached it first.
+    const upload = await completedUpload(input.userId, file.uploadId)
+    if (!upload) throw new UploadError(409, 'upload.notAttachable')
+    uploadId = upload.id
+    fileFields = {
+      fileKey: upload.objectKey,
+      fileName: upload.fileName,
+      fileType: upload.fileType,
+      fileSize: upload.size,
+    }
+  } else if (file) {
+    fileKey = await storage.put(file.bytes)
+    fileFields = {
+      fileKey,
+      fileName: file.name,
+      fileType: file.type.mime,
+      fileSize: file.bytes.length,
+    }
+  }
   let id: string
   try {
     id = await prisma.$transaction(
@@ -40,14 +67,7 @@ export async function submitEvidence(input: EvidenceInput) {
           data: {
             ...rest,
             competencies: toJsonList(competencies),
-            ...(file
-              ? {
-                  fileKey,
-                  fileName: file.name,
-                  fileType: file.type.mime,
-                  fileSize: file.bytes.length,
-                }
-              : {}),
+            ...(fileFields ?? {}),
             workProcesses: {
               create: workProcessCodes.map((workProcessCode) => ({ workProcessCode })),
             },
@@ -60,8 +80,13 @@ export async function submitEvidence(input: EvidenceInput) {
           action: 'evidence.submitted',
           subjectType: 'evidence',
           subjectId: evidence.id,
-          detail: { kind: input.kind, workProcessCodes, file: file?.type.mime ?? null },
+          detail: {
+            kind: input.kind,
+            workProcessCodes,
+            file: fileFields?.fileType ?? null,
+          },
         })
+        if (uploadId) await attachUpload(tx, input.userId, uploadId, evidence.id)
         await raiseStatuses(tx, input.userId, input.dossierSlug, workProcessCodes)
         return evidence.id
       },

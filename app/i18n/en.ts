@@ -431,6 +431,25 @@ export const en: Catalog = {
   'evidence.fileTooLarge': 'The file is too large.',
   'evidence.fileType':
     'This file is not a PDF, image or audio recording (its content was checked).',
+  'evidence.uploadNotReady':
+    'This file has not been (fully) uploaded, or is already part of other evidence. Choose the file again.',
+  'evidence.largeFileHint':
+    'Larger audio recordings (up to {mb} MB) are uploaded in parts as soon as you choose them; an interrupted upload continues where it stopped.',
+  'upload.progressLabel': 'Upload progress',
+  'upload.uploading': 'Uploading: {percent}%',
+  'upload.done': 'The file has been uploaded and checked. You can hand in the evidence now.',
+  'upload.retrying': 'The connection dropped. Trying again…',
+  'upload.failed': 'The upload failed: {reason}',
+  'upload.notFound': 'This upload does not exist.',
+  'upload.badSize': 'Give the size of the file in bytes.',
+  'upload.tooManyOpen':
+    'You already have three unfinished uploads. Finish them first or wait a day.',
+  'upload.notOpen': 'This upload has already been completed or stopped.',
+  'upload.badPart': 'This part number does not belong to this upload.',
+  'upload.badLength': 'This part does not have the expected length.',
+  'upload.partsMissing': 'Not all parts have arrived: send the missing parts first.',
+  'upload.tooLargeForKind': 'Only audio recordings may be larger than 20 MB.',
+  'upload.notAttachable': 'This upload is not completed or is already part of other evidence.',
   'evidence.verdict.awaiting': 'Awaiting assessment',
   'evidence.verdict.awaiting_second': 'Awaiting a second assessor',
   'evidence.verdict.signed_off': 'Signed off',

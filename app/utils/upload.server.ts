@@ -14,3 +14,10 @@ export function fileField(form: FormData, name: string): File | null {
   const value = form.get(name)
   return value instanceof File && value.size > 0 ? value : null
 }
+
+/** The declared body length of a request, or null when it has none (or a malformed one). */
+export function declaredLength(request: Request): number | null {
+  const header = request.headers.get('content-length')
+  if (header === null || !/^\d{1,15}$/.test(header)) return null
+  return Number(header)
+}

@@ -11,9 +11,11 @@ import { EVIDENCE_KIND_KEYS, EVIDENCE_KINDS } from '#app/assessment/assessment-r
 import { submitEvidence } from '#app/assessment/evidence.server.ts'
 import { evidenceOptions, resolveChoice } from '#app/assessment/evidence-options.server.ts'
 import { EVIDENCE_MAX_BYTES, sniffEvidenceType } from '#app/evidence/file-type.server.ts'
+import { needsUploadInParts, uploadInParts } from '#app/evidence/resumable-upload.ts'
 import { localized } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { completedUpload, RECORDING_MAX_BYTES, UploadError } from '#app/storage/uploads.server.ts'
 import { assertBodyWithin, fileField } from '#app/utils/upload.server.ts'
 
 const EvidenceSchema = z.object({
@@ -35,7 +37,15 @@ const EvidenceSchema = z.object({
   coreTaskCode: z.string().max(20).optional(),
   // Checked by its bytes in the action, not here.
   file: z.unknown().optional(),
+  // A large file uploaded in parts beforehand (resources/uploads), referred to by its id.
+  uploadId: z.string().max(50).optional(),
 })
+
+type UploadProgress =
+  | { phase: 'idle' }
+  | { phase: 'uploading'; percent: number; retrying: boolean }
+  | { phase: 'done'; id: string; percent: number }
+  | { phase: 'failed'; reason: string }
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'evidence.new')
 
@@ -53,7 +63,13 @@ export async function loader({ request }: Route.LoaderArgs) {
     evidenceOptions(),
   ])
   const preselect = new URL(request.url).searchParams.get('wp')
-  return { organisations, options, preselect, maxMb: Math.round(EVIDENCE_MAX_BYTES / 1024 / 1024) }
+  return {
+    organisations,
+    options,
+    preselect,
+    maxMb: Math.round(EVIDENCE_MAX_BYTES / 1024 / 1024),
+    recordingMaxMb: Math.round(RECORDING_MAX_BYTES / 1024 / 1024),
+  }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -74,8 +90,13 @@ export async function action({ request }: Route.ActionArgs) {
   if (!choice.ok) return fail(choice.field, choice.message)
 
   const upload = fileField(formData, 'file')
-  let file = null
-  if (upload) {
+  let file: Parameters<typeof submitEvidence>[0]['file'] = null
+  if (value.uploadId) {
+    // Checked again (owner, completed, not attached) in the transaction that attaches it.
+    if (!(await completedUpload(user.id, value.uploadId)))
+      return fail('file', 'evidence.uploadNotReady')
+    file = { uploadId: value.uploadId }
+  } else if (upload) {
     if (upload.size > EVIDENCE_MAX_BYTES) return fail('file', 'evidence.fileTooLarge')
     const bytes = new Uint8Array(await upload.arrayBuffer())
     // The browser's type and the name say nothing: the bytes decide.
@@ -86,7 +107,7 @@ export async function action({ request }: Route.ActionArgs) {
     return fail('file', 'evidence.fileRequired')
   }
 
-  const { id } = await submitEvidence({
+  const submitted = await submitEvidence({
     userId: user.id,
     organisationId: value.organisationId,
     dossierSlug: choice.dossierSlug,
@@ -97,13 +118,18 @@ export async function action({ request }: Route.ActionArgs) {
     competencies: choice.competencies,
     coreTaskCode: choice.coreTaskCode,
     file,
+  }).catch((error: unknown) => {
+    // Attached by another request in the meantime.
+    if (error instanceof UploadError) return null
+    throw error
   })
-  throw redirect(`/evidence/${id}?submitted=1`)
+  if (!submitted) return fail('file', 'evidence.uploadNotReady')
+  throw redirect(`/evidence/${submitted.id}?submitted=1`)
 }
 
 export default function NewEvidence({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useTranslation()
-  const { organisations, options, preselect, maxMb } = loaderData
+  const { organisations, options, preselect, maxMb, recordingMaxMb } = loaderData
   const [form, fields] = useForm({
     id: 'evidence',
     lastResult: actionData?.result,
@@ -116,6 +142,27 @@ export default function NewEvidence({ loaderData, actionData }: Route.ComponentP
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EvidenceSchema }),
   })
   const [kind, setKind] = useState(String(fields.kind.initialValue ?? 'assignment'))
+  const [upload, setUpload] = useState<UploadProgress>({ phase: 'idle' })
+  // With JavaScript only: a large file or a recording goes ahead in parts as soon as it is
+  // chosen; without it, the form sends the file itself (up to the form's limit).
+  async function startUpload(file: File | undefined) {
+    if (!file || !needsUploadInParts(file, maxMb * 1024 * 1024)) {
+      setUpload({ phase: 'idle' })
+      return
+    }
+    setUpload({ phase: 'uploading', percent: 0, retrying: false })
+    try {
+      const id = await uploadInParts(
+        file,
+        (fraction) =>
+          setUpload({ phase: 'uploading', percent: Math.floor(fraction * 100), retrying: false }),
+        () => setUpload((u) => (u.phase === 'uploading' ? { ...u, retrying: true } : u)),
+      )
+      setUpload({ phase: 'done', id, percent: 100 })
+    } catch (error) {
+      setUpload({ phase: 'failed', reason: error instanceof Error ? error.message : String(error) })
+    }
+  }
   const chosen = new Set(
     ([] as unknown[]).concat(fields.workProcessCodes.initialValue ?? []).map(String),
   )
@@ -135,6 +182,11 @@ export default function NewEvidence({ loaderData, actionData }: Route.ComponentP
         method="post"
         encType="multipart/form-data"
         {...getFormProps(form)}
+        onSubmit={(event) => {
+          // Not while parts are still on their way: the form would send the whole file.
+          if (upload.phase === 'uploading') event.preventDefault()
+          else getFormProps(form).onSubmit(event)
+        }}
         className="stack narrow-section"
       >
         {organisations.length === 1 ? (
@@ -235,15 +287,40 @@ export default function NewEvidence({ loaderData, actionData }: Route.ComponentP
         <div className="field">
           <label htmlFor="evidence-file">{t('evidence.file')}</label>
           <p id="evidence-file-hint" className="hint">
-            {t('evidence.fileHint', { mb: maxMb })}
+            {t('evidence.fileHint', { mb: maxMb })}{' '}
+            {t('evidence.largeFileHint', { mb: recordingMaxMb })}
           </p>
           <input
             type="file"
             id="evidence-file"
-            name="file"
+            // Once uploaded in parts, the form sends the upload's id instead of the file.
+            name={upload.phase === 'idle' || upload.phase === 'failed' ? 'file' : undefined}
             accept="application/pdf,image/png,image/jpeg,image/webp,audio/*"
             aria-describedby="evidence-file-hint"
+            onChange={(event) => startUpload(event.currentTarget.files?.[0])}
           />
+          {upload.phase === 'done' ? (
+            <input type="hidden" name="uploadId" value={upload.id} />
+          ) : null}
+          {upload.phase === 'uploading' || upload.phase === 'done' ? (
+            <div>
+              <label htmlFor="evidence-upload-progress">{t('upload.progressLabel')}</label>{' '}
+              <progress id="evidence-upload-progress" max={100} value={upload.percent}>
+                {upload.percent}%
+              </progress>
+            </div>
+          ) : null}
+          <p className="hint" role="status" aria-live="polite">
+            {upload.phase === 'uploading'
+              ? upload.retrying
+                ? t('upload.retrying')
+                : t('upload.uploading', { percent: upload.percent })
+              : upload.phase === 'done'
+                ? t('upload.done')
+                : upload.phase === 'failed'
+                  ? t('upload.failed', { reason: upload.reason })
+                  : null}
+          </p>
           <ErrorList id={fields.file.errorId} errors={fields.file.errors} />
         </div>
         <FormSubmit form={form}>{t('evidence.submit')}</FormSubmit>

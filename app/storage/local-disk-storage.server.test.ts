@@ -2,7 +2,17 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { LocalDiskStorage } from './evidence-storage.server.ts'
+import { LocalDiskStorage } from './local-disk-storage.server.ts'
+import type { ObjectStorage } from './object-storage.ts'
+
+/** The stored bytes, or null: read back through the stream the storage hands out. */
+async function bytesOf(storage: ObjectStorage, key: string): Promise<Uint8Array | null> {
+  const object = await storage.read(key)
+  if (!object) return null
+  const chunks: Buffer[] = []
+  for await (const chunk of object.body) chunks.push(chunk as Buffer)
+  return new Uint8Array(Buffer.concat(chunks))
+}
 
 let directory: string
 
@@ -28,21 +38,21 @@ describe('LocalDiskStorage', () => {
     const storage = new LocalDiskStorage(directory)
     const key = await storage.put(PDF)
     expect(key).toMatch(/^[0-9a-f]{32}$/)
-    expect(await storage.get(key)).toEqual(PDF)
+    expect(await bytesOf(storage, key)).toEqual(PDF)
   })
 
   test('gives every put its own key', async () => {
     const storage = new LocalDiskStorage(directory)
     const [a, b] = await Promise.all([storage.put(PDF), storage.put(new Uint8Array([1, 2, 3]))])
     expect(a).not.toBe(b)
-    expect(await storage.get(a!)).toEqual(PDF)
-    expect(await storage.get(b!)).toEqual(new Uint8Array([1, 2, 3]))
+    expect(await bytesOf(storage, a!)).toEqual(PDF)
+    expect(await bytesOf(storage, b!)).toEqual(new Uint8Array([1, 2, 3]))
   })
 
   test('stores an empty file', async () => {
     const storage = new LocalDiskStorage(directory)
     const key = await storage.put(new Uint8Array(0))
-    expect(await storage.get(key)).toEqual(new Uint8Array(0))
+    expect(await bytesOf(storage, key)).toEqual(new Uint8Array(0))
   })
 
   test('fans files out over subfolders named after the key, leaving no .tmp files', async () => {
@@ -72,7 +82,7 @@ describe('LocalDiskStorage', () => {
 
   test('returns null for an unknown key', async () => {
     const storage = new LocalDiskStorage(directory)
-    expect(await storage.get('0123456789abcdef0123456789abcdef')).toBeNull()
+    expect(await bytesOf(storage, '0123456789abcdef0123456789abcdef')).toBeNull()
   })
 
   test('deletes a file; get then returns null and a second delete is a no-op', async () => {
@@ -80,9 +90,9 @@ describe('LocalDiskStorage', () => {
     const key = await storage.put(PDF)
     const other = await storage.put(PDF)
     await storage.delete(key)
-    expect(await storage.get(key)).toBeNull()
+    expect(await bytesOf(storage, key)).toBeNull()
     await storage.delete(key)
-    expect(await storage.get(other)).toEqual(PDF)
+    expect(await bytesOf(storage, other)).toEqual(PDF)
   })
 
   describe('with a key that is not one of its own', () => {
@@ -102,11 +112,11 @@ describe('LocalDiskStorage', () => {
       '0123456789abcdef0123456789abcdef.tmp-0011223344556677',
     ]
 
-    test.each(keys)('get(%j) returns null', async (key) => {
+    test.each(keys)('read(%j) returns null', async (key) => {
       await fs.writeFile(path.join(directory, outside), 'secret')
       const storage = new LocalDiskStorage(path.join(directory, 'store'))
       await storage.put(PDF)
-      expect(await storage.get(key)).toBeNull()
+      expect(await bytesOf(storage, key)).toBeNull()
     })
 
     test.each(keys)('delete(%j) removes nothing', async (key) => {
@@ -116,12 +126,12 @@ describe('LocalDiskStorage', () => {
       const before = await filesIn(directory)
       await storage.delete(key)
       expect(await filesIn(directory)).toEqual(before)
-      expect(await storage.get(stored)).toEqual(PDF)
+      expect(await bytesOf(storage, stored)).toEqual(PDF)
     })
   })
 })
 
-describe('evidenceStorage', () => {
+describe('objectStorage', () => {
   afterEach(() => {
     vi.unstubAllEnvs()
     vi.resetModules()
@@ -130,9 +140,9 @@ describe('evidenceStorage', () => {
   test('is one instance per process, stored in EVIDENCE_DIR', async () => {
     vi.stubEnv('EVIDENCE_DIR', directory)
     vi.resetModules()
-    const { evidenceStorage } = await import('./evidence-storage.server.ts')
-    expect(evidenceStorage()).toBe(evidenceStorage())
-    const key = await evidenceStorage().put(PDF)
+    const { objectStorage } = await import('./object-storage.server.ts')
+    expect(objectStorage()).toBe(objectStorage())
+    const key = await objectStorage().put(PDF)
     expect(await filesIn(directory)).toEqual([path.join(key.slice(0, 2), key)])
   })
 
@@ -140,8 +150,8 @@ describe('evidenceStorage', () => {
     vi.stubEnv('EVIDENCE_DIR', undefined)
     vi.spyOn(process, 'cwd').mockReturnValue(directory)
     vi.resetModules()
-    const { evidenceStorage } = await import('./evidence-storage.server.ts')
-    const key = await evidenceStorage().put(PDF)
+    const { objectStorage } = await import('./object-storage.server.ts')
+    const key = await objectStorage().put(PDF)
     expect(await filesIn(path.join(directory, 'data', 'evidence'))).toEqual([
       path.join(key.slice(0, 2), key),
     ])
