@@ -58,6 +58,8 @@ export const TABLES = [
   { model: 'scimToken', key: ['id'] },
   { model: 'scimProfile', key: ['membershipId'] },
   { model: 'scimSettings', key: ['organisationId'] },
+  { model: 'job', key: ['id'] },
+  { model: 'jobKey', key: ['key'] },
 ] as const
 
 export type TableName = (typeof TABLES)[number]['model']
