@@ -1,0 +1,22 @@
+/**
+ * Every job the app knows, with its retry policy. The handlers live in tasks.server.ts;
+ * this file has no imports, so senders (the mailer) and the queue can both read it.
+ */
+export const JOB_NAMES = ['email.deliver', 'assignments.remind'] as const
+export type JobName = (typeof JOB_NAMES)[number]
+
+export const JOB_POLICY: Record<JobName, { attempts: number; backoffSeconds: number }> = {
+  // SMTP hiccups: 30 s, 1 min, 2 min, 4 min between the five attempts.
+  'email.deliver': { attempts: 5, backoffSeconds: 30 },
+  'assignments.remind': { attempts: 3, backoffSeconds: 60 },
+}
+
+/** A job not in the catalog (tests) gets these. */
+export const DEFAULT_POLICY = { attempts: 3, backoffSeconds: 30 }
+
+export function policyOf(name: string) {
+  return (
+    (JOB_POLICY as Record<string, { attempts: number; backoffSeconds: number }>)[name] ??
+    DEFAULT_POLICY
+  )
+}
