@@ -34,9 +34,9 @@ const EnvSchema = z.object({
   /** off: this process enqueues jobs but runs no workers and no daily schedule. */
   JOBS: z.enum(['on', 'off']).default('on'),
   /** A running job whose worker is silent this long (killed, crashed) is run again. */
-  JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(45),
+  JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   /** PostgreSQL: how often an instance looks for expired jobs (pg-boss maintenance). */
-  JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   /** How often an idle worker looks for a due job. */
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** Completed jobs and idempotency keys are kept this many days. */

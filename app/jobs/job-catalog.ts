@@ -6,8 +6,9 @@ export const JOB_NAMES = ['email.deliver', 'assignments.remind'] as const
 export type JobName = (typeof JOB_NAMES)[number]
 
 export const JOB_POLICY: Record<JobName, { attempts: number; backoffSeconds: number }> = {
-  // SMTP hiccups: 30 s, 1 min, 2 min, 4 min between the five attempts.
-  'email.deliver': { attempts: 5, backoffSeconds: 30 },
+  // SMTP hiccups: about 10 s, 20 s, 40 s, 80 s between the five attempts (pg-boss adds
+  // up to as much again at random, so instances do not retry in step).
+  'email.deliver': { attempts: 5, backoffSeconds: 10 },
   'assignments.remind': { attempts: 3, backoffSeconds: 60 },
 }
 

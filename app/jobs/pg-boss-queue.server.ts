@@ -69,6 +69,7 @@ export class PgBossJobQueue implements JobQueue {
   private readonly queues = new Map<string, Promise<void>>()
   private maintenance?: NodeJS.Timeout
   private lastPrune = 0
+  private closed = false
 
   constructor(private readonly options: PgBossQueueOptions) {
     this.pool = new pg.Pool({ connectionString: options.url, max: 4 })
@@ -178,6 +179,8 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async stop(timeoutMs = 30_000) {
+    if (this.closed) return
+    this.closed = true
     clearInterval(this.maintenance)
     this.maintenance = undefined
     if (this.started) {
