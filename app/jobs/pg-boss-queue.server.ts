@@ -72,7 +72,8 @@ export class PgBossJobQueue implements JobQueue {
   private closed = false
 
   constructor(private readonly options: PgBossQueueOptions) {
-    this.pool = new pg.Pool({ connectionString: options.url, max: 4 })
+    // allowExitOnIdle: a command-line run that only enqueued (setup's demo data) still ends.
+    this.pool = new pg.Pool({ connectionString: options.url, max: 4, allowExitOnIdle: true })
     // An idle connection that breaks (server restart) must not crash the process.
     this.pool.on('error', (error) => console.warn('jobs: PostgreSQL connection lost:', error))
     this.boss = new PgBoss({
