@@ -63,10 +63,16 @@ const host = process.env.HOST ?? '0.0.0.0'
 const server = app.listen(port, host, () => {
   ops.logger.info({ port, host }, 'listening')
   console.log(`Leerplein Contactcenter: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`)
+  // Background work (e-mail delivery, the daily reminders) runs in every instance; JOBS=off
+  // keeps an instance to serving requests only.
+  ops.startJobs().catch((error) => {
+    ops.logger.error({ err: error }, 'background jobs did not start')
+  })
 })
 
 // SIGTERM (the orchestrator) or SIGINT (Ctrl-C): report not ready, stop accepting
-// connections, let in-flight requests finish, then exit.
+// connections and taking jobs, let in-flight requests and jobs finish, then exit. A job
+// still running at the deadline is run again by another instance once its lock expires.
 async function shutDown(signal) {
   if (draining) return
   draining = true
@@ -75,7 +81,7 @@ async function shutDown(signal) {
   const closed = new Promise((resolve) => server.close(resolve))
   server.closeIdleConnections()
   setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS).unref()
-  await closed
+  await Promise.all([closed, ops.stopJobs(DRAIN_TIMEOUT_MS)])
   ops.logger.info('stopped')
   process.exit(0)
 }

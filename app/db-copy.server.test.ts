@@ -115,6 +115,18 @@ describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to Postg
         parts: { create: { partNumber: 1, size: 8 * 1024 * 1024, etag: '"etag-1"' } },
       },
     })
+    await source.job.create({
+      data: {
+        name: 'email.deliver',
+        key: 'email.deliver:x',
+        payload: '{"emailId":"x"}',
+        maxAttempts: 5,
+        backoffSeconds: 30,
+      },
+    })
+    await source.jobKey.create({
+      data: { key: 'assignments.remind:2026-12-01', name: 'assignments.remind', jobId: 'j1' },
+    })
     const reworded = dossierFixture({
       'contactcenter-teamleider.yaml': replaceOnce('level: 4', 'level: 3'),
     })

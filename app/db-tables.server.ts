@@ -60,6 +60,8 @@ export const TABLES = [
   { model: 'scimSettings', key: ['organisationId'] },
   { model: 'upload', key: ['id'] },
   { model: 'uploadPart', key: ['uploadId', 'partNumber'] },
+  { model: 'job', key: ['id'] },
+  { model: 'jobKey', key: ['key'] },
 ] as const
 
 export type TableName = (typeof TABLES)[number]['model']

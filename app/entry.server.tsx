@@ -12,6 +12,7 @@ export { logger, REQUEST_ID_HEADER } from '#app/operations/logger.server.ts'
 export { httpRequestDuration } from '#app/operations/metrics.server.ts'
 export { routeLabeller } from '#app/operations/route-label.server.ts'
 export { beginDrain } from '#app/operations/readiness.server.ts'
+export { startJobs, stopJobs } from '#app/jobs/index.server.ts'
 
 export const streamTimeout = 5_000
 

@@ -49,6 +49,21 @@ const EnvSchema = z.object({
   /** true (the default): bucket in the path, as most S3-compatible servers need. */
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
   // --- end of object storage -------------------------------------------------------------
+
+  // --- Background jobs (app/jobs/, docs/decisions/020-job-queue.md) -----------------------
+  /** off: this process enqueues jobs but runs no workers and no daily schedule. */
+  JOBS: z.enum(['on', 'off']).default('on'),
+  /** A running job whose worker is silent this long (killed, crashed) is run again. */
+  JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  /** PostgreSQL: how often an instance looks for expired jobs (pg-boss maintenance). */
+  JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** How often an idle worker looks for a due job. */
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** Completed jobs and idempotency keys are kept this many days. */
+  JOB_KEEP_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Tests only: a file holding an ISO time that the app's clock reads as "now". */
+  LEERPLEIN_CLOCK_FILE: z.string().optional(),
+  // --- end of background jobs ---------------------------------------------------------------
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -92,6 +92,7 @@ export default [
   route('admin', 'routes/admin/_layout.tsx', [
     index('routes/admin/index.tsx'),
     route('outbox', 'routes/admin/outbox.tsx'),
+    route('jobs', 'routes/admin/jobs.tsx'),
   ]),
 
   // Machine-readable: the HR API (JSON errors, no pages).

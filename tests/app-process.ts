@@ -61,7 +61,8 @@ export async function startApp(
 }
 
 export async function stopApp(app: AppProcess | undefined) {
-  if (!app || app.process.exitCode !== null) return
+  // Already gone: exited, or killed by a signal (a test's SIGKILL).
+  if (!app || app.process.exitCode !== null || app.process.signalCode !== null) return
   const exited = new Promise((resolve) => app.process.once('exit', resolve))
   app.process.kill('SIGTERM')
   await exited

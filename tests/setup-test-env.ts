@@ -20,7 +20,12 @@ beforeEach(() => {
 afterEach(() => {
   vi.restoreAllMocks()
 })
+// No job workers run in tests: jobs stay queued until a test runs them (drainJobs() in
+// app/jobs/index.server.ts, or a queue's runDue). The process's queue holds connections
+// on PostgreSQL: close it before the database client.
 afterAll(async () => {
+  const { closeJobQueue } = await import('#app/jobs/process-queue.server.ts')
+  await closeJobQueue()
   const { prisma } = await import('#app/db.server.ts')
   await prisma.$disconnect()
 })

@@ -1,10 +1,21 @@
 /**
- * `npm run assignments:remind`: e-mail everyone whose assignment is overdue or due within
- * three days, in every organisation, at most once a day per assignment. Run it daily (cron).
+ * `npm run assignments:remind`: run today's assignment reminders now, unless they ran today
+ * already. The app schedules them itself every day after 07:00 (app/jobs/daily-schedule),
+ * so this is for a manual run; it uses the same once-a-day key, so the app will not repeat
+ * it. The reminder e-mails are delivered here too, or by the app's workers.
  */
-import { sendReminders } from '#app/employer/assignments.server.ts'
 import { prisma } from '#app/db.server.ts'
+import { reminderKey } from '#app/jobs/daily-schedule.server.ts'
+import { amsterdamDay, now } from '#app/jobs/clock.server.ts'
+import { drainJobs, enqueueJob, stopJobs } from '#app/jobs/index.server.ts'
 
-const sent = await sendReminders(null)
+const { date } = amsterdamDay(now())
+const id = await enqueueJob('assignments.remind', { date }, { key: reminderKey(date) })
+const ran = await drainJobs()
+await stopJobs()
 await prisma.$disconnect()
-console.log(`assignments:remind: ${sent} reminder(s) sent`)
+console.log(
+  id
+    ? `assignments:remind: reminders for ${date} run; ${ran} job(s) done here`
+    : `assignments:remind: the reminders for ${date} were queued or done already; ${ran} job(s) done here`,
+)

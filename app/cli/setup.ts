@@ -40,6 +40,9 @@ if (env.DEMO_DATA) {
   const { seedDemoData } = await import('#app/demo/demo-data.server.ts')
   demo = await seedDemoData()
 }
+// The demo data sends e-mail: its delivery jobs wait in the queue for the server's workers.
+const { closeJobQueue } = await import('#app/jobs/process-queue.server.ts')
+await closeJobQueue()
 const { prisma } = await import('#app/db.server.ts')
 await prisma.$disconnect()
 console.log(

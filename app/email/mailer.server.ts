@@ -1,13 +1,16 @@
 import nodemailer from 'nodemailer'
 import { prisma } from '#app/db.server.ts'
 import { env } from '#app/env.server.ts'
+import { enqueueJob } from '#app/jobs/process-queue.server.ts'
 
 export type EmailMessage = { to: string; subject: string; text: string }
+/** A message on its way out, with the Message-ID that is the same on every attempt. */
+export type OutgoingEmail = EmailMessage & { messageId: string }
 
 /** Where mail goes. SMTP when SMTP_URL is set; otherwise the database outbox only. */
 export interface MailTransport {
   readonly name: 'smtp' | 'outbox'
-  deliver(message: EmailMessage): Promise<void>
+  deliver(message: OutgoingEmail): Promise<void>
 }
 
 export class SmtpTransport implements MailTransport {
@@ -19,7 +22,7 @@ export class SmtpTransport implements MailTransport {
   ) {
     this.transporter = nodemailer.createTransport(url)
   }
-  async deliver(message: EmailMessage) {
+  async deliver(message: OutgoingEmail) {
     await this.transporter.sendMail({ from: this.from, ...message })
   }
 }
@@ -35,28 +38,66 @@ export function createTransport(): MailTransport {
 }
 
 let transport: MailTransport | undefined
+function processTransport() {
+  return (transport ??= createTransport())
+}
 
 /**
- * Send an e-mail. Every message is recorded in the Email table first (the outbox admins and
- * tests read), then handed to the transport; a failed delivery is recorded, not thrown, so a
- * mail server hiccup never breaks the action that sent it.
+ * Every attempt carries this Message-ID, so a receiver can drop the copy of a message that
+ * is delivered twice (the server accepted it, then we failed before recording that).
  */
-export async function sendEmail(
-  message: EmailMessage,
-  via: MailTransport = (transport ??= createTransport()),
-) {
+export function messageIdOf(emailId: string) {
+  return `<${emailId}@leerplein>`
+}
+
+/**
+ * Send an e-mail. The message is recorded in the Email table (the outbox admins and tests
+ * read), and its delivery is handed to the job queue (job `email.deliver`, retried with
+ * back-off): the caller never waits for a mail server, and a hiccup never breaks its action.
+ */
+export async function sendEmail(message: EmailMessage) {
   const row = await prisma.email.create({
-    data: { ...message, transport: via.name },
+    data: { ...message, transport: processTransport().name },
     select: { id: true },
   })
   try {
-    await via.deliver(message)
-    await prisma.email.update({ where: { id: row.id }, data: { sentAt: new Date() } })
+    await enqueueJob('email.deliver', { emailId: row.id }, { key: `email.deliver:${row.id}` })
   } catch (error) {
     await prisma.email.update({
       where: { id: row.id },
-      data: { error: error instanceof Error ? error.message : String(error) },
+      data: { error: `not queued: ${error instanceof Error ? error.message : String(error)}` },
     })
   }
   return row.id
+}
+
+/**
+ * Deliver one recorded e-mail (the `email.deliver` job). Idempotent: an e-mail with sentAt
+ * is skipped. A failed delivery is recorded on the e-mail and thrown, so the queue retries.
+ */
+export async function deliverEmail(
+  emailId: string,
+  via: MailTransport = processTransport(),
+): Promise<'sent' | 'skipped'> {
+  const email = await prisma.email.findUnique({ where: { id: emailId } })
+  if (!email || email.sentAt) return 'skipped'
+  try {
+    await via.deliver({
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      messageId: messageIdOf(email.id),
+    })
+  } catch (error) {
+    await prisma.email.update({
+      where: { id: email.id },
+      data: { error: error instanceof Error ? error.message : String(error) },
+    })
+    throw error
+  }
+  await prisma.email.update({
+    where: { id: email.id },
+    data: { sentAt: new Date(), error: null, transport: via.name },
+  })
+  return 'sent'
 }

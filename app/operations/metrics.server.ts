@@ -1,4 +1,5 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import { jobQueueCounts } from '#app/jobs/index.server.ts'
 
 /**
  * Prometheus metrics of this instance, served at /metrics (app/routes/resources/metrics.ts).
@@ -21,4 +22,16 @@ export const loginFailures = new Counter({
   help: 'Refused password logins: invalid (wrong e-mail or password) or throttled.',
   labelNames: ['reason'] as const,
   registers: [metricsRegistry],
+})
+
+/** Read from the queue at scrape time: the depth, and the jobs retrying or out of attempts. */
+export const jobs = new Gauge({
+  name: 'leerplein_jobs',
+  help: 'Background jobs by state: queued, active, failed (will retry), dead (out of attempts).',
+  labelNames: ['state'] as const,
+  registers: [metricsRegistry],
+  async collect() {
+    const counts = await jobQueueCounts()
+    for (const [state, count] of Object.entries(counts)) this.set({ state }, count)
+  },
 })

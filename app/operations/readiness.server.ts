@@ -1,4 +1,5 @@
 import { databaseHealth } from '#app/domain/health.server.ts'
+import { checkStorage } from '#app/storage/object-storage.server.ts'
 
 /**
  * Readiness, for the load balancer (/readyz): whether this instance should get traffic now.
@@ -27,7 +28,13 @@ async function probe(check: () => Promise<boolean>): Promise<'ok' | 'down'> {
 }
 
 export async function readiness() {
-  const [database] = await Promise.all([probe(async () => (await databaseHealth()).ok)])
-  const checks = { database, draining }
-  return { ready: !draining && database === 'ok', checks }
+  const [database, storage] = await Promise.all([
+    probe(async () => (await databaseHealth()).ok),
+    probe(async () => {
+      await checkStorage()
+      return true
+    }),
+  ])
+  const checks = { database, storage, draining }
+  return { ready: !draining && database === 'ok' && storage === 'ok', checks }
 }

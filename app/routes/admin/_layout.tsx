@@ -6,6 +6,7 @@ import { useTranslation } from '#app/i18n/use-translation.ts'
 const TABS: AreaTab[] = [
   { to: '/admin', label: 'admin.organisations', end: true },
   { to: '/admin/outbox', label: 'admin.outbox' },
+  { to: '/admin/jobs', label: 'admin.jobs' },
 ]
 
 /** Platform administration. Each page checks requirePlatformAdmin itself. */

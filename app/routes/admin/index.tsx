@@ -19,7 +19,8 @@ export default function Admin({ loaderData }: Route.ComponentProps) {
     <div className="page">
       <h1>{t('admin.title')}</h1>
       <p>
-        <Link to="/admin/outbox">{t('admin.outbox')}</Link>
+        <Link to="/admin/outbox">{t('admin.outbox')}</Link> ·{' '}
+        <Link to="/admin/jobs">{t('admin.jobs')}</Link>
       </p>
       <DataTable
         caption={t('admin.organisations')}

@@ -1,0 +1,23 @@
+/**
+ * Every job the app knows, with its retry policy. The handlers live in tasks.server.ts;
+ * this file has no imports, so senders (the mailer) and the queue can both read it.
+ */
+export const JOB_NAMES = ['email.deliver', 'assignments.remind'] as const
+export type JobName = (typeof JOB_NAMES)[number]
+
+export const JOB_POLICY: Record<JobName, { attempts: number; backoffSeconds: number }> = {
+  // SMTP hiccups: about 10 s, 20 s, 40 s, 80 s between the five attempts (pg-boss adds
+  // up to as much again at random, so instances do not retry in step).
+  'email.deliver': { attempts: 5, backoffSeconds: 10 },
+  'assignments.remind': { attempts: 3, backoffSeconds: 60 },
+}
+
+/** A job not in the catalog (tests) gets these. */
+export const DEFAULT_POLICY = { attempts: 3, backoffSeconds: 30 }
+
+export function policyOf(name: string) {
+  return (
+    (JOB_POLICY as Record<string, { attempts: number; backoffSeconds: number }>)[name] ??
+    DEFAULT_POLICY
+  )
+}

@@ -1,0 +1,29 @@
+import { deliverEmail, type MailTransport } from '#app/email/mailer.server.ts'
+import { sendReminders } from '#app/employer/assignments.server.ts'
+import { now as clockNow } from './clock.server.ts'
+import type { JobName } from './job-catalog.ts'
+import type { JobHandler } from './job-queue.ts'
+
+export type TaskDependencies = {
+  /** The mail transport (default: SMTP when SMTP_URL is set, else the outbox). */
+  transport?: MailTransport
+  /** "Now" for the reminders (default: the app's clock). */
+  now?: () => Date
+}
+
+/**
+ * What each job of the catalog does: the one place handlers are registered. Every handler
+ * is idempotent, because a job may run more than once (docs/decisions/020-job-queue.md).
+ */
+export function createTasks(deps: TaskDependencies = {}): Record<JobName, JobHandler> {
+  return {
+    // Skips an e-mail that is sent already; a failure is recorded on the e-mail and thrown.
+    'email.deliver': async (payload) => {
+      await deliverEmail(String(payload.emailId), deps.transport)
+    },
+    // Each assignment is claimed before its reminder is sent: a second run sends nothing twice.
+    'assignments.remind': async () => {
+      await sendReminders(null, (deps.now ?? clockNow)())
+    },
+  }
+}
