@@ -70,6 +70,9 @@ describe('an instance, as operations see it', () => {
     )
     expect(text).toMatch(/leerplein_login_failures_total\{reason="invalid"\} [1-9]/)
     expect(text).toContain('leerplein_process_resident_memory_bytes')
+    // The queue's depth and its failures, read at scrape time.
+    for (const state of ['queued', 'active', 'failed', 'dead'])
+      expect(text).toMatch(new RegExp(`leerplein_jobs\\{state="${state}"\\} \\d+`))
   })
 
   test('/readyz answers 200 with each check while the dependencies answer', async () => {
