@@ -6,7 +6,7 @@ import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { makeMember, makeOrganisation } from '#tests/factories.ts'
 import { TEST_DATA_DIR, testEngine } from '#tests/test-database.ts'
 import { amsterdamDay, clockFromFile } from './clock.server.ts'
-import { DailySchedule, reminderKey } from './daily-schedule.server.ts'
+import { DailySchedule, reminderKey, uploadCleanupKey } from './daily-schedule.server.ts'
 import type { JobQueue } from './job-queue.ts'
 import { PgBossJobQueue } from './pg-boss-queue.server.ts'
 import { SqliteJobQueue } from './sqlite-queue.server.ts'
@@ -75,7 +75,7 @@ async function tickEverywhere(times: number) {
   for (let i = 0; i < times; i++) {
     // Both at the same moment, as two servers whose minutes coincide.
     const ids = await Promise.all(instances.map(({ schedule }) => schedule.tick()))
-    enqueued.push(...ids.filter((id) => id !== null))
+    enqueued.push(...ids.flat())
   }
   for (const { queue } of instances) await queue.runDue(createTasks({ now }))
   return enqueued
@@ -95,8 +95,9 @@ describe(`daily reminders scheduled in the app (${testEngine})`, () => {
     expect(await tickEverywhere(3)).toEqual([])
     expect(await reminders()).toBe(0)
 
+    // The reminders and the clean-up of stale uploads: two jobs a day.
     setClock('2026-12-01T06:05:00Z') // 07:05
-    expect(await tickEverywhere(5)).toHaveLength(1)
+    expect(await tickEverywhere(5)).toHaveLength(2)
     expect(await reminders()).toBe(1)
     setClock('2026-12-01T15:00:00Z') // later that day
     expect(await tickEverywhere(5)).toEqual([])
@@ -104,7 +105,7 @@ describe(`daily reminders scheduled in the app (${testEngine})`, () => {
 
     // The next day: once more.
     setClock('2026-12-02T07:10:00Z') // 08:10 on the 2nd
-    expect(await tickEverywhere(5)).toHaveLength(1)
+    expect(await tickEverywhere(5)).toHaveLength(2)
     expect(await tickEverywhere(5)).toEqual([])
     expect(await reminders()).toBe(2)
 
@@ -115,5 +116,11 @@ describe(`daily reminders scheduled in the app (${testEngine})`, () => {
         .map((j) => j.key)
         .sort(),
     ).toEqual([reminderKey('2026-12-01'), reminderKey('2026-12-02')])
+    expect(
+      runs
+        .filter((j) => j.name === 'uploads.cleanup')
+        .map((j) => j.key)
+        .sort(),
+    ).toEqual([uploadCleanupKey('2026-12-01'), uploadCleanupKey('2026-12-02')])
   })
 })

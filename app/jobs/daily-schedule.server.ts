@@ -9,10 +9,16 @@ export function reminderKey(date: string) {
   return `assignments.remind:${date}`
 }
 
+/** The idempotency key of a day's clean-up of stale uploads. */
+export function uploadCleanupKey(date: string) {
+  return `uploads.cleanup:${date}`
+}
+
 /**
  * The schedule inside the app, no cron: every instance ticks (every minute) and, once it is
- * past 07:00 in Amsterdam, enqueues today's reminder run under the key of today's date.
- * The key makes every tick after the first a no-op, on every instance: one run per day.
+ * past 07:00 in Amsterdam, enqueues today's daily jobs (the reminders, the clean-up of stale
+ * uploads) under keys with today's date. The keys make every tick after the first a no-op,
+ * on every instance: one run of each per day.
  */
 export class DailySchedule {
   private timer?: NodeJS.Timeout
@@ -22,11 +28,15 @@ export class DailySchedule {
     private readonly now: () => Date = clockNow,
   ) {}
 
-  /** Enqueue what is due today; the new job's id, or null when nothing (new) was due. */
-  async tick(): Promise<string | null> {
+  /** Enqueue what is due today; the ids of the jobs this tick created (none when done). */
+  async tick(): Promise<string[]> {
     const { date, hour } = amsterdamDay(this.now())
-    if (hour < REMINDER_HOUR) return null
-    return this.queue.enqueue('assignments.remind', { date }, { key: reminderKey(date) })
+    if (hour < REMINDER_HOUR) return []
+    const ids = [
+      await this.queue.enqueue('assignments.remind', { date }, { key: reminderKey(date) }),
+      await this.queue.enqueue('uploads.cleanup', { date }, { key: uploadCleanupKey(date) }),
+    ]
+    return ids.filter((id): id is string => id !== null)
   }
 
   start(intervalMs = 60_000) {

@@ -1,5 +1,6 @@
 import { deliverEmail, type MailTransport } from '#app/email/mailer.server.ts'
 import { sendReminders } from '#app/employer/assignments.server.ts'
+import { abortStaleUploads } from '#app/storage/uploads.server.ts'
 import { now as clockNow } from './clock.server.ts'
 import type { JobName } from './job-catalog.ts'
 import type { JobHandler } from './job-queue.ts'
@@ -24,6 +25,10 @@ export function createTasks(deps: TaskDependencies = {}): Record<JobName, JobHan
     // Each assignment is claimed before its reminder is sent: a second run sends nothing twice.
     'assignments.remind': async () => {
       await sendReminders(null, (deps.now ?? clockNow)())
+    },
+    // Uploads left open (or completed, never handed in) for a day: parts and objects go.
+    'uploads.cleanup': async () => {
+      await abortStaleUploads((deps.now ?? clockNow)())
     },
   }
 }
