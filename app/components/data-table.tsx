@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 import { Form } from 'react-router'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 
@@ -24,27 +24,34 @@ export function DataTable({
   children: ReactNode
 }) {
   const { t } = useTranslation()
+  const captionId = useId()
+  // On a phone a wide table scrolls within its own box instead of widening the whole page;
+  // the box is focusable and named by the caption, so keyboard users can scroll it too.
   return (
-    <table className={className}>
-      <caption className={showCaption ? undefined : 'visually-hidden'}>{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((column, i) =>
-            column ? (
-              <th key={i} scope="col">
-                {column}
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className={className}>
+        <caption id={captionId} className={showCaption ? undefined : 'visually-hidden'}>
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((column, i) =>
+              column ? (
+                <th key={i} scope="col">
+                  {column}
+                </th>
+              ) : null,
+            )}
+            {actions ? (
+              <th scope="col">
+                <span className="visually-hidden">{t('account.actions')}</span>
               </th>
-            ) : null,
-          )}
-          {actions ? (
-            <th scope="col">
-              <span className="visually-hidden">{t('account.actions')}</span>
-            </th>
-          ) : null}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   )
 }
 
