@@ -73,6 +73,13 @@ describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to Postg
         reason: 'Uitgegeven aan de verkeerde medewerker',
       },
     })
+    await source.recordSuspension.create({
+      data: {
+        recordId: (await source.completionRecord.findFirstOrThrow({ skip: 1 })).id,
+        suspendedById: user.id,
+        reason: 'Onderzoek naar de beoordeling',
+      },
+    })
     // The identity bridges: a linked SSO identity, a login under way, a provisioned profile.
     await source.ssoIdentity.create({
       data: { issuer: 'https://login.example.test/tenant', subject: 'sub-1', userId: user.id },

@@ -113,7 +113,8 @@ export default [
     route('Groups/:groupId', 'routes/scim/v2/group.ts'),
   ]),
 
-  // Resources without a page: health and metrics, language switch, keys, the issuer profile,
+  // Resources without a page: health and metrics, language switch, keys, the DID document,
+  // the issuer profile, the published status lists,
   // and large uploads in parts (JSON).
   route('healthz', 'routes/resources/healthz.ts'),
   route('readyz', 'routes/resources/readyz.ts'),
@@ -124,5 +125,7 @@ export default [
   route('resources/uploads/:uploadId/complete', 'routes/resources/upload-complete.ts'),
   route('lang', 'routes/resources/lang.ts'),
   route('.well-known/jwks.json', 'routes/resources/jwks.ts'),
+  route('.well-known/did.json', 'routes/resources/did.ts'),
   route('issuer', 'routes/resources/issuer.ts'),
+  route('status/:listId', 'routes/resources/status-list.ts'),
 ] satisfies RouteConfig

@@ -23,14 +23,15 @@ export type AppProcess = { url: string; process: ChildProcess; output: () => str
 
 /**
  * Start the product as `npm start` does, on a port of its own; resolves once /healthz answers.
- * `env` adds or overrides environment variables (e.g. a storage bucket).
+ * `env` adds or overrides environment variables (e.g. a storage bucket); a PORT in it is used
+ * instead of a free one (for a PUBLIC_URL that must name the server's own address).
  */
 export async function startApp(
   databaseUrl: string,
   timeoutMs = 120_000,
   env: Record<string, string> = {},
 ): Promise<AppProcess> {
-  const port = await freePort()
+  const port = env.PORT ? Number(env.PORT) : await freePort()
   const child = spawn('node', ['scripts/start.mjs'], {
     env: {
       ...process.env,

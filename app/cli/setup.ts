@@ -32,6 +32,10 @@ if (
   console.warn(
     'setup: SIGNING_KEY_KEK is not set; the key-encryption key is a file in SIGNING_KEY_DIR. With several instances, give them all the same SIGNING_KEY_KEK (docs/operations.md).',
   )
+// Records from before Data Integrity proofs get their proof-bearing form (ids unchanged).
+const { addProofsToOlderRecords } = await import('#app/records/sign-record.server.ts')
+const proofsAdded = await addProofsToOlderRecords()
+if (proofsAdded) console.log(`setup: ${proofsAdded} older record(s) got a Data Integrity proof`)
 const { recertificationPolicy } = await import('#app/records/recertification.server.ts')
 await recertificationPolicy()
 const courseSummary = courses.courses.map((c) => `${c.id} v${c.version} ${c.status}`).join(', ')

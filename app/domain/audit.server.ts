@@ -6,6 +6,8 @@ export type AuditAction =
   | 'criteria.changed'
   | 'record.issued'
   | 'record.revoked'
+  | 'record.suspended'
+  | 'record.unsuspended'
   | 'assignment.created'
   | 'api-token.created'
   | 'api-token.revoked'

@@ -31,6 +31,7 @@ export async function staffMember(scope: StaffScope, membershipId: string) {
         issuedAt: true,
         validUntil: true,
         revocation: { select: { revokedAt: true } },
+        suspension: { select: { suspendedAt: true } },
       },
     }),
     prisma.lessonCompletion.count({ where: { userId } }),

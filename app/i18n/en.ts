@@ -568,7 +568,16 @@ export const en: Catalog = {
   'records.revokeReason': 'Reason',
   'records.revoke': 'Revoke',
   'records.reasonTooShort': 'Give a reason of at least 5 characters.',
-  'records.alreadyRevoked': 'This record has already been revoked.',
+  'records.statusChanged':
+    'The status of this record has changed meanwhile (for example, it was already revoked). Reload the page.',
+  'records.suspendTitle': 'Suspend record',
+  'records.suspendExplained':
+    'Suspend a record while something is being looked into. It does not count meanwhile, and this page and verification say so. The suspension can be lifted.',
+  'records.suspend': 'Suspend',
+  'records.unsuspendTitle': 'Lift suspension',
+  'records.unsuspendExplained':
+    'The investigation is over and the record counts again. The reason goes into the audit log.',
+  'records.unsuspend': 'Lift suspension',
   'verify.title': 'Verify a record',
   'verify.intro':
     'Paste a record (the .jwt or the .json) or upload the file. We check the signature with our published keys, and whether the record has been revoked or has expired.',
@@ -583,11 +592,20 @@ export const en: Catalog = {
   'verify.recordOf': 'Verification page of a record issued through {issuer}',
   'verify.status.valid': 'Valid',
   'verify.status.revoked': 'Revoked',
+  'verify.status.suspended': 'Suspended',
   'verify.status.expired': 'Expired',
   'verify.status.not_authentic': 'Not authentic',
   'verify.validExplained':
     'The signature matches our published key, and the record is neither revoked nor expired.',
   'verify.revokedOn': 'Revoked on {date}.',
+  'verify.suspendedOn': 'Suspended since {date}, pending an investigation.',
+  'verify.method.jwt': 'Checked: the VC-JWT signature (RS256) with our published key.',
+  'verify.method.data_integrity':
+    'Checked: the embedded Data Integrity proof (eddsa-rdfc-2022) with the key in our DID document.',
+  'verify.method.register':
+    'Checked: equal to what our register holds (JSON without a proof of its own).',
+  'verify.statusList.clear': 'Public status list: not revoked. Any other verifier sees this too.',
+  'verify.statusList.revoked': 'Public status list: revoked. Any other verifier sees this too.',
   'verify.revokedReason': 'Reason: {reason}',
   'verify.expiredOn': 'This record was valid until {date}.',
   'verify.reason.malformed': 'This is not a readable record.',
@@ -626,6 +644,8 @@ export const en: Catalog = {
   'audit.action.criteria.changed': 'Criteria changed',
   'audit.action.record.issued': 'Record issued',
   'audit.action.record.revoked': 'Record revoked',
+  'audit.action.record.suspended': 'Record suspended',
+  'audit.action.record.unsuspended': 'Record suspension lifted',
   'audit.action.assignment.created': 'Assignment given',
   'audit.action.api-token.created': 'API key created',
   'audit.action.api-token.revoked': 'API key revoked',

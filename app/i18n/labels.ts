@@ -93,6 +93,7 @@ export const RECORD_LEVEL_LABEL: Record<AchievementLevel, TextKey> = {
 export const VERIFICATION_LABEL: Record<VerificationStatus, TextKey> = {
   valid: 'verify.status.valid',
   revoked: 'verify.status.revoked',
+  suspended: 'verify.status.suspended',
   expired: 'verify.status.expired',
   not_authentic: 'verify.status.not_authentic',
 }
@@ -132,6 +133,8 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'criteria.changed': 'audit.action.criteria.changed',
   'record.issued': 'audit.action.record.issued',
   'record.revoked': 'audit.action.record.revoked',
+  'record.suspended': 'audit.action.record.suspended',
+  'record.unsuspended': 'audit.action.record.unsuspended',
   'assignment.created': 'audit.action.assignment.created',
   'api-token.created': 'audit.action.api-token.created',
   'api-token.revoked': 'audit.action.api-token.revoked',

@@ -572,7 +572,16 @@ export const nl = {
   'records.revokeReason': 'Reden',
   'records.revoke': 'Intrekken',
   'records.reasonTooShort': 'Geef een reden van minstens 5 tekens.',
-  'records.alreadyRevoked': 'Dit bewijs is al ingetrokken.',
+  'records.statusChanged':
+    'De status van dit bewijs is intussen veranderd (bijvoorbeeld al ingetrokken). Laad de pagina opnieuw.',
+  'records.suspendTitle': 'Bewijs schorsen',
+  'records.suspendExplained':
+    'Schors een bewijs zolang iets wordt onderzocht. Het telt dan niet, en dat staat op deze pagina en bij de controle. De schorsing kan worden opgeheven.',
+  'records.suspend': 'Schorsen',
+  'records.unsuspendTitle': 'Schorsing opheffen',
+  'records.unsuspendExplained':
+    'Het onderzoek is afgerond en het bewijs telt weer. De reden komt in het auditlogboek.',
+  'records.unsuspend': 'Schorsing opheffen',
   'verify.title': 'Een bewijs controleren',
   'verify.intro':
     'Plak een bewijs (de .jwt of de .json) of upload het bestand. We controleren de handtekening met onze gepubliceerde sleutels, en of het bewijs is ingetrokken of verlopen.',
@@ -587,11 +596,23 @@ export const nl = {
   'verify.recordOf': 'Controlepagina van een bewijs uitgegeven via {issuer}',
   'verify.status.valid': 'Geldig',
   'verify.status.revoked': 'Ingetrokken',
+  'verify.status.suspended': 'Geschorst',
   'verify.status.expired': 'Verlopen',
   'verify.status.not_authentic': 'Niet echt',
   'verify.validExplained':
     'De handtekening klopt met onze gepubliceerde sleutel, het bewijs is niet ingetrokken en niet verlopen.',
   'verify.revokedOn': 'Ingetrokken op {date}.',
+  'verify.suspendedOn': 'Geschorst sinds {date}, in afwachting van onderzoek.',
+  'verify.method.jwt':
+    'Gecontroleerd: de handtekening van de VC-JWT (RS256) met onze gepubliceerde sleutel.',
+  'verify.method.data_integrity':
+    'Gecontroleerd: het ingebedde Data Integrity-bewijs (eddsa-rdfc-2022) met de sleutel uit ons DID-document.',
+  'verify.method.register':
+    'Gecontroleerd: gelijk aan wat ons register bewaart (JSON zonder eigen bewijs).',
+  'verify.statusList.clear':
+    'Openbare statuslijst: niet ingetrokken. Dit ziet elke andere controleur ook.',
+  'verify.statusList.revoked':
+    'Openbare statuslijst: ingetrokken. Dit ziet elke andere controleur ook.',
   'verify.revokedReason': 'Reden: {reason}',
   'verify.expiredOn': 'Dit bewijs was geldig tot {date}.',
   'verify.reason.malformed': 'Dit is geen leesbaar bewijs.',
@@ -631,6 +652,8 @@ export const nl = {
   'audit.action.criteria.changed': 'Criteria gewijzigd',
   'audit.action.record.issued': 'Bewijs uitgegeven',
   'audit.action.record.revoked': 'Bewijs ingetrokken',
+  'audit.action.record.suspended': 'Bewijs geschorst',
+  'audit.action.record.unsuspended': 'Schorsing van bewijs opgeheven',
   'audit.action.assignment.created': 'Opdracht gegeven',
   'audit.action.api-token.created': 'API-sleutel gemaakt',
   'audit.action.api-token.revoked': 'API-sleutel ingetrokken',

@@ -3,6 +3,7 @@ import { SignJWT, type JWTPayload } from 'jose'
 import { env } from '#app/env.server.ts'
 import { issuerProfile, recordUrl } from './issuer.server.ts'
 import { SIGNING_ALGORITHM, type SigningKey } from './signing-keys.server.ts'
+import type { StatusEntry } from './status-list.server.ts'
 
 export type AchievementLevel = 'work_process' | 'core_task' | 'qualification'
 
@@ -40,6 +41,8 @@ export type CredentialInput = {
     competencies: Array<{ code: string; name: string }>
   }
   evidence: Array<{ id?: string; name: string; narrative: string; genre: string }>
+  /** Where a verifier looks up whether the record was revoked. */
+  credentialStatus?: StatusEntry
 }
 
 /** An OpenBadgeCredential as JSON (the VC data model 2.0 with the OB 3.0 context). */
@@ -67,7 +70,7 @@ const ACHIEVEMENT_TYPE: Record<AchievementLevel, string> = {
 
 /** JWT times are whole seconds: credentials carry whole seconds too, so nbf equals validFrom. */
 export const wholeSeconds = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000)
-const iso = (date: Date) => wholeSeconds(date).toISOString().replace('.000Z', 'Z')
+export const iso = (date: Date) => wholeSeconds(date).toISOString().replace('.000Z', 'Z')
 export const epochSeconds = (isoDate: string) => Math.floor(Date.parse(isoDate) / 1000)
 
 /**
@@ -159,6 +162,7 @@ export function buildCredential(input: CredentialInput): Credential {
       },
     },
     evidence: input.evidence.map((e) => ({ type: ['Evidence'], ...e })),
+    ...(input.credentialStatus ? { credentialStatus: input.credentialStatus } : {}),
   }
 }
 

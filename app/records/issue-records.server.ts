@@ -11,7 +11,6 @@ import { TOP_STEP } from '#app/domain/progress-rules.ts'
 import { formatAmsterdam } from '#app/utils/amsterdam-date.ts'
 import {
   buildCredential,
-  signCredential,
   wholeSeconds,
   type AchievementLevel,
   type CredentialInput,
@@ -21,7 +20,8 @@ import {
 import { recordUrl } from './issuer.server.ts'
 import { recordStatus } from './record-status.ts'
 import { validUntilFor } from './recertification.server.ts'
-import { activeSigningKey } from './signing-keys.server.ts'
+import { signRecordCredential } from './sign-record.server.ts'
+import { allocateStatusIndex, statusEntry } from './status-list.server.ts'
 
 type ExistingRecord = {
   id: string
@@ -32,6 +32,7 @@ type ExistingRecord = {
   validUntil: Date | null
   organisationId: string | null
   revocation: object | null
+  suspension: object | null
 }
 
 const isCurrent = (r: ExistingRecord | undefined, now: Date) =>
@@ -66,6 +67,7 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
         validUntil: true,
         organisationId: true,
         revocation: { select: { recordId: true } },
+        suspension: { select: { recordId: true } },
       },
     }),
     workplaceFacts(tx, { userId, dossierSlug }),
@@ -94,17 +96,20 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
     // A bundle never outlives the records it bundles.
     const validUntil =
       [policy, capUntil].filter((d): d is Date => !!d).sort((a, b) => +a - +b)[0] ?? null
-    const credential = buildCredential({
-      recordId: id,
-      level,
-      issuedAt,
-      validUntil,
-      recipient: { userId, name: user.name, email: user.email },
-      dossier: dossier.ref,
-      ...content,
-    })
-    const key = await activeSigningKey(tx)
-    const jwt = await signCredential(credential, key)
+    const place = await allocateStatusIndex(tx)
+    const { credential, jwt, kid } = await signRecordCredential(
+      buildCredential({
+        recordId: id,
+        level,
+        issuedAt,
+        validUntil,
+        recipient: { userId, name: user.name, email: user.email },
+        dossier: dossier.ref,
+        ...content,
+        credentialStatus: statusEntry(place.statusListId, place.statusListIndex),
+      }),
+      tx,
+    )
     await tx.completionRecord.create({
       data: {
         id,
@@ -117,8 +122,10 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
         name: content.achievement.name,
         recipientName: user.name,
         credential: JSON.stringify(credential),
+        dataIntegrity: JSON.stringify(credential),
+        ...place,
         jwt,
-        kid: key.kid,
+        kid,
         issuedAt,
         validUntil,
       },
@@ -140,6 +147,7 @@ export async function issueDueRecords(tx: Tx, userId: string, dossierSlug: strin
       validUntil,
       organisationId,
       revocation: null,
+      suspension: null,
     }
     latest.set(code, record)
     issued.push(record)

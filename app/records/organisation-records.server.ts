@@ -15,6 +15,7 @@ export const ORGANISATION_RECORD = {
   validUntil: true,
   user: { select: { email: true } },
   revocation: { select: { revokedAt: true, reason: true } },
+  suspension: { select: { suspendedAt: true, reason: true } },
 } as const
 
 /** One page of the records earned in an organisation, newest first, with their status. */

@@ -79,6 +79,8 @@ export async function getRecordView(id: string, locale: Locale) {
       validUntil: true,
       organisation: { select: { name: true } },
       revocation: { select: { revokedAt: true, reason: true } },
+      // Only since when: the reason of a suspension is for the audit log, not the public.
+      suspension: { select: { suspendedAt: true } },
     },
   })
   if (!record) return null
@@ -126,6 +128,7 @@ export async function getRecordView(id: string, locale: Locale) {
     bundled,
     status: verification.status,
     reason: verification.reason ?? null,
+    statusListRevoked: verification.statusListRevoked ?? null,
   }
 }
 export type RecordView = NonNullable<Awaited<ReturnType<typeof getRecordView>>>
@@ -141,6 +144,8 @@ export async function listRecords(userId: string, locale: Locale) {
       issuedAt: true,
       validUntil: true,
       revocation: { select: { revokedAt: true, reason: true } },
+      // Only since when: the reason of a suspension is for the audit log, not the public.
+      suspension: { select: { suspendedAt: true } },
     },
   })
   const now = new Date()

@@ -87,7 +87,9 @@ describe('issued credentials', () => {
 
   test('every one validates against the Open Badges 3.0 AchievementCredential schema', () => {
     for (const r of records) {
-      const ok = validateCredential(JSON.parse(r.credential))
+      // The schema wants `proof` as an array; the signing library writes one object.
+      const credential = JSON.parse(r.credential)
+      const ok = validateCredential({ ...credential, proof: [credential.proof] })
       expect(ok ? [] : validateCredential.errors, `${r.code}`).toEqual([])
     }
   })
@@ -207,11 +209,20 @@ describe('verification', () => {
     claims.credentialSubject.identifier[0].identityHash = 'Iemand Anders'
     const forged = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`
     expect(await verifyJwt(forged)).toMatchObject({ status: 'not_authentic', reason: 'signature' })
+    // With its Data Integrity proof: the proof no longer matches.
     const json = JSON.parse(r.credential)
     json.credentialSubject.identifier[0].identityHash = 'Iemand Anders'
     expect(await verifyText(JSON.stringify(json))).toMatchObject({
       status: 'not_authentic',
+      reason: 'signature',
+      method: 'data_integrity',
+    })
+    // Without a proof: only the register can tell, and it differs.
+    const { proof: _proof, ...bare } = json
+    expect(await verifyText(JSON.stringify(bare))).toMatchObject({
+      status: 'not_authentic',
       reason: 'differs',
+      method: 'register',
     })
     expect((await verifyText('geen bewijs')).status).toBe('not_authentic')
   })
@@ -240,5 +251,56 @@ describe('verification', () => {
     const v = await getRecordView(r.id, 'nl')
     expect(v).toMatchObject({ status: 'revoked', revocation: { reason: 'Fraude bij de proeve' } })
     expect((await verifyText(r.jwt)).status).toBe('revoked')
+  })
+})
+
+describe('records from before Data Integrity proofs', () => {
+  test('get a proof-bearing form under the same id; their VC-JWT stays as it was', async () => {
+    const { addProofsToOlderRecords } = await import('./sign-record.server.ts')
+    const { profileUrl } = await import('./issuer.server.ts')
+    const r = records.find((x) => x.code === 'TL-K1-W3')!
+    // As such a record was stored: the JWT's credential without proof or status, named by
+    // the /issuer profile, and no proof-bearing form.
+    const { proof: _proof, credentialStatus: _status, ...old } = JSON.parse(r.credential)
+    await prisma.completionRecord.update({
+      where: { id: r.id },
+      data: {
+        credential: JSON.stringify({ ...old, issuer: { ...old.issuer, id: profileUrl() } }),
+        dataIntegrity: null,
+        statusListId: null,
+        statusListIndex: null,
+      },
+    })
+    expect(await addProofsToOlderRecords()).toBe(1)
+    expect(await addProofsToOlderRecords()).toBe(0)
+    const row = await prisma.completionRecord.findUniqueOrThrow({ where: { id: r.id } })
+    expect(row.jwt).toBe(r.jwt)
+    const form = JSON.parse(row.dataIntegrity!) as Credential & { proof: object }
+    expect(form.id).toBe(old.id)
+    expect(form.issuer.id).toMatch(/^did:web:/)
+    expect(form.credentialStatus).toMatchObject({ statusListIndex: String(row.statusListIndex) })
+    expect(await verifyText(row.dataIntegrity!)).toMatchObject({
+      status: 'valid',
+      method: 'data_integrity',
+      statusListRevoked: false,
+    })
+  })
+})
+
+describe('the did:web document', () => {
+  test('keeps every key after a rotation, both kinds, all usable for assertions', async () => {
+    const { didDocument } = await import('./did-web.server.ts')
+    const { rotateSigningKey } = await import('./signing-keys.server.ts')
+    const before = (await didDocument()).verificationMethod.map((m) => m.id)
+    await rotateSigningKey()
+    const r = await prisma.completionRecord.findFirstOrThrow({
+      where: { userId: learnerId, revocation: null, code: 'TL-K1-W1' },
+    })
+    // A record signed before the rotation still verifies in both forms.
+    expect((await verifyText(r.jwt)).status).toBe('valid')
+    expect((await verifyText(r.dataIntegrity!)).status).toBe('valid')
+    const after = await didDocument()
+    expect(after.verificationMethod.map((m) => m.id)).toEqual(expect.arrayContaining(before))
+    expect(after.assertionMethod).toEqual(after.verificationMethod.map((m) => m.id))
   })
 })

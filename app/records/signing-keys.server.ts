@@ -6,14 +6,18 @@ import { prisma, type Db } from '#app/db.server.ts'
 import { keyDirectory, sealedBox, type SealedBox } from '#app/utils/sealed-box.server.ts'
 
 /**
- * The keys credentials are signed with. RS256 (RSA 2048), the algorithm Open Badges 3.0
- * requires every verifier to support. The public half is published at
- * /.well-known/jwks.json; the private half is in the database too, sealed with the
+ * The keys credentials are signed with: RS256 (RSA 2048) for VC-JWTs, the algorithm Open
+ * Badges 3.0 requires every verifier to support, and Ed25519 for Data Integrity proofs
+ * (eddsa-rdfc-2022). Public halves are published (RS256 at /.well-known/jwks.json, both in
+ * the did:web document); the private half is in the database too, sealed with the
  * key-encryption key (KEK), so any instance that has the KEK can sign and a database dump
  * alone cannot. The KEK is SIGNING_KEY_KEK (32 bytes, base64), or the file named by
  * SIGNING_KEY_KEK_FILE, or else `signing-kek.key` in SIGNING_KEY_DIR, made on first use.
  */
 export const SIGNING_ALGORITHM = 'RS256'
+/** The algorithm of the keys behind Data Integrity proofs (JWK `alg` of an Ed25519 key). */
+export const PROOF_ALGORITHM = 'EdDSA'
+export type KeyAlgorithm = typeof SIGNING_ALGORITHM | typeof PROOF_ALGORITHM
 
 export const signingKek = sealedBox({
   envVar: 'SIGNING_KEY_KEK',
@@ -50,16 +54,22 @@ function sealPrivateKey(kid: string, privateKey: KeyObject) {
   return { sealedPrivateKey: signingKek.seal(pem, kid), kekId: signingKek.keyId() }
 }
 
-async function generateSigningKey(db: Db): Promise<SigningKey> {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+async function generateSigningKey(
+  db: Db,
+  algorithm: KeyAlgorithm = SIGNING_ALGORITHM,
+): Promise<SigningKey> {
+  const { publicKey, privateKey } =
+    algorithm === SIGNING_ALGORITHM
+      ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+      : generateKeyPairSync('ed25519')
   const jwk = publicKey.export({ format: 'jwk' }) as JWK
   // The kid is the key's RFC 7638 thumbprint: stable, and it names this key only.
   const kid = await calculateJwkThumbprint(jwk, 'sha256')
   await db.signingKey.create({
     data: {
       kid,
-      algorithm: SIGNING_ALGORITHM,
-      publicJwk: JSON.stringify({ ...jwk, kid, alg: SIGNING_ALGORITHM, use: 'sig' }),
+      algorithm,
+      publicJwk: JSON.stringify({ ...jwk, kid, alg: algorithm, use: 'sig' }),
       ...sealPrivateKey(kid, privateKey),
     },
   })
@@ -101,9 +111,12 @@ export async function importLegacySigningKeys(db: Db = prisma): Promise<number> 
  * nowhere (an old key whose file was not carried over) is retired, not guessed at: records
  * it signed keep verifying with its published public half, and new records get a new key.
  */
-export async function activeSigningKey(db: Db = prisma): Promise<SigningKey> {
+export async function activeSigningKey(
+  db: Db = prisma,
+  algorithm: KeyAlgorithm = SIGNING_ALGORITHM,
+): Promise<SigningKey> {
   const active = await db.signingKey.findMany({
-    where: { retiredAt: null },
+    where: { retiredAt: null, algorithm },
     orderBy: { createdAt: 'desc' },
     select: { kid: true, sealedPrivateKey: true, kekId: true },
   })
@@ -120,12 +133,13 @@ export async function activeSigningKey(db: Db = prisma): Promise<SigningKey> {
     )
     await db.signingKey.update({ where: { kid: row.kid }, data: { retiredAt: new Date() } })
   }
-  return generateSigningKey(db)
+  return generateSigningKey(db, algorithm)
 }
 
 /**
  * `npm run keys:rotate`: a new key signs from now on; the keys before it are retired but stay
- * published, so every record they signed keeps verifying.
+ * published, so every record they signed keeps verifying. The Ed25519 proof key is made
+ * again on first use.
  */
 export async function rotateSigningKey(db: typeof prisma = prisma) {
   return db.$transaction(async (tx) => {
@@ -160,9 +174,16 @@ export async function resealSigningKeys(previous: SealedBox, db: typeof prisma =
   })
 }
 
-/** Every key ever used, so records signed before a rotation keep verifying. */
-export async function publishedJwks(db: Db = prisma): Promise<{ keys: JWK[] }> {
+/**
+ * Every key ever used, so records signed before a rotation keep verifying. The JWKS holds the
+ * VC-JWT keys; the did:web document asks for both kinds.
+ */
+export async function publishedJwks(
+  db: Db = prisma,
+  algorithms: KeyAlgorithm[] = [SIGNING_ALGORITHM],
+): Promise<{ keys: JWK[] }> {
   const rows = await db.signingKey.findMany({
+    where: { algorithm: { in: algorithms } },
     orderBy: { createdAt: 'asc' },
     select: { publicJwk: true },
   })

@@ -2,9 +2,12 @@ import { isDeepStrictEqual } from 'node:util'
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose'
 import { prisma } from '#app/db.server.ts'
 import { epochSeconds, type Credential } from './credential.server.ts'
+import { verifyDataIntegrityProof } from './data-integrity.server.ts'
+import { resolveOwnDid } from './did-web.server.ts'
 import { recordIdFrom } from './issuer.server.ts'
 import { recordStatus, type RecordStatus } from './record-status.ts'
 import { publishedJwks } from './signing-keys.server.ts'
+import { publishedRevocationBit } from './status-list.server.ts'
 
 export type VerificationStatus = RecordStatus | 'not_authentic'
 
@@ -15,8 +18,17 @@ export type Verification = {
   credential?: Credential
   recordId?: string
   revocation?: { revokedAt: Date; reason: string }
-  /** How it was checked: the signature, or (for bare JSON) the issuer's register. */
-  method: 'jwt' | 'register'
+  suspension?: { suspendedAt: Date }
+  /**
+   * What the published status list says (true: the revocation bit is set), as any other
+   * verifier reads it; null when the credential carries no status entry.
+   */
+  statusListRevoked?: boolean | null
+  /**
+   * How it was checked: the VC-JWT signature, the embedded Data Integrity proof, or (for JSON
+   * without a proof) the issuer's register.
+   */
+  method: 'jwt' | 'data_integrity' | 'register'
 }
 
 const notAuthentic = (reason: string, method: Verification['method'] = 'jwt'): Verification => ({
@@ -45,7 +57,14 @@ async function statusOf(credential: Credential, method: Verification['method']) 
   const record = recordId
     ? await prisma.completionRecord.findUnique({
         where: { id: recordId },
-        select: { credential: true, revocation: { select: { revokedAt: true, reason: true } } },
+        select: {
+          credential: true,
+          statusListId: true,
+          statusListIndex: true,
+          revocation: { select: { revokedAt: true, reason: true } },
+          // Since when only: what is being looked into is not public.
+          suspension: { select: { suspendedAt: true } },
+        },
       })
     : null
   if (!record || !recordId) return notAuthentic('unknown_record', method)
@@ -55,8 +74,24 @@ async function statusOf(credential: Credential, method: Verification['method']) 
   }
   // Expiry as the credential states it: that is what the holder presents and was signed.
   const validUntil = credential.validUntil ? new Date(credential.validUntil) : null
-  const status = recordStatus({ revocation: record.revocation, validUntil }, new Date())
-  return { ...base, status, ...(record.revocation ? { revocation: record.revocation } : {}) }
+  const status = recordStatus({ ...record, validUntil }, new Date())
+  return {
+    ...base,
+    status,
+    ...(record.revocation ? { revocation: record.revocation } : {}),
+    ...(record.suspension ? { suspension: record.suspension } : {}),
+    statusListRevoked: await publishedRevocationBit(record),
+  }
+}
+
+/**
+ * Verify a credential with an embedded Data Integrity proof: the key from our DID document,
+ * the canonical form, the signature; then revocation, suspension and expiry.
+ */
+export async function verifyDataIntegrity(credential: Credential): Promise<Verification> {
+  const check = await verifyDataIntegrityProof(credential, (url) => resolveOwnDid(url))
+  if (!check.verified) return notAuthentic('signature', 'data_integrity')
+  return statusOf(credential, 'data_integrity')
 }
 
 /**
@@ -93,8 +128,9 @@ export async function verifyJwt(jwt: string): Promise<Verification> {
 }
 
 /**
- * Verify what someone pasted or uploaded: a VC-JWT, or the credential's JSON. Bare JSON has
- * no proof of its own, so it is authentic only when it equals what the register holds.
+ * Verify what someone pasted or uploaded: a VC-JWT, a credential with a Data Integrity proof,
+ * or the credential's bare JSON, which has no proof of its own and so is authentic only when
+ * it equals what the register holds.
  */
 export async function verifyText(text: string): Promise<Verification> {
   const trimmed = text.trim()
@@ -111,5 +147,6 @@ export async function verifyText(text: string): Promise<Verification> {
     typeof (parsed as Credential).id !== 'string'
   )
     return notAuthentic('malformed', 'register')
+  if ('proof' in parsed) return verifyDataIntegrity(parsed as unknown as Credential)
   return statusOf(parsed as Credential, 'register')
 }

@@ -2,13 +2,13 @@ import type { Route } from './+types/record-json'
 import { signedRecord } from '#app/records/record-downloads.server.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 
-/** The credential as JSON, exactly as signed (its proof is the .jwt next to it). */
+/** The credential as JSON-LD with its embedded Data Integrity proof. */
 export async function loader({ params }: Route.LoaderArgs) {
   const record = await signedRecord(params.recordId)
   invariantResponse(record)
-  return new Response(JSON.stringify(JSON.parse(record.credential), null, 2), {
+  return new Response(JSON.stringify(JSON.parse(record.dataIntegrity ?? record.credential), null, 2), {
     headers: {
-      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Type': 'application/vc',
       'Content-Disposition': `attachment; filename="bewijs-${record.code}.json"`,
       'Access-Control-Allow-Origin': '*',
     },

@@ -17,17 +17,24 @@ import {
   mayRevoke,
   revocationTarget,
   revokeRecord,
+  setSuspension,
+  SuspensionConflict,
 } from '#app/records/revocation.server.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
-const RevokeSchema = z.object({
-  reason: z
-    .string({ required_error: 'form.required' })
-    .trim()
-    .min(5, 'records.reasonTooShort')
-    .max(500, 'form.tooLong'),
-})
+const reason = z
+  .string({ required_error: 'form.required' })
+  .trim()
+  .min(5, 'records.reasonTooShort')
+  .max(500, 'form.tooLong')
+/** Revoking ends a record for good; suspending holds it while something is looked into. */
+const StatusSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('revoke'), reason }),
+  z.object({ intent: z.literal('suspend'), reason }),
+  z.object({ intent: z.literal('unsuspend'), reason }),
+])
+type StatusIntent = z.infer<typeof StatusSchema>['intent']
 
 export const meta: Route.MetaFunction = ({ matches, data }) =>
   pageTitle(matches, data ? `${data.record.code} ${data.record.title}` : 'records.title')
@@ -51,29 +58,27 @@ export async function action({ request, params }: Route.ActionArgs) {
   const record = await revocationTarget(params.recordId)
   invariantResponse(record)
   invariantResponse(user && (await mayRevoke(user, record)), 'Forbidden', { status: 403 })
-  const submission = parseWithZod(await request.formData(), { schema: RevokeSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const submission = parseWithZod(await request.formData(), { schema: StatusSchema })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply(), intent: null }, { status: 400 })
+  const { intent, reason } = submission.value
+  const change = { recordId: record.id, actorId: user.id, reason }
   try {
-    await revokeRecord({ recordId: record.id, actorId: user.id, reason: submission.value.reason })
+    if (intent === 'revoke') await revokeRecord(change)
+    else await setSuspension({ ...change, suspended: intent === 'suspend' })
   } catch (error) {
-    if (!(error instanceof AlreadyRevoked)) throw error
+    if (!(error instanceof AlreadyRevoked || error instanceof SuspensionConflict)) throw error
     return data(
-      { result: submission.reply({ formErrors: ['records.alreadyRevoked'] }) },
+      { result: submission.reply({ formErrors: ['records.statusChanged'] }), intent },
       { status: 400 },
     )
   }
-  return { result: submission.reply({ resetForm: true }) }
+  return { result: submission.reply({ resetForm: true }), intent }
 }
 
 export default function RecordPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useTranslation()
   const { record, canRevoke, isOwner, shareUrl } = loaderData
-  const [form, fields] = useForm({
-    id: 'revoke',
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(RevokeSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RevokeSchema }),
-  })
   const level = textFor(t, RECORD_LEVEL_LABEL, record.level)
   return (
     <div className="page">
@@ -86,7 +91,9 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
         status={record.status}
         reason={record.reason}
         revocation={record.revocation}
+        suspension={record.suspension}
         validUntil={record.validUntil}
+        statusListRevoked={record.statusListRevoked}
       />
       <dl className="facts">
         <dt>{t('records.recipient')}</dt>
@@ -160,26 +167,91 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
         </p>
       ) : null}
       {canRevoke && record.status !== 'revoked' ? (
-        <section aria-labelledby="revoke-heading" className="narrow-section">
-          <h2 id="revoke-heading">{t('records.revokeTitle')}</h2>
-          <p>{t('records.revokeExplained')}</p>
-          <Form method="post" {...getFormProps(form)} className="stack">
-            <div className="field">
-              <label htmlFor={fields.reason.id}>{t('records.revokeReason')}</label>
-              <textarea
-                {...getTextareaProps(fields.reason)}
-                key={fields.reason.key}
-                rows={3}
-                aria-describedby={fields.reason.errors ? fields.reason.errorId : undefined}
-              />
-              <ErrorList id={fields.reason.errorId} errors={fields.reason.errors} />
-            </div>
-            <FormSubmit form={form} className="button danger">
-              {t('records.revoke')}
-            </FormSubmit>
-          </Form>
-        </section>
+        <>
+          {record.status === 'suspended' ? (
+            <StatusForm
+              intent="unsuspend"
+              lastResult={actionData?.intent === 'unsuspend' ? actionData.result : undefined}
+            />
+          ) : (
+            <StatusForm
+              intent="suspend"
+              lastResult={actionData?.intent === 'suspend' ? actionData.result : undefined}
+            />
+          )}
+          <StatusForm
+            intent="revoke"
+            lastResult={actionData?.intent === 'revoke' ? actionData.result : undefined}
+          />
+        </>
       ) : null}
     </div>
+  )
+}
+
+const STATUS_FORM_TEXT = {
+  revoke: {
+    title: 'records.revokeTitle',
+    explained: 'records.revokeExplained',
+    submit: 'records.revoke',
+    tone: 'danger',
+  },
+  suspend: {
+    title: 'records.suspendTitle',
+    explained: 'records.suspendExplained',
+    submit: 'records.suspend',
+    tone: 'secondary',
+  },
+  unsuspend: {
+    title: 'records.unsuspendTitle',
+    explained: 'records.unsuspendExplained',
+    submit: 'records.unsuspend',
+    tone: 'secondary',
+  },
+} as const
+
+/** One change of a record's status, with the reason it is made for (kept in the audit log). */
+function StatusForm({
+  intent,
+  lastResult,
+}: {
+  intent: StatusIntent
+  lastResult: Route.ComponentProps['actionData'] extends infer A
+    ? A extends { result: infer R }
+      ? R | undefined
+      : undefined
+    : undefined
+}) {
+  const { t } = useTranslation()
+  const text = STATUS_FORM_TEXT[intent]
+  const [form, fields] = useForm({
+    id: intent,
+    lastResult,
+    constraint: getZodConstraint(StatusSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: StatusSchema }),
+  })
+  const headingId = `${intent}-heading`
+  return (
+    <section aria-labelledby={headingId} className="narrow-section">
+      <h2 id={headingId}>{t(text.title)}</h2>
+      <p>{t(text.explained)}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <input type="hidden" name="intent" value={intent} />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <div className="field">
+          <label htmlFor={fields.reason.id}>{t('records.revokeReason')}</label>
+          <textarea
+            {...getTextareaProps(fields.reason)}
+            key={fields.reason.key}
+            rows={3}
+            aria-describedby={fields.reason.errors ? fields.reason.errorId : undefined}
+          />
+          <ErrorList id={fields.reason.errorId} errors={fields.reason.errors} />
+        </div>
+        <FormSubmit form={form} className={`button ${text.tone}`}>
+          {t(text.submit)}
+        </FormSubmit>
+      </Form>
+    </section>
   )
 }

@@ -8,12 +8,19 @@ export function VerificationBanner({
   status,
   reason,
   revocation,
+  suspension,
   validUntil,
+  statusListRevoked,
+  method,
 }: {
   status: VerificationStatus
   reason?: string | null
   revocation?: { revokedAt: Date | string; reason: string } | null
+  suspension?: { suspendedAt: Date | string } | null
   validUntil?: Date | string | null
+  /** The published status list's bit for this record; null or absent: no status entry. */
+  statusListRevoked?: boolean | null
+  method?: 'jwt' | 'data_integrity' | 'register'
 }) {
   const { t, locale } = useTranslation()
   const reasonKey = reason ? labelFor(NOT_AUTHENTIC_LABEL, reason) : undefined
@@ -26,11 +33,22 @@ export function VerificationBanner({
           {t('verify.revokedReason', { reason: revocation.reason })}
         </p>
       ) : null}
+      {status === 'suspended' && suspension ? (
+        <p>{t('verify.suspendedOn', { date: formatDate(suspension.suspendedAt, locale) })}</p>
+      ) : null}
       {status === 'expired' && validUntil ? (
         <p>{t('verify.expiredOn', { date: formatDate(validUntil, locale) })}</p>
       ) : null}
       {status === 'not_authentic' && reasonKey ? <p>{t(reasonKey)}</p> : null}
       {status === 'valid' ? <p>{t('verify.validExplained')}</p> : null}
+      {method && status !== 'not_authentic' ? (
+        <p className="muted">{t(`verify.method.${method}`)}</p>
+      ) : null}
+      {statusListRevoked === undefined || statusListRevoked === null ? null : (
+        <p className="muted" data-status-list={statusListRevoked ? 'revoked' : 'clear'}>
+          {t(statusListRevoked ? 'verify.statusList.revoked' : 'verify.statusList.clear')}
+        </p>
+      )}
     </div>
   )
 }

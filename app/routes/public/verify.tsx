@@ -13,7 +13,8 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'ver
 
 /**
  * Anyone verifies a credential here: paste the JWT or JSON, or upload the downloaded file. The
- * signature is checked against our published keys, then revocation and expiry.
+ * VC-JWT signature or the Data Integrity proof is checked against our published keys, then
+ * revocation (our register and the public status list), suspension and expiry.
  */
 export async function action({ request }: Route.ActionArgs) {
   assertBodyWithin(request, MAX_CREDENTIAL_BYTES + 16 * 1024)
@@ -35,6 +36,8 @@ export async function action({ request }: Route.ActionArgs) {
       reason: v.reason ?? null,
       method: v.method,
       revocation: v.revocation ?? null,
+      suspension: v.suspension ?? null,
+      statusListRevoked: v.statusListRevoked ?? null,
       validUntil: credential?.validUntil ?? null,
       recordId: v.status === 'not_authentic' ? null : (v.recordId ?? null),
       achievement:
@@ -59,7 +62,10 @@ export default function Verify({ actionData }: Route.ComponentProps) {
             status={result.status}
             reason={result.reason}
             revocation={result.revocation}
+            suspension={result.suspension}
             validUntil={result.validUntil}
+            statusListRevoked={result.statusListRevoked}
+            method={result.method}
           />
           {result.achievement ? <p>{result.achievement}</p> : null}
           {result.method === 'register' && result.status !== 'not_authentic' ? (
