@@ -45,6 +45,8 @@ export default [
     route('evidence/:evidenceId', 'routes/me/evidence-detail.tsx'),
     route('evidence/:evidenceId/file', 'routes/me/evidence-file.ts'),
     route('records', 'routes/me/records.tsx'),
+    route('records/clr.json', 'routes/me/records-clr.ts', { id: 'records-clr-json' }),
+    route('records/clr.jwt', 'routes/me/records-clr.ts', { id: 'records-clr-jwt' }),
     route('account', 'routes/me/account.tsx'),
   ]),
 

@@ -143,6 +143,55 @@ describe('the VC-JWT', () => {
   })
 })
 
+describe('the CLR 2.0 bundle', () => {
+  test('verifies as a whole and part by part, in both forms', async () => {
+    const learner = await logIn('leerling@noord.demo.test')
+    const download = async (path: string) => {
+      const response = await fetch(`${app!.url}${path}`, { headers: { cookie: learner } })
+      expect(response.status, path).toBe(200)
+      return response
+    }
+    const clr = (await (await download('/records/clr.json')).json()) as Json
+    expect(clr.type).toEqual(['VerifiableCredential', 'ClrCredential'])
+    const bundle = await verifyJsonLd(clr)
+    expect(bundle.error?.errors ?? bundle.error ?? null).toBeNull()
+    expect(bundle.verified).toBe(true)
+
+    const subject = clr.credentialSubject as {
+      type: string[]
+      verifiableCredential: Json[]
+      achievement: Array<{ id: string }>
+      association: Array<{ associationType: string; sourceId: string; targetId: string }>
+    }
+    expect(subject.type).toEqual(['ClrSubject'])
+    const lotte = await prisma.user.findUniqueOrThrow({
+      where: { email: 'leerling@noord.demo.test' },
+    })
+    const current = await prisma.completionRecord.count({
+      where: { userId: lotte.id, revocation: null, suspension: null },
+    })
+    expect(subject.verifiableCredential).toHaveLength(current)
+    for (const part of subject.verifiableCredential) {
+      const result = await verifyJsonLd(part)
+      expect(result.verified, String(part.id)).toBe(true)
+      expect(obSchemaErrors(part), String(part.id)).toEqual([])
+    }
+    // Work processes are part of their core task, by achievement id.
+    const ids = new Set(subject.achievement.map((a) => a.id))
+    for (const a of subject.association) {
+      expect(a.associationType).toBe('isPartOf')
+      expect(ids.has(a.sourceId) && ids.has(a.targetId)).toBe(true)
+    }
+
+    const jwt = (await (await download('/records/clr.jwt')).text()).trim()
+    const { payload } = await verifyVcJwt(jwt, app!.url)
+    expect(payload.type).toEqual(['VerifiableCredential', 'ClrCredential'])
+
+    // Only for its learner.
+    expect((await fetch(`${app!.url}/records/clr.json`, { redirect: 'manual' })).status).toBe(302)
+  })
+})
+
 describe('status for third parties', () => {
   test('a revocation flips the published bit: a fresh fetch makes the verifier see it', async () => {
     const employer = await logIn('werkgever@noord.demo.test')

@@ -15,7 +15,7 @@ import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose'
  * A verifier as a third party runs it, built from libraries only (never the product's code):
  * Digital Bazaar's vc + eddsa-rdfc-2022 + Bitstring Status List for the JSON-LD form, jose for
  * the VC-JWT, Ajv for the Open Badges 3.0 schema. Contexts come from the context packages and
- * the OB context from standards/; did:web and status lists are fetched over loopback HTTP.
+ * the OB and CLR contexts from standards/; did:web and status lists are fetched over loopback HTTP.
  */
 const OB_CONTEXT_URL = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'
 const CONTEXTS = new Map<string, unknown>([
@@ -24,6 +24,10 @@ const CONTEXTS = new Map<string, unknown>([
   ...multikeyContexts,
   ...didContexts,
   [OB_CONTEXT_URL, JSON.parse(fs.readFileSync('standards/ob_v3p0/context-3.0.3.json', 'utf8'))],
+  [
+    'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
+    JSON.parse(fs.readFileSync('standards/clr_v2p0/context-2.0.1.json', 'utf8')),
+  ],
 ])
 
 /** did:web → its document URL (the method's rule; http because the test server is loopback). */

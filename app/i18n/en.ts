@@ -554,7 +554,12 @@ export const en: Catalog = {
   'records.bundles': 'This record bundles',
   'records.downloads': 'Downloads',
   'records.downloadJwt': 'Signed record (.jwt, for a wallet or another platform)',
-  'records.downloadJson': 'Record as JSON (.json)',
+  'records.allTitle': 'Everything in one file',
+  'records.allExplained':
+    'A Comprehensive Learner Record (CLR 2.0): all your valid records together, with how they fit in the qualification dossier. Signed, so a school or a new employer can check it in one go.',
+  'records.allJson': 'All records (CLR, .json)',
+  'records.allJwt': 'All records (CLR, .jwt)',
+  'records.downloadJson': 'Record as JSON-LD with its Data Integrity proof (.json)',
   'records.downloadPdf': 'Printable certificate (PDF)',
   'records.downloadJwtShort': '.jwt',
   'records.downloadJsonShort': '.json',
@@ -598,6 +603,7 @@ export const en: Catalog = {
   'verify.validExplained':
     'The signature matches our published key, and the record is neither revoked nor expired.',
   'verify.revokedOn': 'Revoked on {date}.',
+  'verify.clrParts': 'This record bundle (CLR) holds {count} records, each checked on its own:',
   'verify.suspendedOn': 'Suspended since {date}, pending an investigation.',
   'verify.method.jwt': 'Checked: the VC-JWT signature (RS256) with our published key.',
   'verify.method.data_integrity':

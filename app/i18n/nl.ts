@@ -558,7 +558,12 @@ export const nl = {
   'records.bundles': 'Dit bewijs bundelt',
   'records.downloads': 'Downloads',
   'records.downloadJwt': 'Ondertekend bewijs (.jwt, voor een wallet of ander platform)',
-  'records.downloadJson': 'Bewijs als JSON (.json)',
+  'records.downloadJson': 'Bewijs als JSON-LD met Data Integrity-bewijs (.json)',
+  'records.allTitle': 'Alles in één bestand',
+  'records.allExplained':
+    'Een Comprehensive Learner Record (CLR 2.0): al je geldige bewijzen samen, met hoe ze in het kwalificatiedossier bij elkaar horen. Ondertekend, dus een school of nieuwe werkgever kan het in één keer controleren.',
+  'records.allJson': 'Alle bewijzen (CLR, .json)',
+  'records.allJwt': 'Alle bewijzen (CLR, .jwt)',
   'records.downloadPdf': 'Certificaat om te printen (pdf)',
   'records.downloadJwtShort': '.jwt',
   'records.downloadJsonShort': '.json',
@@ -602,6 +607,7 @@ export const nl = {
   'verify.validExplained':
     'De handtekening klopt met onze gepubliceerde sleutel, het bewijs is niet ingetrokken en niet verlopen.',
   'verify.revokedOn': 'Ingetrokken op {date}.',
+  'verify.clrParts': 'Dit overzicht (CLR) bundelt {count} bewijzen, elk apart gecontroleerd:',
   'verify.suspendedOn': 'Geschorst sinds {date}, in afwachting van onderzoek.',
   'verify.method.jwt':
     'Gecontroleerd: de handtekening van de VC-JWT (RS256) met onze gepubliceerde sleutel.',

