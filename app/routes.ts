@@ -45,6 +45,7 @@ export default [
     route('evidence/:evidenceId', 'routes/me/evidence-detail.tsx'),
     route('evidence/:evidenceId/file', 'routes/me/evidence-file.ts'),
     route('records', 'routes/me/records.tsx'),
+    route('records/:recordId/wallet', 'routes/me/record-wallet.tsx'),
     route('account', 'routes/me/account.tsx'),
   ]),
 
@@ -111,6 +112,19 @@ export default [
     route('Users/:userId', 'routes/scim/v2/user.ts'),
     route('Groups', 'routes/scim/v2/groups.ts'),
     route('Groups/:groupId', 'routes/scim/v2/group.ts'),
+  ]),
+
+  // OpenID4VCI 1.0: a learner's record into their own wallet (JSON for wallets, no pages).
+  route('.well-known/openid-credential-issuer', 'routes/oid4vci/credential-issuer-metadata.ts'),
+  route(
+    '.well-known/oauth-authorization-server',
+    'routes/oid4vci/authorization-server-metadata.ts',
+  ),
+  ...prefix('oid4vci', [
+    route('offers/:offerReference', 'routes/oid4vci/offer.ts'),
+    route('token', 'routes/oid4vci/token.ts'),
+    route('nonce', 'routes/oid4vci/nonce.ts'),
+    route('credential', 'routes/oid4vci/credential.ts'),
   ]),
 
   // Resources without a page: health and metrics, language switch, keys, the issuer profile,

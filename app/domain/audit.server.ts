@@ -6,6 +6,7 @@ export type AuditAction =
   | 'criteria.changed'
   | 'record.issued'
   | 'record.revoked'
+  | 'record.delivered-to-wallet'
   | 'assignment.created'
   | 'api-token.created'
   | 'api-token.revoked'

@@ -132,6 +132,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'criteria.changed': 'audit.action.criteria.changed',
   'record.issued': 'audit.action.record.issued',
   'record.revoked': 'audit.action.record.revoked',
+  'record.delivered-to-wallet': 'audit.action.record.delivered-to-wallet',
   'assignment.created': 'audit.action.assignment.created',
   'api-token.created': 'audit.action.api-token.created',
   'api-token.revoked': 'audit.action.api-token.revoked',

@@ -1,0 +1,9 @@
+import { noStoreJson, oauthError } from '#app/integrations/openid4vci/http.server.ts'
+import { issueNonce } from '#app/integrations/openid4vci/nonces.server.ts'
+import type { Route } from './+types/nonce'
+
+/** The nonce endpoint: a fresh c_nonce for the next key proof (OpenID4VCI 1.0, section 7). */
+export async function action({ request }: Route.ActionArgs) {
+  if (request.method !== 'POST') return oauthError(405, 'invalid_request', 'Use POST')
+  return noStoreJson({ c_nonce: await issueNonce() })
+}
