@@ -470,3 +470,18 @@ describe('refusals, each issuing nothing', () => {
     expect(records).toContain(`/records/${recordIds[0]}/wallet`)
   })
 })
+
+describe('limits', () => {
+  // Last in the file: it spends this address's nonce budget for the minute.
+  test('one address gets at most 60 nonces a minute', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 61; i++)
+      statuses.push((await fetch(`${app!.url}/oid4vci/nonce`, { method: 'POST' })).status)
+    const refused = statuses.indexOf(429)
+    expect(refused).toBeGreaterThan(0)
+    const last = await fetch(`${app!.url}/oid4vci/nonce`, { method: 'POST' })
+    expect(last.status).toBe(429)
+    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await last.json()).toMatchObject({ error: 'slow_down' })
+  })
+})

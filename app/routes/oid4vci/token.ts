@@ -8,6 +8,8 @@ import {
   oauthError,
   readBody,
 } from '#app/integrations/openid4vci/http.server.ts'
+import { throttle } from '#app/integrations/openid4vci/throttle.server.ts'
+import { clientAddress } from '#app/utils/client-address.server.ts'
 
 const tokenRequestSchema = z.object({
   grant_type: z.string().max(100),
@@ -18,6 +20,9 @@ const tokenRequestSchema = z.object({
 /** The token endpoint: a pre-authorized code and its PIN for an access token (OpenID4VCI 6). */
 export async function action({ request }: Route.ActionArgs) {
   if (request.method !== 'POST') return oauthError(405, 'invalid_request', 'Use POST')
+  const wait = await throttle('token', clientAddress(request))
+  if (wait !== null)
+    return oauthError(429, 'slow_down', 'Too many requests', { 'Retry-After': String(wait) })
   const type = request.headers.get('Content-Type') ?? ''
   if (!type.startsWith('application/x-www-form-urlencoded'))
     return oauthError(400, 'invalid_request', 'The body must be form-encoded')
