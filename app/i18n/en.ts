@@ -571,7 +571,8 @@ export const en: Catalog = {
   'wallet.sameDevice': 'Is the wallet on this phone? Open it here',
   'wallet.pin': 'PIN',
   'wallet.pinHint': 'Type this PIN into your wallet when it asks. Share it with nobody.',
-  'wallet.expires': 'The code works until {time} (10 minutes), and only once. After 5 wrong PINs it stops.',
+  'wallet.expires':
+    'The code works until {time} (10 minutes), and only once. After 5 wrong PINs it stops.',
   'wallet.steps': 'How it works',
   'wallet.step1': 'Open your wallet and choose scan (or use the button above on this phone).',
   'wallet.step2': 'Scan the QR code and confirm you want the record from {issuer}.',

@@ -575,7 +575,8 @@ export const nl = {
   'wallet.sameDevice': 'Staat de wallet op deze telefoon? Open hem dan hier',
   'wallet.pin': 'Pincode',
   'wallet.pinHint': 'Typ deze pincode in je wallet als die erom vraagt. Deel hem met niemand.',
-  'wallet.expires': 'De code werkt tot {time} (10 minuten) en maar één keer. Na 5 foute pincodes stopt hij.',
+  'wallet.expires':
+    'De code werkt tot {time} (10 minuten) en maar één keer. Na 5 foute pincodes stopt hij.',
   'wallet.steps': 'Zo werkt het',
   'wallet.step1': 'Open je wallet en kies scannen (of gebruik de knop hierboven op deze telefoon).',
   'wallet.step2': 'Scan de QR-code en bevestig dat je het bewijs van {issuer} wilt ontvangen.',
