@@ -320,6 +320,15 @@ describe('refusals, each issuing nothing', () => {
     expect(await db.walletAccessToken.count()).toBe(tokensBefore)
   })
 
+  test('two wallets redeeming the same code at once: one token, not two', async () => {
+    const { offerLink, pin } = await makeOffer(recordIds[2]!)
+    const code = await preAuthorizedCode(offerLink!)
+    const tokensBefore = await db.walletAccessToken.count()
+    const statuses = (await Promise.all([token(code, pin), token(code, pin)])).map((r) => r.status)
+    expect(statuses.sort()).toEqual([200, 400])
+    expect(await db.walletAccessToken.count()).toBe(tokensBefore + 1)
+  })
+
   test('an expired offer is neither served nor redeemed', async () => {
     const { offerLink, pin } = await makeOffer(recordIds[3]!)
     const code = await preAuthorizedCode(offerLink!)

@@ -64,8 +64,8 @@ export default function RecordWallet({ loaderData, actionData }: Route.Component
               {t('wallet.sameDevice')}
             </a>
           </p>
-          <h2 id="wallet-pin-label">{t('wallet.pin')}</h2>
-          <p className="wallet-pin" aria-labelledby="wallet-pin-label" data-pin>
+          <h2>{t('wallet.pin')}</h2>
+          <p className="wallet-pin" data-pin>
             {actionData.pin}
           </p>
           <p>{t('wallet.pinHint')}</p>
