@@ -80,6 +80,19 @@ describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to Postg
         reason: 'Onderzoek naar de beoordeling',
       },
     })
+    // A record on its way into a wallet: the offer, its access token, a nonce (hashes only).
+    await source.walletOffer.create({
+      data: {
+        id: '1'.repeat(64),
+        recordId: (await source.completionRecord.findFirstOrThrow()).id,
+        userId: user.id,
+        codeHash: '2'.repeat(64),
+        pinHash: '3'.repeat(64),
+        expiresAt: soon,
+        accessTokens: { create: { tokenHash: '4'.repeat(64), expiresAt: soon } },
+      },
+    })
+    await source.walletNonce.create({ data: { nonceHash: '5'.repeat(64), expiresAt: soon } })
     // The identity bridges: a linked SSO identity, a login under way, a provisioned profile.
     await source.ssoIdentity.create({
       data: { issuer: 'https://login.example.test/tenant', subject: 'sub-1', userId: user.id },

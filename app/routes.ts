@@ -47,6 +47,7 @@ export default [
     route('records', 'routes/me/records.tsx'),
     route('records/clr.json', 'routes/me/records-clr.ts', { id: 'records-clr-json' }),
     route('records/clr.jwt', 'routes/me/records-clr.ts', { id: 'records-clr-jwt' }),
+    route('records/:recordId/wallet', 'routes/me/record-wallet.tsx'),
     route('account', 'routes/me/account.tsx'),
   ]),
 
@@ -115,9 +116,21 @@ export default [
     route('Groups/:groupId', 'routes/scim/v2/group.ts'),
   ]),
 
+  // OpenID4VCI 1.0: a learner's record into their own wallet (JSON for wallets, no pages).
+  route('.well-known/openid-credential-issuer', 'routes/oid4vci/credential-issuer-metadata.ts'),
+  route(
+    '.well-known/oauth-authorization-server',
+    'routes/oid4vci/authorization-server-metadata.ts',
+  ),
+  ...prefix('oid4vci', [
+    route('offers/:offerReference', 'routes/oid4vci/offer.ts'),
+    route('token', 'routes/oid4vci/token.ts'),
+    route('nonce', 'routes/oid4vci/nonce.ts'),
+    route('credential', 'routes/oid4vci/credential.ts'),
+  ]),
+
   // Resources without a page: health and metrics, language switch, keys, the DID document,
-  // the issuer profile, the published status lists,
-  // and large uploads in parts (JSON).
+  // the issuer profile, the published status lists, and large uploads in parts (JSON).
   route('healthz', 'routes/resources/healthz.ts'),
   route('readyz', 'routes/resources/readyz.ts'),
   route('metrics', 'routes/resources/metrics.ts'),

@@ -23,15 +23,17 @@ export type AppProcess = { url: string; process: ChildProcess; output: () => str
 
 /**
  * Start the product as `npm start` does, on a port of its own; resolves once /healthz answers.
- * `env` adds or overrides environment variables (e.g. a storage bucket); a PORT in it is used
- * instead of a free one (for a PUBLIC_URL that must name the server's own address).
+ * `env` adds or overrides environment variables (e.g. a storage bucket); as a function it gets
+ * the app's own URL (e.g. to make it the PUBLIC_URL).
  */
 export async function startApp(
   databaseUrl: string,
   timeoutMs = 120_000,
-  env: Record<string, string> = {},
+  extraEnv: Record<string, string> | ((url: string) => Record<string, string>) = {},
 ): Promise<AppProcess> {
-  const port = env.PORT ? Number(env.PORT) : await freePort()
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const env = typeof extraEnv === 'function' ? extraEnv(url) : extraEnv
   const child = spawn('node', ['scripts/start.mjs'], {
     env: {
       ...process.env,
@@ -46,7 +48,6 @@ export async function startApp(
   let output = ''
   child.stdout!.on('data', (d) => (output += d))
   child.stderr!.on('data', (d) => (output += d))
-  const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`app exited (${child.exitCode}):\n${output}`)

@@ -3,7 +3,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity'
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
 import { issue } from '@digitalbazaar/vc'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { buildApp, freePort, startApp, stopApp, type AppProcess } from './app-process.ts'
+import { buildApp, startApp, stopApp, type AppProcess } from './app-process.ts'
 import {
   loopbackDocumentLoader,
   obSchemaErrors,
@@ -57,11 +57,7 @@ async function changeStatus(cookie: string, intent: string, reason: string) {
 
 beforeAll(async () => {
   buildApp()
-  const port = await freePort()
-  app = await startApp(process.env.DATABASE_URL!, 120_000, {
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-  })
+  app = await startApp(process.env.DATABASE_URL!, 120_000, (url) => ({ PUBLIC_URL: url }))
   const lotte = await prisma.user.findUniqueOrThrow({
     where: { email: 'leerling@noord.demo.test' },
   })

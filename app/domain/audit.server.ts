@@ -8,6 +8,7 @@ export type AuditAction =
   | 'record.revoked'
   | 'record.suspended'
   | 'record.unsuspended'
+  | 'record.delivered-to-wallet'
   | 'assignment.created'
   | 'api-token.created'
   | 'api-token.revoked'

@@ -135,6 +135,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'record.revoked': 'audit.action.record.revoked',
   'record.suspended': 'audit.action.record.suspended',
   'record.unsuspended': 'audit.action.record.unsuspended',
+  'record.delivered-to-wallet': 'audit.action.record.delivered-to-wallet',
   'assignment.created': 'audit.action.assignment.created',
   'api-token.created': 'audit.action.api-token.created',
   'api-token.revoked': 'audit.action.api-token.revoked',

@@ -179,6 +179,15 @@ describe('renderCertificatePdf', () => {
     expect(pages[0]).toContain('Controleer de echtheid:')
   })
 
+  test("links the learner's wallet page beside the verification code when asked", async () => {
+    const walletUrl = `${view.verifyUrl}/wallet`
+    const [lines = []] = await drawnLines(await renderCertificatePdf({ ...view, walletUrl }))
+    expect(lines).toContain('In je wallet zetten:')
+    expect(lines.join('')).toContain(walletUrl)
+    const [without = []] = await drawnLines(await renderCertificatePdf(view))
+    expect(without).not.toContain('In je wallet zetten:')
+  })
+
   test('never throws on characters Helvetica cannot draw', async () => {
     const bytes = await renderCertificatePdf({
       ...view,

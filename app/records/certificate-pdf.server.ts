@@ -23,6 +23,8 @@ export type CertificateView = {
   issuedAt: Date
   validUntil: Date | null
   verifyUrl: string
+  /** The learner's page that puts this record in a wallet (after signing in); omitted: none. */
+  walletUrl?: string
   recordId: string
   /** For a qualification or core task: the records it bundles. */
   includes?: Array<{ code: string; name: string }>
@@ -41,6 +43,7 @@ const LABELS = {
     validUntil: 'Geldig tot',
     includes: 'Dit certificaat omvat',
     verify: 'Controleer de echtheid:',
+    wallet: 'In je wallet zetten:',
     recordId: 'Record-ID',
     continued: 'vervolg',
     page: (page: number, pages: number) => `Pagina ${page} van ${pages}`,
@@ -56,6 +59,7 @@ const LABELS = {
     validUntil: 'Valid until',
     includes: 'This certificate includes',
     verify: 'Verify authenticity:',
+    wallet: 'Add to your wallet:',
     recordId: 'Record ID',
     continued: 'continued',
     page: (page: number, pages: number) => `Page ${page} of ${pages}`,
@@ -70,6 +74,9 @@ const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 // A thin frame, far enough inside the sheet edge to survive printers' unprintable border.
 const FRAME_INSET = 24
 const QR_SIZE = 84
+// The wallet code is smaller and second: verification is what most readers of paper need.
+const WALLET_QR_SIZE = 56
+const WALLET_TEXT_WIDTH = 118
 // The first page keeps a band free at the bottom for the QR code and verification text.
 const FIRST_PAGE_BOTTOM = MARGIN + QR_SIZE + 24
 const NEXT_PAGE_BOTTOM = MARGIN
@@ -382,7 +389,31 @@ export async function renderCertificatePdf(view: CertificateView): Promise<Uint8
   })
   firstPage.drawImage(qr, { x: MARGIN, y: MARGIN, width: QR_SIZE, height: QR_SIZE })
   const textX = MARGIN + QR_SIZE + 14
-  const textWidth = CONTENT_WIDTH - QR_SIZE - 14
+  const walletWidth = view.walletUrl ? WALLET_QR_SIZE + WALLET_TEXT_WIDTH + 20 : 0
+  const textWidth = CONTENT_WIDTH - QR_SIZE - 14 - walletWidth
+  if (view.walletUrl) {
+    // A link to the learner's wallet page, not an offer: paper outlives a 10-minute code.
+    const walletPng = await QRCode.toBuffer(view.walletUrl, {
+      type: 'png',
+      errorCorrectionLevel: 'M',
+      margin: 1,
+    })
+    const walletQr = await pdf.embedPng(walletPng)
+    const qrX = MARGIN + CONTENT_WIDTH - WALLET_QR_SIZE
+    firstPage.drawImage(walletQr, {
+      x: qrX,
+      y: MARGIN,
+      width: WALLET_QR_SIZE,
+      height: WALLET_QR_SIZE,
+    })
+    const walletX = qrX - WALLET_TEXT_WIDTH - 8
+    let walletY = MARGIN + QR_SIZE - 10
+    draw(firstPage, toWinAnsi(labels.wallet), walletX, walletY, style(bold, 8.5, INK))
+    for (const line of wrapText(view.walletUrl, regular, 7.5, WALLET_TEXT_WIDTH)) {
+      walletY -= 10
+      draw(firstPage, line, walletX, walletY, style(regular, 7.5, ACCENT))
+    }
+  }
   let y = MARGIN + QR_SIZE - 10
   draw(firstPage, toWinAnsi(labels.verify), textX, y, style(bold, 10, INK))
   for (const line of wrapText(view.verifyUrl, regular, 9, textWidth)) {

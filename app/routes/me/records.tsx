@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { Form, Link } from 'react-router'
 import type { Route } from './+types/records'
 import { requireUser } from '#app/auth/authorize.server.ts'
 import { env } from '#app/env.server.ts'
@@ -75,6 +75,14 @@ export default function Records({ loaderData }: Route.ComponentProps) {
                   </>
                 ) : null}
               </ul>
+              {r.status === 'valid' ? (
+                // A POST: making an offer writes a code; the wallet page then shows it.
+                <Form method="post" action={`/records/${r.id}/wallet`}>
+                  <button type="submit" className="button small">
+                    {t('records.addToWallet')}
+                  </button>
+                </Form>
+              ) : null}
               <div className="field">
                 <label htmlFor={`share-${r.id}`}>{t('records.shareLink')}</label>
                 <input

@@ -29,6 +29,7 @@ export async function loader({ params, request }: Route.LoaderArgs) {
     issuedAt: view.issuedAt,
     validUntil: view.validUntil,
     verifyUrl: recordUrl(view.id),
+    walletUrl: `${recordUrl(view.id)}/wallet`,
     recordId: view.id,
     includes: view.bundled.map((b) => ({ code: b.code, name: b.name })),
   })
