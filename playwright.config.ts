@@ -44,7 +44,9 @@ export default defineConfig({
     // The production build, on its own fresh database, exactly as `npm start` serves it.
     command: `node e2e/start-test-server.mjs`,
     url: `http://127.0.0.1:${PORT}/healthz`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1' },
+    // PUBLIC_URL is the server's own address, so the did:web and the status list URLs in the
+    // credentials resolve to it, as they do in production.
+    env: { PORT: String(PORT), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${PORT}` },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'ignore',

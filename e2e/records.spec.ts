@@ -3,6 +3,7 @@ import { expect, test, type Download, type Page } from '@playwright/test'
 import { compactVerify, importJWK, type JWK } from 'jose'
 import { expectNoSeriousA11yViolations } from './a11y.ts'
 import { logIn } from './auth.ts'
+import { verifyJsonLd } from '../tests/independent-verifier.ts'
 
 const LEARNER = 'leerling@noord.demo.test'
 
@@ -206,7 +207,7 @@ test('/verify accepts a genuine credential, as JWT or JSON file, and rejects tam
   await expect(banner).toContainText('Niet echt')
   await expect(banner).toContainText('De handtekening klopt niet')
 
-  // The JSON with another name is not what the register holds.
+  // The JSON with another name: its Data Integrity proof no longer holds.
   const forged = JSON.parse(json) as Credential
   forged.credentialSubject.identifier.find((i) => i.identityType === 'name')!.identityHash =
     'Iemand Anders'
@@ -215,6 +216,17 @@ test('/verify accepts a genuine credential, as JWT or JSON file, and rejects tam
     name: 'bewijs-TL-K2-W2.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(forged)),
+  })
+  banner = await submitVerification(page)
+  await expect(banner).toHaveAttribute('data-status', 'not_authentic')
+  await expect(banner).toContainText('De handtekening klopt niet')
+
+  // Without the proof, only the register can tell: it is not what we issued.
+  const { proof: _proof, ...bare } = forged as Credential & { proof?: object }
+  await upload.setInputFiles({
+    name: 'bewijs-TL-K2-W2.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bare)),
   })
   banner = await submitVerification(page)
   await expect(banner).toHaveAttribute('data-status', 'not_authentic')
@@ -250,7 +262,7 @@ test('only an employer admin of the issuing organisation revokes a record, and e
   await expect(other.locator('[role=status][data-status]')).toHaveAttribute('data-status', 'valid')
   await expect(revokeHeading(other)).toHaveCount(0)
   const refused = await other.request.post(`/records/${id}`, {
-    form: { reason: 'Ik mag dit niet intrekken.' },
+    form: { intent: 'revoke', reason: 'Ik mag dit niet intrekken.' },
   })
   expect(refused.status()).toBe(403)
   await otherContext.close()
@@ -263,7 +275,29 @@ test('only an employer admin of the issuing organisation revokes a record, and e
   await expect(revokeHeading(page)).toBeVisible()
   await expectNoSeriousA11yViolations(page)
 
-  const reasonField = page.getByLabel('Reden')
+  // What any other verifier sees, with Digital Bazaar's library: not revoked yet.
+  const credential = (await (
+    await page.request.get(`/records/${id}/credential.json`)
+  ).json()) as Record<string, unknown>
+  const before = await verifyJsonLd(credential)
+  expect(before.verified).toBe(true)
+  expect(before.statusResult?.results?.[0]?.status).toBe(false)
+
+  // First on hold while something is looked into, then released: the reason stays private.
+  const section = (name: string) =>
+    page.locator('section', { has: page.getByRole('heading', { name }) })
+  await section('Bewijs schorsen').getByLabel('Reden').fill('Onderzoek naar de beoordeling loopt.')
+  await page.getByRole('button', { name: 'Schorsen' }).click()
+  await expect(banner).toHaveAttribute('data-status', 'suspended')
+  await expect(banner).toContainText('Geschorst')
+  await expect(banner).not.toContainText('Onderzoek naar de beoordeling')
+  await section('Schorsing opheffen')
+    .getByLabel('Reden')
+    .fill('Onderzoek afgerond: de beoordeling klopt.')
+  await page.getByRole('button', { name: 'Schorsing opheffen' }).click()
+  await expect(banner).toHaveAttribute('data-status', 'valid')
+
+  const reasonField = section('Bewijs intrekken').getByLabel('Reden')
   await page.getByRole('button', { name: 'Intrekken' }).click()
   await expect(page.getByRole('alert')).toHaveText('Dit veld is verplicht.')
   await expect(reasonField).toHaveAttribute('aria-invalid', 'true')
@@ -271,7 +305,9 @@ test('only an employer admin of the issuing organisation revokes a record, and e
   await page.getByRole('button', { name: 'Intrekken' }).click()
   await expect(page.getByRole('alert')).toHaveText('Geef een reden van minstens 5 tekens.')
   // The server checks it as well, not just the browser.
-  const short = await page.request.post(`/records/${id}`, { form: { reason: '   ab   ' } })
+  const short = await page.request.post(`/records/${id}`, {
+    form: { intent: 'revoke', reason: '   ab   ' },
+  })
   expect(short.status()).toBe(400)
   await page.reload()
   await expect(banner).toHaveAttribute('data-status', 'valid')
@@ -282,6 +318,11 @@ test('only an employer admin of the issuing organisation revokes a record, and e
   await expect(banner).toContainText('Ingetrokken')
   await expect(banner).toContainText(`Reden: ${reason}`)
   await expect(revokeHeading(page)).toHaveCount(0)
+  await expect(page.locator('[data-status-list]')).toHaveAttribute('data-status-list', 'revoked')
+
+  // A fresh fetch of the published status list: the independent verifier now reports it.
+  const after = await verifyJsonLd(credential)
+  expect(after.statusResult?.results?.[0]?.status).toBe(true)
 
   // Anyone, without logging in.
   const publicContext = await browser.newContext()
