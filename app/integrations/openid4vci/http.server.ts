@@ -1,30 +1,15 @@
+import { BodyTooLarge, readBoundedBody } from '#app/utils/bounded-body.server.ts'
+
 /**
  * HTTP shapes of the OpenID4VCI endpoints: bodies read with a limit (everything a wallet
  * sends is untrusted), and errors as RFC 6749 / OpenID4VCI JSON, never cached.
  */
 export const MAX_BODY_BYTES = 64 * 1024
 
-export class BodyTooLarge extends Error {}
+export { BodyTooLarge }
 
 /** The body as text, refused past MAX_BODY_BYTES whatever Content-Length claims. */
-export async function readBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('Content-Length') ?? 0)
-  if (declared > MAX_BODY_BYTES) throw new BodyTooLarge()
-  const reader = request.body?.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  while (reader) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel()
-      throw new BodyTooLarge()
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
+export const readBody = (request: Request) => readBoundedBody(request, MAX_BODY_BYTES)
 
 export const NO_STORE = { 'Cache-Control': 'no-store' }
 

@@ -1,4 +1,5 @@
 import { LastAdminError } from '#app/domain/organisations.server.ts'
+import { BodyTooLarge, readBoundedBody } from '#app/utils/bounded-body.server.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
 import { ScimError, scimJson } from './errors.ts'
 import { parseFilter, parsePaging, type Filter } from './filter.ts'
@@ -32,23 +33,15 @@ export async function handleScim(
 
 /** The request's JSON body, at most MAX_BODY_BYTES; anything unreadable is invalidSyntax. */
 export async function readScimBody(request: Request): Promise<unknown> {
-  const declared = Number(request.headers.get('Content-Length') ?? 0)
-  if (declared > MAX_BODY_BYTES) throw tooLarge()
-  const reader = request.body?.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  while (reader) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel()
-      throw tooLarge()
-    }
-    chunks.push(value)
+  let text: string
+  try {
+    text = await readBoundedBody(request, MAX_BODY_BYTES)
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw tooLarge()
+    throw error
   }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
+    return JSON.parse(text)
   } catch {
     throw new ScimError(400, 'The body is not valid JSON', 'invalidSyntax')
   }

@@ -6,11 +6,14 @@ import { invariantResponse } from '#app/utils/invariant.ts'
 export async function loader({ params }: Route.LoaderArgs) {
   const record = await signedRecord(params.recordId)
   invariantResponse(record)
-  return new Response(JSON.stringify(JSON.parse(record.dataIntegrity ?? record.credential), null, 2), {
-    headers: {
-      'Content-Type': 'application/vc',
-      'Content-Disposition': `attachment; filename="bewijs-${record.code}.json"`,
-      'Access-Control-Allow-Origin': '*',
+  return new Response(
+    JSON.stringify(JSON.parse(record.dataIntegrity ?? record.credential), null, 2),
+    {
+      headers: {
+        'Content-Type': 'application/vc',
+        'Content-Disposition': `attachment; filename="bewijs-${record.code}.json"`,
+        'Access-Control-Allow-Origin': '*',
+      },
     },
-  })
+  )
 }
