@@ -77,7 +77,7 @@ export default function Records({ loaderData }: Route.ComponentProps) {
               </ul>
               {r.status === 'valid' ? (
                 // A POST: making an offer writes a code; the wallet page then shows it.
-                <Form method="post" action={`/records/${r.id}/wallet`}>
+                <Form method="post" action={`/records/${r.id}/wallet`} className="card-action">
                   <button type="submit" className="button small">
                     {t('records.addToWallet')}
                   </button>
