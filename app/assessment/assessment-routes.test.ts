@@ -284,7 +284,13 @@ describe('records over HTTP', () => {
     const learnerCookie = await cookieFor(l.user.id)
     /** The status of a revocation posted with this reason by whoever the cookie names. */
     const revoke = async (reason: string, cookie: string) =>
-      (await call(recordPage.action, formRequest(url, { reason }, { cookie }), params)).status
+      (
+        await call(
+          recordPage.action,
+          formRequest(url, { intent: 'revoke', reason }, { cookie }),
+          params,
+        )
+      ).status
     expect(await revoke('Ik wil het niet meer', learnerCookie)).toBe(403)
     expect(await revoke('Onterecht', outsiderAssessor)).toBe(403)
     expect(await revoke('', employerAdmin)).toBe(400)

@@ -4,9 +4,13 @@ import { randomSecret, sha256 } from './secrets.server.ts'
 /** A c_nonce is good for 5 minutes and one credential request. */
 export const NONCE_LIFETIME_MS = 5 * 60 * 1000
 
-/** A fresh c_nonce (OpenID4VCI 1.0, section 7); stored as its hash. */
+/**
+ * A fresh c_nonce (OpenID4VCI 1.0, section 7); stored as its hash. Expired nonces are
+ * deleted on the way, so the table holds only the last minutes' worth whatever wallets ask.
+ */
 export async function issueNonce(now = new Date()) {
   const nonce = randomSecret()
+  await prisma.walletNonce.deleteMany({ where: { expiresAt: { lt: now } } })
   await prisma.walletNonce.create({
     data: {
       nonceHash: sha256(nonce),

@@ -47,6 +47,11 @@ export async function makeWalletOffer(
   const pin = randomPin()
   const expiresAt = new Date(now.getTime() + OFFER_LIFETIME_MS)
   await prisma.$transaction([
+    // Offers that ended more than a day ago are of no use to anyone (deliveries are in the
+    // audit trail): they go, with their access tokens.
+    prisma.walletOffer.deleteMany({
+      where: { expiresAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } },
+    }),
     prisma.walletOffer.updateMany({
       where: { recordId, redeemedAt: null, burntAt: null },
       data: { burntAt: now },
