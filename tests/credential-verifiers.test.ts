@@ -183,6 +183,13 @@ describe('the CLR 2.0 bundle', () => {
     const { payload } = await verifyVcJwt(jwt, app!.url)
     expect(payload.type).toEqual(['VerifiableCredential', 'ClrCredential'])
 
+    // Our own /verify takes the bundle too, and judges each record in it.
+    const form = new FormData()
+    form.append('credential', JSON.stringify(clr))
+    const page = await (await fetch(`${app!.url}/verify`, { method: 'POST', body: form })).text()
+    expect(page).toContain('data-status="valid"')
+    expect(page.match(/<li data-status="valid">/g)).toHaveLength(current)
+
     // Only for its learner.
     expect((await fetch(`${app!.url}/records/clr.json`, { redirect: 'manual' })).status).toBe(302)
   })

@@ -618,6 +618,8 @@ export const en: Catalog = {
   'verify.status.suspended': 'Suspended',
   'verify.status.expired': 'Expired',
   'verify.status.not_authentic': 'Not authentic',
+  'verify.validBundleExplained':
+    'The signature of this bundle matches our published key. Whether each record in it still counts is shown below.',
   'verify.validExplained':
     'The signature matches our published key, and the record is neither revoked nor expired.',
   'verify.revokedOn': 'Revoked on {date}.',

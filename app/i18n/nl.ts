@@ -622,6 +622,8 @@ export const nl = {
   'verify.status.suspended': 'Geschorst',
   'verify.status.expired': 'Verlopen',
   'verify.status.not_authentic': 'Niet echt',
+  'verify.validBundleExplained':
+    'De handtekening van dit overzicht klopt met onze gepubliceerde sleutel. Of elk bewijs erin nog geldt, staat hieronder.',
   'verify.validExplained':
     'De handtekening klopt met onze gepubliceerde sleutel, het bewijs is niet ingetrokken en niet verlopen.',
   'verify.revokedOn': 'Ingetrokken op {date}.',

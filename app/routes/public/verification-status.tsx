@@ -12,6 +12,7 @@ export function VerificationBanner({
   validUntil,
   statusListRevoked,
   method,
+  bundle = false,
 }: {
   status: VerificationStatus
   reason?: string | null
@@ -21,6 +22,8 @@ export function VerificationBanner({
   /** The published status list's bit for this record; null or absent: no status entry. */
   statusListRevoked?: boolean | null
   method?: 'jwt' | 'data_integrity' | 'register'
+  /** A CLR: valid says the bundle is genuine; its records are judged one by one. */
+  bundle?: boolean
 }) {
   const { t, locale } = useTranslation()
   const reasonKey = reason ? labelFor(NOT_AUTHENTIC_LABEL, reason) : undefined
@@ -40,7 +43,9 @@ export function VerificationBanner({
         <p>{t('verify.expiredOn', { date: formatDate(validUntil, locale) })}</p>
       ) : null}
       {status === 'not_authentic' && reasonKey ? <p>{t(reasonKey)}</p> : null}
-      {status === 'valid' ? <p>{t('verify.validExplained')}</p> : null}
+      {status === 'valid' ? (
+        <p>{t(bundle ? 'verify.validBundleExplained' : 'verify.validExplained')}</p>
+      ) : null}
       {method && status !== 'not_authentic' ? (
         <p className="muted">{t(`verify.method.${method}`)}</p>
       ) : null}

@@ -68,6 +68,7 @@ export default function Verify({ actionData }: Route.ComponentProps) {
             validUntil={result.validUntil}
             statusListRevoked={result.statusListRevoked}
             method={result.method}
+            bundle={!!result.parts}
           />
           {result.achievement ? <p>{result.achievement}</p> : null}
           {result.parts ? (
