@@ -67,6 +67,20 @@ export const TABLES = [
   { model: 'uploadPart', key: ['uploadId', 'partNumber'] },
   { model: 'job', key: ['id'] },
   { model: 'jobKey', key: ['key'] },
+  { model: 'scorecard', key: ['id'] },
+  { model: 'scorecardVersion', key: ['id'] },
+  { model: 'calibrationSession', key: ['id'] },
+  { model: 'calibrationEvaluator', key: ['sessionId', 'userId'] },
+  { model: 'qualityImport', key: ['id'] },
+  { model: 'evaluation', key: ['id'] },
+  { model: 'evaluationItemScore', key: ['evaluationId', 'itemKey'] },
+  { model: 'evaluationWorkProcess', key: ['evaluationId', 'dossierSlug', 'workProcessCode'] },
+  { model: 'coachingSession', key: ['id'] },
+  { model: 'coachingSessionEvaluation', key: ['coachingSessionId', 'evaluationId'] },
+  { model: 'coachingSessionWorkProcess', key: ['coachingSessionId', 'dossierSlug', 'workProcessCode'] },
+  { model: 'qualityRule', key: ['id'] },
+  { model: 'qualityRuleFiring', key: ['id'] },
+  { model: 'kpiWeek', key: ['organisationId', 'userId', 'weekStart'] },
 ] as const
 
 export type TableName = (typeof TABLES)[number]['model']

@@ -3,7 +3,14 @@
  * read `action:resource:scope`; the server checks them in every loader and action, and the UI
  * uses the same table to show only what a person may do.
  */
-export const ROLES = ['learner', 'trainer', 'assessor', 'employer_admin', 'team_leader'] as const
+export const ROLES = [
+  'learner',
+  'trainer',
+  'assessor',
+  'employer_admin',
+  'team_leader',
+  'quality_coach',
+] as const
 export type Role = (typeof ROLES)[number]
 
 export const PERMISSIONS = [
@@ -15,6 +22,12 @@ export const PERMISSIONS = [
   'author:courses:org',
   'assess:evidence:org',
   'learn:courses:own',
+  // Quality monitoring (app/quality): scoring contacts, coaching, calibration, the org's rules.
+  'evaluate:contacts:org', // score any agent's contacts (quality coach)
+  'evaluate:contacts:team', // score and coach the agents of the teams one leads
+  'read:evaluations:org', // every evaluation of the organisation (org admin)
+  'calibrate:org', // run calibration sessions and see evaluators' deviations
+  'manage:quality:org', // scorecards, rules, disputes, imports
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -27,8 +40,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'manage:members:org',
     'manage:teams:org',
     'read:progress:org',
+    'read:evaluations:org',
+    'calibrate:org',
+    'manage:quality:org',
   ],
-  team_leader: ['read:progress:team', 'learn:courses:own'],
+  team_leader: ['read:progress:team', 'learn:courses:own', 'evaluate:contacts:team'],
+  quality_coach: ['evaluate:contacts:org', 'calibrate:org'],
 }
 
 export function isRole(value: unknown): value is Role {

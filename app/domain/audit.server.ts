@@ -31,6 +31,20 @@ export type AuditAction =
   | 'sso.configured'
   | 'sso.login'
   | 'sso.account-created'
+  | 'scorecard.changed'
+  | 'evaluation.recorded'
+  | 'evaluation.acknowledged'
+  | 'evaluation.disputed'
+  | 'evaluation.dispute-resolved'
+  | 'evaluations.imported'
+  | 'kpis.imported'
+  | 'calibration.created'
+  | 'calibration.closed'
+  | 'coaching.logged'
+  | 'coaching.confirmed'
+  | 'coaching.handed-in'
+  | 'quality-rule.changed'
+  | 'quality-rule.fired'
 
 /**
  * Write one line of the audit trail, inside the transaction of the change it describes, so a

@@ -17,3 +17,6 @@ export type TextKey = Exclude<MessageKey, PluralKey>
 
 /** What every language must provide: each key of nl.ts, plural where Dutch is plural. */
 export type Catalog = { [K in MessageKey]: Source[K] extends string ? string : PluralForms }
+
+/** The English side of one area's catalog file (quality.nl.ts → quality.en.ts). */
+export type AreaCatalog<S> = { [K in keyof S]: S[K] extends string ? string : PluralForms }

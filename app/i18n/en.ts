@@ -1,6 +1,8 @@
 import type { Catalog } from './catalog.ts'
+import { qualityEn } from './quality.en.ts'
 
 export const en: Catalog = {
+  ...qualityEn,
   'app.name': 'Leerplein Contactcenter',
   'app.tagline': 'Learning and growing along the qualification dossier',
   'nav.label': 'Main menu',
@@ -249,6 +251,7 @@ export const en: Catalog = {
   'role.assessor': 'assessor',
   'role.employer_admin': 'employer (administrator)',
   'role.team_leader': 'team leader (own teams)',
+  'role.quality_coach': 'quality coach',
   'trainer.title': 'Trainer',
   'trainer.intro': 'Writing courses and judging workplace evidence, for the organisations below.',
   'admin.title': 'Platform administration',

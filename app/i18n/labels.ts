@@ -64,6 +64,7 @@ export const ROLE_LABEL: Record<Role, TextKey> = {
   assessor: 'role.assessor',
   employer_admin: 'role.employer_admin',
   team_leader: 'role.team_leader',
+  quality_coach: 'role.quality_coach',
 }
 
 export const RUBRIC_LABEL: Record<RubricLevel, TextKey> = {
@@ -158,6 +159,20 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'sso.configured': 'audit.action.sso.configured',
   'sso.login': 'audit.action.sso.login',
   'sso.account-created': 'audit.action.sso.account-created',
+  'scorecard.changed': 'audit.action.scorecard.changed',
+  'evaluation.recorded': 'audit.action.evaluation.recorded',
+  'evaluation.acknowledged': 'audit.action.evaluation.acknowledged',
+  'evaluation.disputed': 'audit.action.evaluation.disputed',
+  'evaluation.dispute-resolved': 'audit.action.evaluation.dispute-resolved',
+  'evaluations.imported': 'audit.action.evaluations.imported',
+  'kpis.imported': 'audit.action.kpis.imported',
+  'calibration.created': 'audit.action.calibration.created',
+  'calibration.closed': 'audit.action.calibration.closed',
+  'coaching.logged': 'audit.action.coaching.logged',
+  'coaching.confirmed': 'audit.action.coaching.confirmed',
+  'coaching.handed-in': 'audit.action.coaching.handed-in',
+  'quality-rule.changed': 'audit.action.quality-rule.changed',
+  'quality-rule.fired': 'audit.action.quality-rule.fired',
 }
 
 /** The learning events the dashboard lists (LearningEvent.verb is a plain column). */

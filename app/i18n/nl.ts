@@ -1,7 +1,9 @@
 import type { PluralForms } from './catalog.ts'
+import { qualityNl } from './quality.nl.ts'
 
 /** Dutch messages: the source language. Every key here must exist in en.ts too (typechecked). */
 export const nl = {
+  ...qualityNl,
   'app.name': 'Leerplein Contactcenter',
   'app.tagline': 'Leren en ontwikkelen langs het kwalificatiedossier',
   'nav.label': 'Hoofdmenu',
@@ -252,6 +254,7 @@ export const nl = {
   'role.assessor': 'assessor',
   'role.employer_admin': 'werkgever (beheerder)',
   'role.team_leader': 'teamleider (eigen teams)',
+  'role.quality_coach': 'kwaliteitscoach',
   'trainer.title': 'Trainer',
   'trainer.intro':
     'Cursussen schrijven en praktijkbewijs beoordelen, voor de organisaties hieronder.',
