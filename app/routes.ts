@@ -49,6 +49,10 @@ export default [
     route('records/clr.jwt', 'routes/me/records-clr.ts', { id: 'records-clr-jwt' }),
     route('records/:recordId/wallet', 'routes/me/record-wallet.tsx'),
     route('account', 'routes/me/account.tsx'),
+
+    // Quality: the agent's own evaluations.
+
+    // Quality: the agent's own coaching records and trend.
   ]),
 
   // One organisation, managed by its employers, team leaders, trainers and assessors.
@@ -76,6 +80,15 @@ export default [
     route('progress.xlsx', 'routes/orgs/$slug/progress-xlsx.ts'),
     route('records.csv', 'routes/orgs/$slug/records-csv.ts'),
     route('records.xlsx', 'routes/orgs/$slug/records-xlsx.ts'),
+
+    // Quality monitoring (app/quality): scorecards and scored contacts.
+    route('quality', 'routes/orgs/$slug/quality/index.tsx'),
+
+    // Quality: rules, coaching and trends.
+
+    // Quality: calibration.
+
+    // Quality: imports from QA tools and KPI reports.
   ]),
 
   // Course authoring in the browser: drafts, live preview, versions, export and import.

@@ -56,6 +56,15 @@ export function can(roles: readonly Role[], permission: Permission): boolean {
   return roles.some((r) => GRANTS[r].includes(permission))
 }
 
+/** Any of these opens the organisation's quality pages (app/quality decides the rest). */
+export const QUALITY_PERMISSIONS: readonly Permission[] = [
+  'evaluate:contacts:org',
+  'evaluate:contacts:team',
+  'read:evaluations:org',
+  'calibrate:org',
+  'manage:quality:org',
+]
+
 /** Roles that make someone "an employer": they see the employer area. */
 export const EMPLOYER_ROLES: readonly Role[] = ['employer_admin', 'team_leader']
 export const TRAINER_ROLES: readonly Role[] = ['trainer', 'assessor']

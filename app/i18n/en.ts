@@ -1,8 +1,14 @@
 import type { Catalog } from './catalog.ts'
+import { calibrationEn } from './calibration.en.ts'
+import { coachingEn } from './coaching.en.ts'
+import { importsEn } from './imports.en.ts'
 import { qualityEn } from './quality.en.ts'
 
 export const en: Catalog = {
   ...qualityEn,
+  ...coachingEn,
+  ...calibrationEn,
+  ...importsEn,
   'app.name': 'Leerplein Contactcenter',
   'app.tagline': 'Learning and growing along the qualification dossier',
   'nav.label': 'Main menu',

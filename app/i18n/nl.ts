@@ -1,9 +1,15 @@
 import type { PluralForms } from './catalog.ts'
+import { calibrationNl } from './calibration.nl.ts'
+import { coachingNl } from './coaching.nl.ts'
+import { importsNl } from './imports.nl.ts'
 import { qualityNl } from './quality.nl.ts'
 
 /** Dutch messages: the source language. Every key here must exist in en.ts too (typechecked). */
 export const nl = {
   ...qualityNl,
+  ...coachingNl,
+  ...calibrationNl,
+  ...importsNl,
   'app.name': 'Leerplein Contactcenter',
   'app.tagline': 'Leren en ontwikkelen langs het kwalificatiedossier',
   'nav.label': 'Hoofdmenu',

@@ -1,5 +1,5 @@
 import { getMemberships, requireUser } from '#app/auth/authorize.server.ts'
-import { can, type Permission, type Role } from '#app/auth/roles.ts'
+import { can, QUALITY_PERMISSIONS, type Role } from '#app/auth/roles.ts'
 import { prisma } from '#app/db.server.ts'
 
 /**
@@ -24,14 +24,6 @@ export type QualityScope = {
   calibrates: boolean
   evaluates: boolean
 }
-
-export const QUALITY_PERMISSIONS: readonly Permission[] = [
-  'evaluate:contacts:org',
-  'evaluate:contacts:team',
-  'read:evaluations:org',
-  'calibrate:org',
-  'manage:quality:org',
-]
 
 /** 404 outside the organisation (as for one that does not exist), 403 without a quality role. */
 export async function requireQualityScope(request: Request, orgSlug: string) {

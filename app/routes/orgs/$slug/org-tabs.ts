@@ -1,5 +1,5 @@
 import type { AreaTab } from '#app/components/area-nav.tsx'
-import { can, type Permission, type Role } from '#app/auth/roles.ts'
+import { can, QUALITY_PERMISSIONS, type Permission, type Role } from '#app/auth/roles.ts'
 import type { TextKey } from '#app/i18n/i18n.ts'
 
 type OrgPage = { path: string; label: TextKey; needs: readonly Permission[] }
@@ -9,6 +9,7 @@ const PROGRESS: readonly Permission[] = ['read:progress:org', 'read:progress:tea
 const PAGES: readonly OrgPage[] = [
   { path: 'matrix', label: 'org.tab.progress', needs: PROGRESS },
   { path: 'assignments', label: 'assignments.title', needs: PROGRESS },
+  { path: 'quality', label: 'quality.title', needs: QUALITY_PERMISSIONS },
   { path: 'members', label: 'org.members', needs: ['read:members:org'] },
   { path: 'teams', label: 'org.teams', needs: ['manage:teams:org'] },
   { path: 'invitations', label: 'org.invitations', needs: ['manage:members:org'] },

@@ -1,0 +1,4 @@
+import type { AreaCatalog } from './catalog.ts'
+import type { coachingNl } from './coaching.nl.ts'
+
+export const coachingEn: AreaCatalog<typeof coachingNl> = {}
