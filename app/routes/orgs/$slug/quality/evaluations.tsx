@@ -19,7 +19,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     listEvaluationsForScope(scope, {
       agentId,
       status: EVALUATION_STATUSES.find((s) => s === status),
-      take: 200,
+      take: 60,
     }),
     agentsInScope(scope),
   ])
