@@ -2,6 +2,7 @@ import type { Catalog } from './catalog.ts'
 import { calibrationEn } from './calibration.en.ts'
 import { coachingEn } from './coaching.en.ts'
 import { importsEn } from './imports.en.ts'
+import { qualityExportsEn } from './quality-exports.en.ts'
 import { qualityEn } from './quality.en.ts'
 
 export const en: Catalog = {
@@ -9,6 +10,7 @@ export const en: Catalog = {
   ...coachingEn,
   ...calibrationEn,
   ...importsEn,
+  ...qualityExportsEn,
   'app.name': 'Leerplein Contactcenter',
   'app.tagline': 'Learning and growing along the qualification dossier',
   'nav.label': 'Main menu',

@@ -2,6 +2,7 @@ import type { PluralForms } from './catalog.ts'
 import { calibrationNl } from './calibration.nl.ts'
 import { coachingNl } from './coaching.nl.ts'
 import { importsNl } from './imports.nl.ts'
+import { qualityExportsNl } from './quality-exports.nl.ts'
 import { qualityNl } from './quality.nl.ts'
 
 /** Dutch messages: the source language. Every key here must exist in en.ts too (typechecked). */
@@ -10,6 +11,7 @@ export const nl = {
   ...coachingNl,
   ...calibrationNl,
   ...importsNl,
+  ...qualityExportsNl,
   'app.name': 'Leerplein Contactcenter',
   'app.tagline': 'Leren en ontwikkelen langs het kwalificatiedossier',
   'nav.label': 'Hoofdmenu',
