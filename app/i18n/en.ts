@@ -693,7 +693,7 @@ export const en: Catalog = {
   'audit.action.sso.account-created': 'Account created at first work-account login',
   'api.title': 'API connections',
   'api.intro':
-    'Keys with which an HR system can read this organisation’s progress and records (read-only). A key works for this organisation only, can be used up to 120 times a minute and can be revoked at any time.',
+    'Keys with which an HR system can read this organisation’s progress, records and (with the separate permission for it) scored contacts (read-only). A key works for this organisation only, can be used up to 120 times a minute and can be revoked at any time.',
   'api.openapi': 'API documentation (OpenAPI)',
   'api.new': 'New key',
   'api.name': 'Name (for example the HR system)',

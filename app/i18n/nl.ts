@@ -701,7 +701,7 @@ export const nl = {
   'audit.action.sso.account-created': 'Account aangemaakt bij eerste login met werkaccount',
   'api.title': 'API-koppelingen',
   'api.intro':
-    'Sleutels waarmee een HR-systeem de voortgang en bewijzen van deze organisatie kan lezen (alleen lezen). Een sleutel werkt alleen voor deze organisatie, is maximaal 120 keer per minuut te gebruiken en kan altijd worden ingetrokken.',
+    'Sleutels waarmee een HR-systeem de voortgang, bewijzen en (met de aparte toestemming daarvoor) beoordeelde contacten van deze organisatie kan lezen (alleen lezen). Een sleutel werkt alleen voor deze organisatie, is maximaal 120 keer per minuut te gebruiken en kan altijd worden ingetrokken.',
   'api.openapi': 'Documentatie van de API (OpenAPI)',
   'api.new': 'Nieuwe sleutel',
   'api.name': 'Naam (bijvoorbeeld het HR-systeem)',
