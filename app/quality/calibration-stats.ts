@@ -235,6 +235,11 @@ export function itemsDisagreedOn(sessions: ClosedSession[], top = 5): ItemDisagr
       meanRange: round1(mean(e.ranges)!),
     }))
     .filter((e) => e.meanStandardDeviation > 0)
-    .sort((a, b) => b.meanStandardDeviation - a.meanStandardDeviation || b.sessions - a.sessions)
+    .sort(
+      (a, b) =>
+        b.meanStandardDeviation - a.meanStandardDeviation ||
+        b.sessions - a.sessions ||
+        a.itemKey.localeCompare(b.itemKey),
+    )
     .slice(0, top)
 }
