@@ -2,17 +2,17 @@ import { allItems, type ItemAnswer, type ScorecardDefinition } from './scorecard
 
 /**
  * The answers of a scoring form (an evaluation, a calibration score, a changed dispute): one
- * radio group `item.<key>` per item ("na" or a point of its scale) and an optional
- * `comment.<key>`. Returns the answers and, per missing or invalid item, an error key, so the
+ * radio group `item-<key>` per item ("na" or a point of its scale) and an optional
+ * `note-<key>` (no dots: form libraries read dots as nesting). Returns the answers and, per missing or invalid item, an error key, so the
  * form answers 400 and shows each problem at its item.
  */
 export const NOT_APPLICABLE = 'na'
 
 export function itemField(key: string) {
-  return `item.${key}`
+  return `item-${key}`
 }
 export function commentField(key: string) {
-  return `comment.${key}`
+  return `note-${key}`
 }
 
 export function readAnswers(formData: FormData, definition: ScorecardDefinition) {
