@@ -208,7 +208,7 @@ describe('a calibration with three evaluators', () => {
       params(sessionId),
     )
     expect(missing.status).toBe(400)
-    expect(JSON.stringify(missing.data)).toContain('item.empathy')
+    expect(JSON.stringify(missing.data)).toContain(itemField('empathy'))
 
     const second = await call(
       calibrationPage.action,

@@ -17,7 +17,7 @@ import { EvaluationRefused } from '#app/quality/evaluations.server.ts'
 import { requireQualityScope } from '#app/quality/quality-access.server.ts'
 import { CHANNEL_LABEL } from '#app/quality/quality-labels.ts'
 import { allItems } from '#app/quality/scorecard-definition.ts'
-import { readAnswers } from '#app/quality/scoring-form.ts'
+import { itemField, readAnswers } from '#app/quality/scoring-form.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'calibration.title')
@@ -55,8 +55,11 @@ export async function action({ request, params }: Route.ActionArgs) {
     return { errors: {}, formError: null, done: 'scored' } satisfies ActionResult
   } catch (error) {
     if (error instanceof CalibrationRefused) return refused({ formError: error.messageKey })
-    if (error instanceof EvaluationRefused)
-      return refused({ errors: { [error.field]: [error.messageKey] } })
+    if (error instanceof EvaluationRefused) {
+      // The scorer names items "item.<key>", the form's fields are itemField(key).
+      const field = error.field.startsWith('item.') ? itemField(error.field.slice(5)) : error.field
+      return refused({ errors: { [field]: [error.messageKey] } })
+    }
     throw error
   }
 }
