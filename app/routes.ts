@@ -99,6 +99,12 @@ export default [
     // Quality: rules, coaching and trends.
 
     // Quality: calibration.
+    route('quality/calibrations', 'routes/orgs/$slug/quality/calibrations.tsx'),
+    route(
+      'quality/calibrations/evaluators',
+      'routes/orgs/$slug/quality/calibration-evaluators.tsx',
+    ),
+    route('quality/calibrations/:sessionId', 'routes/orgs/$slug/quality/calibration.tsx'),
 
     // Quality: imports from QA tools and KPI reports.
   ]),

@@ -47,6 +47,11 @@ export default function QualityHome({ loaderData }: Route.ComponentProps) {
             <Link to={`${base}/scorecards`}>{t('quality.scorecards')}</Link>
           </li>
         ) : null}
+        {may.calibrate ? (
+          <li>
+            <Link to={`${base}/calibrations`}>{t('calibration.title')}</Link>
+          </li>
+        ) : null}
       </ul>
       {disputed.length > 0 ? (
         <>
