@@ -20,6 +20,7 @@ import {
   type ScorecardDefinition,
 } from './scorecard-definition.ts'
 import { getScorecardVersion, parseDefinition } from './scorecards.server.ts'
+import { itemField } from './scoring-form.ts'
 
 /**
  * Evaluations: one scored contact of an agent. Scores are computed once, when recorded, from
@@ -52,9 +53,9 @@ export function evaluationContent(
   for (const item of allItems(definition)) {
     const answer = answers[item.key]
     if (answer === undefined)
-      throw new EvaluationRefused(`item.${item.key}`, 'evaluation.error.missing')
+      throw new EvaluationRefused(itemField(item.key), 'evaluation.error.missing')
     if (!validAnswer(item, answer.value))
-      throw new EvaluationRefused(`item.${item.key}`, 'evaluation.error.value')
+      throw new EvaluationRefused(itemField(item.key), 'evaluation.error.value')
   }
   const result = scoreContact(definition, answers)
   const items = allItems(definition).map((item) => ({

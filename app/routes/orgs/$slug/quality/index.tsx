@@ -47,7 +47,7 @@ export default function QualityHome({ loaderData }: Route.ComponentProps) {
             <Link to={`${base}/scorecards`}>{t('quality.scorecards')}</Link>
           </li>
         ) : null}
-        {may.calibrate ? (
+        {may.calibrate || may.evaluate ? (
           <li>
             <Link to={`${base}/calibrations`}>{t('calibration.title')}</Link>
           </li>
