@@ -1,5 +1,6 @@
 import { deliverEmail, type MailTransport } from '#app/email/mailer.server.ts'
 import { sendReminders } from '#app/employer/assignments.server.ts'
+import { remindFollowUps } from '#app/quality/coaching.server.ts'
 import { abortStaleUploads } from '#app/storage/uploads.server.ts'
 import { now as clockNow } from './clock.server.ts'
 import type { JobName } from './job-catalog.ts'
@@ -29,6 +30,10 @@ export function createTasks(deps: TaskDependencies = {}): Record<JobName, JobHan
     // Uploads left open (or completed, never handed in) for a day: parts and objects go.
     'uploads.cleanup': async () => {
       await abortStaleUploads((deps.now ?? clockNow)())
+    },
+    // Each coaching session is claimed before its follow-up reminder goes: once, ever.
+    'coaching.remind': async () => {
+      await remindFollowUps((deps.now ?? clockNow)())
     },
   }
 }

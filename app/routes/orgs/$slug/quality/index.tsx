@@ -47,6 +47,14 @@ export default function QualityHome({ loaderData }: Route.ComponentProps) {
             <Link to={`${base}/scorecards`}>{t('quality.scorecards')}</Link>
           </li>
         ) : null}
+        {may.manage ? (
+          <li>
+            <Link to={`${base}/rules`}>{t('qrules.title')}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to={`${base}/coaching`}>{t('coaching.title')}</Link>
+        </li>
       </ul>
       {disputed.length > 0 ? (
         <>
