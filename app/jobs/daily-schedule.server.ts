@@ -14,11 +14,6 @@ export function uploadCleanupKey(date: string) {
   return `uploads.cleanup:${date}`
 }
 
-/** The idempotency key of a day's coaching follow-up reminders. */
-export function coachingReminderKey(date: string) {
-  return `coaching.remind:${date}`
-}
-
 /**
  * The schedule inside the app, no cron: every instance ticks (every minute) and, once it is
  * past 07:00 in Amsterdam, enqueues today's daily jobs (the reminders, the clean-up of stale
@@ -40,7 +35,6 @@ export class DailySchedule {
     const ids = [
       await this.queue.enqueue('assignments.remind', { date }, { key: reminderKey(date) }),
       await this.queue.enqueue('uploads.cleanup', { date }, { key: uploadCleanupKey(date) }),
-      await this.queue.enqueue('coaching.remind', { date }, { key: coachingReminderKey(date) }),
     ]
     return ids.filter((id): id is string => id !== null)
   }

@@ -23,17 +23,16 @@ export function createTasks(deps: TaskDependencies = {}): Record<JobName, JobHan
     'email.deliver': async (payload) => {
       await deliverEmail(String(payload.emailId), deps.transport)
     },
-    // Each assignment is claimed before its reminder is sent: a second run sends nothing twice.
+    // Each assignment, and each coaching session due for its follow-up, is claimed before
+    // its reminder is sent: a second run sends nothing twice. The day's one reminder run.
     'assignments.remind': async () => {
-      await sendReminders(null, (deps.now ?? clockNow)())
+      const now = (deps.now ?? clockNow)()
+      await sendReminders(null, now)
+      await remindFollowUps(now)
     },
     // Uploads left open (or completed, never handed in) for a day: parts and objects go.
     'uploads.cleanup': async () => {
       await abortStaleUploads((deps.now ?? clockNow)())
-    },
-    // Each coaching session is claimed before its follow-up reminder goes: once, ever.
-    'coaching.remind': async () => {
-      await remindFollowUps((deps.now ?? clockNow)())
     },
   }
 }
