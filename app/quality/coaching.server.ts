@@ -3,6 +3,7 @@ import { audit } from '#app/domain/audit.server.ts'
 import { sendEmail } from '#app/email/mailer.server.ts'
 import { env } from '#app/env.server.ts'
 import { formatAmsterdam } from '#app/utils/amsterdam-date.ts'
+import { COACH_DOSSIER, COACH_WORK_PROCESSES } from './coaching-hand-in.ts'
 import {
   isAgentInScope,
   readableByScope,
@@ -24,8 +25,7 @@ import { coachingFollowUpEmail, coachingLoggedEmail } from './quality-loop-email
  * leaders of the agent's teams and the org admins see it, nobody else.
  */
 
-export const COACH_DOSSIER = 'contactcenter-teamleider'
-export const COACH_WORK_PROCESSES = ['TL-K2-W3', 'TL-K1-W3'] as const
+export { COACH_DOSSIER, COACH_WORK_PROCESSES }
 
 export class CoachingRefused extends Error {
   constructor(

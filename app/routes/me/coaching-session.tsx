@@ -2,9 +2,9 @@ import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/coaching-session'
 import { requireUser } from '#app/auth/authorize.server.ts'
 import { ErrorList, Notice } from '#app/components/forms.tsx'
+import { CoachingRecord } from '#app/components/quality/coaching-record.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { CoachingRefused, confirmCoaching, getOwnCoaching } from '#app/quality/coaching.server.ts'
-import { CoachingRecord } from '#app/routes/orgs/$slug/quality/coaching-session.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'coaching.session')

@@ -7,8 +7,8 @@ import { DataTable } from '#app/components/data-table.tsx'
 import { Checkbox, ErrorList, FormSubmit, Notice } from '#app/components/forms.tsx'
 import { formatDate } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { COACH_WORK_PROCESSES } from '#app/quality/coaching-hand-in.ts'
 import {
-  COACH_WORK_PROCESSES,
   CoachingRefused,
   handableSessions,
   handInCoaching,

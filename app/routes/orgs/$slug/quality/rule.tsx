@@ -1,11 +1,11 @@
 import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/rule'
 import { DataTable } from '#app/components/data-table.tsx'
+import { RuleSummary } from '#app/components/quality/rule-summary.tsx'
 import { Notice } from '#app/components/forms.tsx'
 import { formatDate } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { requireManager, requireQualityScope } from '#app/quality/quality-access.server.ts'
-import { parseRuleParameters } from '#app/quality/rule-parameters.ts'
 import {
   getRule,
   listFirings,
@@ -52,23 +52,6 @@ export async function action({ request, params }: Route.ActionArgs) {
     return data({ fired: null, error: 'qrules.error.intent' }, { status: 400 })
   const fired = await setRuleEnabled(scope, rule.id, intent === 'enable')
   return { fired: intent === 'enable' ? fired : null, error: null }
-}
-
-/** A rule in one sentence, from its parameters. */
-export function RuleSummary({
-  rule,
-}: {
-  rule: { kind: string; parameters: string; workProcessCode: string }
-}) {
-  const { t } = useTranslation()
-  const parsed = parseRuleParameters(rule.kind, rule.parameters)
-  return (
-    <>
-      {parsed.kind === 'assign_lesson'
-        ? t('qrules.summary.assign_lesson', { code: rule.workProcessCode, ...parsed.parameters })
-        : t('qrules.summary.demonstrated', { code: rule.workProcessCode, ...parsed.parameters })}
-    </>
-  )
 }
 
 export default function Rule({ loaderData, actionData }: Route.ComponentProps) {

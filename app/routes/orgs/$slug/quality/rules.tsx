@@ -4,6 +4,7 @@ import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/rules'
 import { DataTable } from '#app/components/data-table.tsx'
+import { RuleSummary } from '#app/components/quality/rule-summary.tsx'
 import { ErrorList, FormSubmit, SelectField } from '#app/components/forms.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { requireManager, requireQualityScope } from '#app/quality/quality-access.server.ts'
@@ -15,7 +16,6 @@ import {
   ruleWorkProcessChoices,
 } from '#app/quality/rules.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
-import { RuleSummary } from './rule.tsx'
 
 const count = (max: number) =>
   z
