@@ -56,6 +56,9 @@ export default [
     route('evaluations/:evaluationId/file', 'routes/me/evaluation-file.ts'),
 
     // Quality: the agent's own coaching records and trend.
+    route('coaching', 'routes/me/coaching.tsx'),
+    route('coaching/:sessionId', 'routes/me/coaching-session.tsx'),
+    route('quality', 'routes/me/quality.tsx'),
   ]),
 
   // One organisation, managed by its employers, team leaders, trainers and assessors.
@@ -97,6 +100,13 @@ export default [
     route('quality/evaluations.xlsx', 'routes/orgs/$slug/quality/evaluations-xlsx.ts'),
 
     // Quality: rules, coaching and trends.
+    route('quality/rules', 'routes/orgs/$slug/quality/rules.tsx'),
+    route('quality/rules/:ruleId', 'routes/orgs/$slug/quality/rule.tsx'),
+    route('quality/coaching', 'routes/orgs/$slug/quality/coaching.tsx'),
+    route('quality/coaching/new', 'routes/orgs/$slug/quality/coaching-new.tsx'),
+    route('quality/coaching/:sessionId', 'routes/orgs/$slug/quality/coaching-session.tsx'),
+    route('quality/agents/:agentId/trend', 'routes/orgs/$slug/quality/agent-trend.tsx'),
+    route('quality/teams/:teamId/trend', 'routes/orgs/$slug/quality/team-trend.tsx'),
 
     // Quality: calibration.
     route('quality/calibrations', 'routes/orgs/$slug/quality/calibrations.tsx'),

@@ -1,5 +1,6 @@
 import { deliverEmail, type MailTransport } from '#app/email/mailer.server.ts'
 import { sendReminders } from '#app/employer/assignments.server.ts'
+import { remindFollowUps } from '#app/quality/coaching.server.ts'
 import { abortStaleUploads } from '#app/storage/uploads.server.ts'
 import { now as clockNow } from './clock.server.ts'
 import type { JobName } from './job-catalog.ts'
@@ -22,9 +23,12 @@ export function createTasks(deps: TaskDependencies = {}): Record<JobName, JobHan
     'email.deliver': async (payload) => {
       await deliverEmail(String(payload.emailId), deps.transport)
     },
-    // Each assignment is claimed before its reminder is sent: a second run sends nothing twice.
+    // Each assignment, and each coaching session due for its follow-up, is claimed before
+    // its reminder is sent: a second run sends nothing twice. The day's one reminder run.
     'assignments.remind': async () => {
-      await sendReminders(null, (deps.now ?? clockNow)())
+      const now = (deps.now ?? clockNow)()
+      await sendReminders(null, now)
+      await remindFollowUps(now)
     },
     // Uploads left open (or completed, never handed in) for a day: parts and objects go.
     'uploads.cleanup': async () => {

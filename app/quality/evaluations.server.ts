@@ -19,6 +19,7 @@ import {
   type ItemAnswer,
   type ScorecardDefinition,
 } from './scorecard-definition.ts'
+import { runRulesForAgent } from './rules.server.ts'
 import { getScorecardVersion, parseDefinition } from './scorecards.server.ts'
 import { itemField } from './scoring-form.ts'
 
@@ -131,13 +132,8 @@ export async function insertEvaluation(tx: Tx, input: NewEvaluation) {
 }
 
 /** Runs after an evaluation of an agent is stored or changed: the organisation's rules. */
-type AfterEvaluation = (organisationId: string, agentId: string) => Promise<unknown>
-const afterEvaluationHooks: AfterEvaluation[] = []
-export function onEvaluationChanged(hook: AfterEvaluation) {
-  afterEvaluationHooks.push(hook)
-}
 async function evaluationChanged(organisationId: string, agentId: string) {
-  for (const hook of afterEvaluationHooks) await hook(organisationId, agentId)
+  await runRulesForAgent(organisationId, agentId)
 }
 
 /**

@@ -52,6 +52,14 @@ export default function QualityHome({ loaderData }: Route.ComponentProps) {
             <Link to={`${base}/calibrations`}>{t('calibration.title')}</Link>
           </li>
         ) : null}
+        {may.manage ? (
+          <li>
+            <Link to={`${base}/rules`}>{t('qrules.title')}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to={`${base}/coaching`}>{t('coaching.title')}</Link>
+        </li>
       </ul>
       {disputed.length > 0 ? (
         <>
