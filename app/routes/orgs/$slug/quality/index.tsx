@@ -47,6 +47,11 @@ export default function QualityHome({ loaderData }: Route.ComponentProps) {
             <Link to={`${base}/scorecards`}>{t('quality.scorecards')}</Link>
           </li>
         ) : null}
+        {may.manage ? (
+          <li>
+            <Link to={`${base}/imports`}>{t('imports.title')}</Link>
+          </li>
+        ) : null}
       </ul>
       {disputed.length > 0 ? (
         <>
