@@ -14,7 +14,7 @@ import type { Route } from './+types/root'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { getMemberships, getUser } from '#app/auth/authorize.server.ts'
 import { isCrossOriginWrite } from '#app/auth/origin.server.ts'
-import { EMPLOYER_ROLES, TRAINER_ROLES } from '#app/auth/roles.ts'
+import { can, EMPLOYER_ROLES, QUALITY_PERMISSIONS, TRAINER_ROLES } from '#app/auth/roles.ts'
 import { DEFAULT_LOCALE, translator, type Locale } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -37,6 +37,10 @@ export async function loader({ request }: Route.LoaderArgs) {
   const memberships = user ? await getMemberships(user.id) : []
   const roles = memberships.flatMap((m) => m.roles)
   const employerOf = memberships.find((m) => m.roles.some((r) => EMPLOYER_ROLES.includes(r)))
+  // A quality coach is no employer: their way into the organisation is its quality pages.
+  const qualityOf = employerOf
+    ? undefined
+    : memberships.find((m) => QUALITY_PERMISSIONS.some((p) => can(m.roles, p)))
   return {
     locale: getLocale(request),
     user: user ? { name: user.name } : null,
@@ -44,6 +48,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     areas: {
       // The employer's area is their (first) organisation's progress matrix.
       employer: employerOf ? `/orgs/${employerOf.organisation.slug}/matrix` : null,
+      quality: qualityOf ? `/orgs/${qualityOf.organisation.slug}/quality` : null,
       trainer: roles.some((r) => TRAINER_ROLES.includes(r)),
       admin: user?.isPlatformAdmin ?? false,
     },
@@ -122,6 +127,11 @@ function SiteHeader() {
           {root?.areas.employer ? (
             <li>
               <NavLink to={root.areas.employer}>{t('nav.employer')}</NavLink>
+            </li>
+          ) : null}
+          {root?.areas.quality ? (
+            <li>
+              <NavLink to={root.areas.quality}>{t('quality.title')}</NavLink>
             </li>
           ) : null}
           {root?.areas.trainer ? (

@@ -51,6 +51,9 @@ export default [
     route('account', 'routes/me/account.tsx'),
 
     // Quality: the agent's own evaluations.
+    route('evaluations', 'routes/me/evaluations.tsx'),
+    route('evaluations/:evaluationId', 'routes/me/evaluation.tsx'),
+    route('evaluations/:evaluationId/file', 'routes/me/evaluation-file.ts'),
 
     // Quality: the agent's own coaching records and trend.
   ]),
@@ -83,6 +86,13 @@ export default [
 
     // Quality monitoring (app/quality): scorecards and scored contacts.
     route('quality', 'routes/orgs/$slug/quality/index.tsx'),
+    route('quality/scorecards', 'routes/orgs/$slug/quality/scorecards.tsx'),
+    route('quality/scorecards/new', 'routes/orgs/$slug/quality/scorecard-new.tsx'),
+    route('quality/scorecards/:scorecardId', 'routes/orgs/$slug/quality/scorecard.tsx'),
+    route('quality/evaluations', 'routes/orgs/$slug/quality/evaluations.tsx'),
+    route('quality/evaluations/new', 'routes/orgs/$slug/quality/evaluation-new.tsx'),
+    route('quality/evaluations/:evaluationId', 'routes/orgs/$slug/quality/evaluation.tsx'),
+    route('quality/evaluations/:evaluationId/file', 'routes/orgs/$slug/quality/evaluation-file.ts'),
 
     // Quality: rules, coaching and trends.
 

@@ -60,4 +60,43 @@ test('the demo data has the accounts the README lists, and loads once', async ()
   expect(records).toContainEqual({ level: 'core_task', code: 'TL-K2' })
   expect(records.filter((r) => r.level === 'work_process').length).toBeGreaterThanOrEqual(5)
   expect(await prisma.evidence.count({ where: { assessments: { none: {} } } })).toBeGreaterThan(0)
+
+  // Quality: half a year of weekly scores in Noord on a scorecard that changed once, two
+  // calibrations with three evaluators, and a scorecard per client brand at CallForce.
+  const noordCards = await prisma.scorecard.findMany({
+    where: { organisation: { slug: 'klantcontact-noord' } },
+    include: { versions: true },
+  })
+  expect(noordCards).toHaveLength(1)
+  expect(noordCards[0]!.versions).toHaveLength(2)
+  const span = await prisma.evaluation.aggregate({
+    where: { organisation: { slug: 'klantcontact-noord' }, calibrationSessionId: null },
+    _min: { contactAt: true },
+    _max: { contactAt: true },
+    _count: true,
+  })
+  expect(span._count).toBeGreaterThan(200)
+  expect(span._max.contactAt!.getTime() - span._min.contactAt!.getTime()).toBeGreaterThan(
+    24 * 7 * 24 * 3600 * 1000,
+  )
+  const calibrations = await prisma.calibrationSession.findMany({
+    where: { organisation: { slug: 'klantcontact-noord' } },
+    include: { evaluations: true },
+  })
+  expect(calibrations).toHaveLength(2)
+  for (const c of calibrations) expect(c.evaluations).toHaveLength(3)
+  const brands = await prisma.scorecard.findMany({
+    where: { organisation: { slug: 'callforce' } },
+    select: { client: { select: { name: true } } },
+  })
+  expect(brands.map((b) => b.client?.name).sort()).toEqual(['Energiek Nederland', 'TelcoPlus'])
+  expect(
+    (
+      await attemptLogin({
+        email: 'kwaliteit@noord.demo.test',
+        password: DEMO_PASSWORD,
+        address: 'seed-test',
+      })
+    ).ok,
+  ).toBe(true)
 })

@@ -7,6 +7,7 @@ import { seedDemoAssessments } from './demo-assessments.server.ts'
 import { seedDemoAuthoring } from './demo-authoring.server.ts'
 import { seedDemoEmployer } from './demo-employer.server.ts'
 import { seedDemoProgress } from './demo-progress.server.ts'
+import { seedDemoQuality } from './demo-quality.server.ts'
 import { seedDemoSso } from './demo-sso.server.ts'
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TRAINER } from './demo-people.ts'
 
@@ -33,6 +34,7 @@ export async function seedDemoData(): Promise<'created' | 'present'> {
   await seedDemoEmployer()
   await seedDemoAuthoring()
   await seedDemoSso()
+  await seedDemoQuality()
   return 'created'
 }
 
@@ -77,6 +79,7 @@ function seed(passwordHash: string) {
 
         await join(trainer.id, ['trainer', 'assessor'])
         for (const p of org.employers) await join((await user(p)).id, ['employer_admin'])
+        for (const p of org.qualityCoaches) await join((await user(p)).id, ['quality_coach'])
         for (const p of org.teamLeaders) {
           const roles: Role[] = [
             'team_leader',

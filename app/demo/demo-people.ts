@@ -21,6 +21,7 @@ export const DEMO_ORGANISATIONS = [
       { name: 'Team Retentie', client: null },
     ],
     employers: [{ email: 'werkgever@noord.demo.test', name: 'Marieke de Boer' }],
+    qualityCoaches: [{ email: 'kwaliteit@noord.demo.test', name: 'Esther Jansen' }] as Person[],
     teamLeaders: [
       {
         email: 'teamleider@noord.demo.test',
@@ -63,6 +64,7 @@ export const DEMO_ORGANISATIONS = [
       { name: 'Team TelcoPlus', client: 'TelcoPlus' },
     ],
     employers: [{ email: 'werkgever@callforce.demo.test', name: 'Ahmed El Amrani' }],
+    qualityCoaches: [{ email: 'kwaliteit@callforce.demo.test', name: 'Rachid Bouali' }] as Person[],
     teamLeaders: [] as Person[],
     learners: [
       {

@@ -487,10 +487,19 @@ export async function resolveDispute(
   await evaluationChanged(scope.organisationId, current.agentId)
 }
 
+const FILE = { fileKey: true, fileName: true, fileType: true } as const
+
 /** The stored recording or transcript, for someone who may read the evaluation. */
-export async function evaluationFile(where: { id: string }, readable: object) {
+export function evaluationFileForScope(scope: QualityScope, id: string) {
   return prisma.evaluation.findFirst({
-    where: { ...where, ...readable, fileKey: { not: null } },
-    select: { fileKey: true, fileName: true, fileType: true, fileSize: true },
+    where: { id, calibrationSessionId: null, ...readableByScope(scope, 'evaluatorId') },
+    select: FILE,
+  })
+}
+
+export function ownEvaluationFile(agentId: string, id: string) {
+  return prisma.evaluation.findFirst({
+    where: { id, agentId, calibrationSessionId: null },
+    select: FILE,
   })
 }

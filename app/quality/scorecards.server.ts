@@ -284,3 +284,43 @@ export async function reviseScorecard(
     return created
   })
 }
+
+/** What the scorecard form offers: the dossiers to map onto and the organisation's brands. */
+export async function scorecardFormOptions(organisationId: string) {
+  const [dossiers, clients] = await Promise.all([
+    prisma.dossier.findMany({
+      orderBy: [{ slug: 'asc' }, { version: 'desc' }],
+      distinct: ['slug'],
+      select: { slug: true, qualificationNl: true, qualificationEn: true },
+    }),
+    prisma.clientOrganisation.findMany({
+      where: { organisationId },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    }),
+  ])
+  return { dossiers, clients }
+}
+
+/** The form's fields and YAML, checked: the values to save, or errors per field / per line. */
+export async function readScorecardForm(formData: FormData) {
+  const fields = ScorecardFieldsSchema.safeParse({
+    name: formData.get('name') ?? '',
+    clientId: formData.get('clientId') ?? '',
+    channels: formData.getAll('channels'),
+    dossierSlug: formData.get('dossierSlug') ?? '',
+  })
+  const text = String(formData.get('definition') ?? '')
+  const fieldErrors: Record<string, string[]> = {}
+  if (!fields.success)
+    for (const issue of fields.error.issues) fieldErrors[String(issue.path[0])] = [issue.message]
+  if (text.length > 100_000) fieldErrors.definition = ['scorecard.error.tooLong']
+  const definition =
+    fields.success && !fieldErrors.definition
+      ? await readDefinition(text, fields.data.dossierSlug)
+      : null
+  if (definition && !definition.ok)
+    fieldErrors.definition = definition.problems.map((p) => `${p.line}:${p.col} ${p.message}`)
+  if (!fields.success || !definition?.ok) return { ok: false as const, fieldErrors, text }
+  return { ok: true as const, fields: fields.data, definition: definition.definition, text }
+}

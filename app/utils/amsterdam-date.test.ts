@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { formatAmsterdam } from './amsterdam-date.ts'
+import { formatAmsterdam, fromAmsterdamLocal, toAmsterdamLocal } from './amsterdam-date.ts'
 
 describe('formatAmsterdam', () => {
   test('a date in Dutch and in English', () => {
@@ -37,5 +37,17 @@ describe('formatAmsterdam', () => {
     expect(formatAmsterdam(new Date('2026-10-25T01:30:00Z'), 'en', 'compactDateTime')).toBe(
       '25/10/2026, 02:30',
     )
+  })
+})
+
+describe('Amsterdam wall-clock input', () => {
+  test('winter and summer time both round-trip', () => {
+    expect(fromAmsterdamLocal('2026-12-01T14:30')?.toISOString()).toBe('2026-12-01T13:30:00.000Z')
+    expect(fromAmsterdamLocal('2026-07-01T14:30')?.toISOString()).toBe('2026-07-01T12:30:00.000Z')
+    expect(toAmsterdamLocal(new Date('2026-07-01T12:30:00Z'))).toBe('2026-07-01T14:30')
+  })
+  test('anything else is refused', () => {
+    expect(fromAmsterdamLocal('1 december')).toBeNull()
+    expect(fromAmsterdamLocal('2026-13-45T99:99')).toBeNull()
   })
 })

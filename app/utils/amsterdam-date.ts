@@ -29,3 +29,34 @@ export function formatAmsterdam(date: Date | string, locale: Locale, style: Date
   }
   return formatter.format(new Date(date))
 }
+
+const wallClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+})
+
+/** The Amsterdam wall-clock time of a moment, as an `<input type="datetime-local">` value. */
+export function toAmsterdamLocal(date: Date): string {
+  const p = Object.fromEntries(wallClock.formatToParts(date).map((x) => [x.type, x.value]))
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`
+}
+
+/**
+ * The moment an Amsterdam wall-clock time ("2026-12-01T14:30", what a datetime-local field
+ * sends) names, summer and winter time included; null when it is not such a value.
+ */
+export function fromAmsterdamLocal(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null
+  for (const offset of ['+01:00', '+02:00']) {
+    const candidate = new Date(`${value}:00${offset}`)
+    if (Number.isNaN(candidate.getTime())) return null
+    if (toAmsterdamLocal(candidate) === value) return candidate
+  }
+  // A time that does not exist (the hour skipped in spring): the moment just after it.
+  return new Date(`${value}:00+01:00`)
+}

@@ -56,14 +56,14 @@ export default function QualityHome({ loaderData }: Route.ComponentProps) {
       {disputed.length > 0 ? (
         <>
           <h2>{t('quality.disputed')}</h2>
-          <EvaluationTable rows={disputed} base={base} />
+          <EvaluationTable rows={disputed} base={`${base}/evaluations`} />
         </>
       ) : null}
       <h2>{t('quality.recent')}</h2>
       {recent.length === 0 ? (
         <p>{t('quality.none')}</p>
       ) : (
-        <EvaluationTable rows={recent} base={base} />
+        <EvaluationTable rows={recent} base={`${base}/evaluations`} />
       )}
     </div>
   )
