@@ -20,8 +20,7 @@ export const importsEn: AreaCatalog<typeof importsNl> = {
     'An export from Playvox, Zendesk QA, MaestroQA or a sheet of your own: one row per evaluation, with a column per scorecard item. Scores are placed per item on a scorecard version of your organisation, so sections, work processes and rules count them exactly like evaluations from the form.',
   'imports.evaluations.choice':
     'Why per item: only the score per item shows which work process was weak; a total score from the old tool cannot. Items without a column count as n.a.',
-  'imports.evaluations.done':
-    '{created} evaluations imported, of {agents} agents; their rules have run again.',
+  'imports.evaluations.done': '{created} evaluations imported, of {agents} agents.',
   'imports.scorecard': 'Scorecard version',
   'imports.tool': 'Exported from',
   'imports.tool.playvox': 'Playvox',

@@ -20,8 +20,7 @@ export const importsNl = {
     'Een export van Playvox, Zendesk QA, MaestroQA of een eigen sheet: één regel per beoordeling, met een kolom per onderdeel van de scorekaart. De scores worden per onderdeel op een scorekaartversie van uw organisatie gezet, zodat secties, werkprocessen en regels er net zo mee rekenen als met beoordelingen uit het formulier.',
   'imports.evaluations.choice':
     'Waarom per onderdeel: alleen uit de score per onderdeel volgt welk werkproces zwak was; een totaalscore van het oude systeem zegt dat niet. Onderdelen zonder kolom tellen als n.v.t.',
-  'imports.evaluations.done':
-    '{created} beoordelingen geïmporteerd, van {agents} medewerkers; hun regels zijn opnieuw doorgerekend.',
+  'imports.evaluations.done': '{created} beoordelingen geïmporteerd, van {agents} medewerkers.',
   'imports.scorecard': 'Scorekaartversie',
   'imports.tool': 'Afkomstig uit',
   'imports.tool.playvox': 'Playvox',

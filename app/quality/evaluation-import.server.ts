@@ -378,13 +378,15 @@ export async function importEvaluations(input: {
     // Thousands of rows in one transaction: the default 5 s is meant for forms.
     { timeout: 300_000, maxWait: 30_000 },
   )
+  // The organisation's rules must run for each of these agents once the rules exist in main
+  // (runRulesForAgent of rules.server.ts); until then the caller gets the list.
   const agents = affectedAgents(check.planned)
-  await afterImport(scope.organisationId, agents)
   return {
     importId,
     created: check.planned.length,
     alreadyImported: check.alreadyImported,
     agents: agents.length,
+    agentIds: agents,
   }
 }
 
@@ -454,9 +456,4 @@ async function insertEvaluationsInBulk(
 /** The agents whose evaluations changed: the organisation's rules must run for each. */
 export function affectedAgents(planned: Pick<PlannedEvaluation, 'agentId'>[]) {
   return [...new Set(planned.map((p) => p.agentId))]
-}
-
-async function afterImport(organisationId: string, agentIds: string[]) {
-  void organisationId
-  void agentIds
 }

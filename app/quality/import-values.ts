@@ -1,3 +1,4 @@
+import { fromAmsterdamLocal } from '#app/utils/amsterdam-date.ts'
 import type { Channel } from './scorecard-definition.ts'
 
 /**
@@ -26,30 +27,12 @@ export function guessColumn(headers: string[], names: string[]): number | null {
   return null
 }
 
-/** Offset of Amsterdam from UTC (minutes) at a moment: +60 in winter, +120 in summer. */
-// Made once: building an Intl.DateTimeFormat costs far more than using one (10,000 rows).
-const AMSTERDAM_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-})
+const pad = (n: number) => String(n).padStart(2, '0')
 
-function amsterdamOffset(utcMillis: number) {
-  const parts = AMSTERDAM_PARTS.formatToParts(new Date(utcMillis))
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value)
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'))
-  return Math.round((asUtc - utcMillis) / 60_000)
-}
-
-/** A wall-clock time in Amsterdam as a moment. */
+/** A wall-clock time in Amsterdam as a moment (summer and winter time included). */
 function amsterdamMoment(y: number, mo: number, d: number, h: number, mi: number, s: number) {
-  const naive = Date.UTC(y, mo - 1, d, h, mi, s)
-  const first = naive - amsterdamOffset(naive) * 60_000
-  return new Date(naive - amsterdamOffset(first) * 60_000)
+  const minute = fromAmsterdamLocal(`${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}`)
+  return minute ? new Date(+minute + s * 1000) : undefined
 }
 
 function validDay(y: number, mo: number, d: number) {
@@ -103,7 +86,7 @@ export function readDay(text: string): string | undefined {
       ? [Number(dutch[3]), Number(dutch[2]), Number(dutch[1])]
       : [0, 0, 0]
   if (!validDay(y, mo, d)) return undefined
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  return `${y}-${pad(mo)}-${pad(d)}`
 }
 
 /** The Monday of an ISO week "2026-W48" (or "2026W48"), as "YYYY-MM-DD". */

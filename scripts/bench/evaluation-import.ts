@@ -42,10 +42,8 @@ async function member(email: string, role: 'employer_admin' | 'learner' | 'quali
   return { user, membership }
 }
 const admin = await member('admin@bench.test', 'employer_admin')
-const agents = await Promise.all(
-  Array.from({ length: 60 }, (_, i) => member(`agent${i}@bench.test`, 'learner')),
-)
-const evaluators = await Promise.all(
+await Promise.all(Array.from({ length: 60 }, (_, i) => member(`agent${i}@bench.test`, 'learner')))
+await Promise.all(
   Array.from({ length: 6 }, (_, i) => member(`coach${i}@bench.test`, 'quality_coach')),
 )
 const card = await prisma.scorecard.create({

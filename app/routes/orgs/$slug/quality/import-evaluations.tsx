@@ -174,7 +174,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     return { result: submission.reply(), screen, check: checkView(check), done: null }
   }
   try {
-    const done = await importEvaluations({
+    // The ids of the agents stay on the server: the page shows only how many.
+    const { agentIds: _agentIds, ...done } = await importEvaluations({
       scope,
       versionId,
       tool,
