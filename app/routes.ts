@@ -93,6 +93,8 @@ export default [
     route('quality/evaluations/new', 'routes/orgs/$slug/quality/evaluation-new.tsx'),
     route('quality/evaluations/:evaluationId', 'routes/orgs/$slug/quality/evaluation.tsx'),
     route('quality/evaluations/:evaluationId/file', 'routes/orgs/$slug/quality/evaluation-file.ts'),
+    route('quality/evaluations.csv', 'routes/orgs/$slug/quality/evaluations-csv.ts'),
+    route('quality/evaluations.xlsx', 'routes/orgs/$slug/quality/evaluations-xlsx.ts'),
 
     // Quality: rules, coaching and trends.
 
@@ -129,6 +131,7 @@ export default [
     route('openapi.json', 'routes/api/v1/openapi.ts'),
     route('orgs/:slug/staff', 'routes/api/v1/staff.ts'),
     route('orgs/:slug/records', 'routes/api/v1/records.ts'),
+    route('orgs/:slug/evaluations', 'routes/api/v1/evaluations.ts'),
   ]),
 
   // SCIM 2.0 provisioning from the organisation's identity system (SCIM errors, no pages).

@@ -2,6 +2,7 @@ import type { Catalog } from './catalog.ts'
 import { calibrationEn } from './calibration.en.ts'
 import { coachingEn } from './coaching.en.ts'
 import { importsEn } from './imports.en.ts'
+import { qualityExportsEn } from './quality-exports.en.ts'
 import { qualityEn } from './quality.en.ts'
 
 export const en: Catalog = {
@@ -9,6 +10,7 @@ export const en: Catalog = {
   ...coachingEn,
   ...calibrationEn,
   ...importsEn,
+  ...qualityExportsEn,
   'app.name': 'Leerplein Contactcenter',
   'app.tagline': 'Learning and growing along the qualification dossier',
   'nav.label': 'Main menu',
@@ -691,7 +693,7 @@ export const en: Catalog = {
   'audit.action.sso.account-created': 'Account created at first work-account login',
   'api.title': 'API connections',
   'api.intro':
-    'Keys with which an HR system can read this organisation’s progress and records (read-only). A key works for this organisation only, can be used up to 120 times a minute and can be revoked at any time.',
+    'Keys with which an HR system can read this organisation’s progress, records and (with the separate permission for it) scored contacts (read-only). A key works for this organisation only, can be used up to 120 times a minute and can be revoked at any time.',
   'api.openapi': 'API documentation (OpenAPI)',
   'api.new': 'New key',
   'api.name': 'Name (for example the HR system)',

@@ -196,6 +196,7 @@ export const ASSIGNMENT_STATUS_LABEL: Record<
 export const API_SCOPE_LABEL: Record<ApiScope, TextKey> = {
   'progress:read': 'api.scope.progress',
   'records:read': 'api.scope.records',
+  'quality:read': 'api.scope.quality',
 }
 
 export const INVITATION_STATE_LABEL: Record<InvitationState, TextKey> = {

@@ -2,6 +2,7 @@ import type { PluralForms } from './catalog.ts'
 import { calibrationNl } from './calibration.nl.ts'
 import { coachingNl } from './coaching.nl.ts'
 import { importsNl } from './imports.nl.ts'
+import { qualityExportsNl } from './quality-exports.nl.ts'
 import { qualityNl } from './quality.nl.ts'
 
 /** Dutch messages: the source language. Every key here must exist in en.ts too (typechecked). */
@@ -10,6 +11,7 @@ export const nl = {
   ...coachingNl,
   ...calibrationNl,
   ...importsNl,
+  ...qualityExportsNl,
   'app.name': 'Leerplein Contactcenter',
   'app.tagline': 'Leren en ontwikkelen langs het kwalificatiedossier',
   'nav.label': 'Hoofdmenu',
@@ -699,7 +701,7 @@ export const nl = {
   'audit.action.sso.account-created': 'Account aangemaakt bij eerste login met werkaccount',
   'api.title': 'API-koppelingen',
   'api.intro':
-    'Sleutels waarmee een HR-systeem de voortgang en bewijzen van deze organisatie kan lezen (alleen lezen). Een sleutel werkt alleen voor deze organisatie, is maximaal 120 keer per minuut te gebruiken en kan altijd worden ingetrokken.',
+    'Sleutels waarmee een HR-systeem de voortgang, bewijzen en (met de aparte toestemming daarvoor) beoordeelde contacten van deze organisatie kan lezen (alleen lezen). Een sleutel werkt alleen voor deze organisatie, is maximaal 120 keer per minuut te gebruiken en kan altijd worden ingetrokken.',
   'api.openapi': 'Documentatie van de API (OpenAPI)',
   'api.new': 'Nieuwe sleutel',
   'api.name': 'Naam (bijvoorbeeld het HR-systeem)',

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { formatDate } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import {
@@ -54,53 +55,46 @@ export function EvaluationView({ e, fileHref }: { e: EvaluationViewData; fileHre
     e.durationSeconds === null
       ? null
       : `${Math.floor(e.durationSeconds / 60)}:${String(e.durationSeconds % 60).padStart(2, '0')}`
+  const facts: [string, ReactNode][] = [
+    [t('quality.col.agent'), e.agent.name],
+    [t('quality.col.evaluator'), e.evaluator.name],
+    [t('evaluation.contactAt'), formatDate(e.contactAt, locale)],
+    [t('quality.col.channel'), t(CHANNEL_LABEL[e.channel as Channel] ?? 'quality.channel.phone')],
+    ...(e.externalId ? [[t('evaluation.externalId'), e.externalId] as [string, ReactNode]] : []),
+    ...(minutes ? [[t('evaluation.duration'), minutes] as [string, ReactNode]] : []),
+    ...(e.clientBrand ? [[t('evaluation.clientBrand'), e.clientBrand] as [string, ReactNode]] : []),
+    [
+      t('quality.col.scorecard'),
+      `${e.scorecardVersion.scorecard.name} v${e.scorecardVersion.version}`,
+    ],
+    [
+      t('quality.col.score'),
+      <ScoreBadge key="s" score={e.score} passed={e.passed} criticalFailed={e.criticalFailed} />,
+    ],
+    [
+      t('quality.col.status'),
+      t(EVALUATION_STATUS_LABEL[e.status as EvaluationStatus] ?? 'quality.status.open'),
+    ],
+    ...(e.fileName && fileHref
+      ? [
+          [
+            t('evaluation.file'),
+            <a key="f" href={fileHref}>
+              {e.fileName}
+            </a>,
+          ] as [string, ReactNode],
+        ]
+      : []),
+  ]
   return (
     <>
       <dl className="facts">
-        <dt>{t('quality.col.agent')}</dt>
-        <dd>{e.agent.name}</dd>
-        <dt>{t('quality.col.evaluator')}</dt>
-        <dd>{e.evaluator.name}</dd>
-        <dt>{t('evaluation.contactAt')}</dt>
-        <dd>{formatDate(e.contactAt, locale)}</dd>
-        <dt>{t('quality.col.channel')}</dt>
-        <dd>{t(CHANNEL_LABEL[e.channel as Channel] ?? 'quality.channel.phone')}</dd>
-        {e.externalId ? (
-          <>
-            <dt>{t('evaluation.externalId')}</dt>
-            <dd>{e.externalId}</dd>
-          </>
-        ) : null}
-        {minutes ? (
-          <>
-            <dt>{t('evaluation.duration')}</dt>
-            <dd>{minutes}</dd>
-          </>
-        ) : null}
-        {e.clientBrand ? (
-          <>
-            <dt>{t('evaluation.clientBrand')}</dt>
-            <dd>{e.clientBrand}</dd>
-          </>
-        ) : null}
-        <dt>{t('quality.col.scorecard')}</dt>
-        <dd>
-          {e.scorecardVersion.scorecard.name} v{e.scorecardVersion.version}
-        </dd>
-        <dt>{t('quality.col.score')}</dt>
-        <dd>
-          <ScoreBadge score={e.score} passed={e.passed} criticalFailed={e.criticalFailed} />
-        </dd>
-        <dt>{t('quality.col.status')}</dt>
-        <dd>{t(EVALUATION_STATUS_LABEL[e.status as EvaluationStatus] ?? 'quality.status.open')}</dd>
-        {e.fileName && fileHref ? (
-          <>
-            <dt>{t('evaluation.file')}</dt>
-            <dd>
-              <a href={fileHref}>{e.fileName}</a>
-            </dd>
-          </>
-        ) : null}
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
       {e.disputeReason ? (
         <div className="callout">

@@ -39,7 +39,7 @@ export function loader() {
         title: 'Leerplein Contactcenter HR API',
         version: '1.0.0',
         description:
-          'Read-only access for HR systems to one organisation’s staff progress per work process and the completion records earned there. Create a token as employer admin at /orgs/<org>/api-tokens and send it as `Authorization: Bearer lp_…`. A token reads its own organisation only.',
+          'Read-only access for HR systems to one organisation’s staff progress per work process, the completion records earned there and (scope `quality:read`) its contact evaluations. Create a token as employer admin at /orgs/<org>/api-tokens and send it as `Authorization: Bearer lp_…`. A token reads its own organisation only.',
       },
       servers: [{ url: `${env.PUBLIC_URL}/api/v1` }],
       security: [{ bearer: [] }],
@@ -82,6 +82,37 @@ export function loader() {
                 content: {
                   'application/json': { schema: { $ref: '#/components/schemas/RecordPage' } },
                 },
+              },
+              ...errors,
+            },
+          },
+        },
+        '/orgs/{slug}/evaluations': {
+          get: {
+            summary: 'Contact evaluations in the organisation, 100 per page, newest contact first',
+            description:
+              'Scope `quality:read`. An evaluation is personal data about a named agent: this feed carries scores and facts of the contact only. Item comments, the evaluator’s comment and dispute or resolution texts are never included; they stay inside the application. Calibration scores are not evaluations and are left out.',
+            parameters: [
+              slug,
+              page,
+              {
+                name: 'since',
+                in: 'query',
+                schema: { type: 'string', format: 'date' },
+                description: 'Only contacts on or after this day (Europe/Amsterdam)',
+                example: '2026-11-01',
+              },
+            ],
+            responses: {
+              '200': {
+                description: 'One page',
+                content: {
+                  'application/json': { schema: { $ref: '#/components/schemas/EvaluationPage' } },
+                },
+              },
+              '400': {
+                description: '`since` is not a date',
+                content: { 'application/problem+json': { schema: problem } },
               },
               ...errors,
             },
@@ -170,6 +201,56 @@ export function loader() {
                       type: 'string',
                       format: 'uri',
                       description: 'The signed VC-JWT',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          EvaluationPage: {
+            type: 'object',
+            properties: {
+              organisation: { type: 'string' },
+              page: { type: 'integer' },
+              pages: { type: 'integer' },
+              total: { type: 'integer' },
+              evaluations: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: { type: 'string' },
+                    contactAt: { type: 'string', format: 'date-time' },
+                    agent: {
+                      type: 'object',
+                      properties: { name: { type: 'string' }, email: { type: 'string' } },
+                    },
+                    evaluator: { type: 'string', description: 'The evaluator’s name' },
+                    scorecard: {
+                      type: 'object',
+                      properties: { name: { type: 'string' }, version: { type: 'integer' } },
+                    },
+                    channel: { enum: ['phone', 'chat', 'email', 'social'] },
+                    externalId: {
+                      type: ['string', 'null'],
+                      description: 'The contact’s id in the telephony or QA system',
+                    },
+                    clientBrand: { type: ['string', 'null'] },
+                    score: { type: 'number', minimum: 0, maximum: 100 },
+                    passed: { type: 'boolean' },
+                    criticalFailed: { type: 'boolean' },
+                    status: { enum: ['open', 'acknowledged', 'disputed', 'upheld', 'changed'] },
+                    workProcesses: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          dossier: { type: 'string' },
+                          code: { type: 'string', example: 'TL-K2-W3' },
+                          score: { type: 'number', minimum: 0, maximum: 100 },
+                          passed: { type: 'boolean' },
+                        },
+                      },
                     },
                   },
                 },

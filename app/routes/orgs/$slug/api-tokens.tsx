@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { Route } from './+types/api-tokens'
 import { ErrorList, Field, FormSubmit } from '#app/components/forms.tsx'
 import { requireOrgPermission } from '#app/auth/authorize.server.ts'
-import { API_SCOPES } from '#app/employer/api-scopes.ts'
+import { API_SCOPES, DEFAULT_API_SCOPES } from '#app/employer/api-scopes.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from '#app/employer/api-tokens.server.ts'
 import { API_SCOPE_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -86,8 +86,13 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
           <legend>{t('api.scopes')}</legend>
           {API_SCOPES.map((s) => (
             <label key={s} className="choice">
-              <input type="checkbox" name="scopes" value={s} defaultChecked /> <code>{s}</code>{' '}
-              {t(API_SCOPE_LABEL[s])}
+              <input
+                type="checkbox"
+                name="scopes"
+                value={s}
+                defaultChecked={DEFAULT_API_SCOPES.includes(s)}
+              />{' '}
+              <code>{s}</code> {t(API_SCOPE_LABEL[s])}
             </label>
           ))}
           <ErrorList id={fields.scopes.errorId} errors={fields.scopes.errors} />

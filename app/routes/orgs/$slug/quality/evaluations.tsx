@@ -19,7 +19,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     listEvaluationsForScope(scope, {
       agentId,
       status: EVALUATION_STATUSES.find((s) => s === status),
-      take: 200,
+      take: 60,
     }),
     agentsInScope(scope),
   ])
@@ -75,6 +75,12 @@ export default function Evaluations({ loaderData }: Route.ComponentProps) {
           {t('evaluation.filter.apply')}
         </button>
       </Form>
+      <p className="muted">
+        {t('qualityExport.download')}{' '}
+        <a href={`${base}/evaluations.csv`}>{t('qualityExport.csv')}</a>
+        {' · '}
+        <a href={`${base}/evaluations.xlsx`}>{t('qualityExport.xlsx')}</a>
+      </p>
       {evaluations.length === 0 ? (
         <p>{t('quality.none')}</p>
       ) : (
