@@ -45,7 +45,7 @@ export const importsEn: AreaCatalog<typeof importsNl> = {
   'imports.preview': 'Preview: the first 10 rows as they will be stored',
   'imports.line': 'Line',
   'imports.score': 'Score',
-  'imports.counts': '{rows} rows read, {fresh} new.',
+  'imports.counts': 'Rows read: {rows}; new: {fresh}.',
   'imports.line.problem': 'line {line}: {problem}: {value}',
   'imports.evaluations.field.externalId': 'External id (contact or evaluation)',
   'imports.evaluations.field.agentEmail': 'Agent e-mail',

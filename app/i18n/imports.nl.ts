@@ -45,7 +45,7 @@ export const importsNl = {
   'imports.preview': 'Voorbeeld: de eerste 10 regels zoals ze worden opgeslagen',
   'imports.line': 'Regel',
   'imports.score': 'Score',
-  'imports.counts': '{rows} regels gelezen, {fresh} nieuw.',
+  'imports.counts': 'Regels gelezen: {rows}; nieuw: {fresh}.',
   'imports.line.problem': 'regel {line}: {problem}: {value}',
   'imports.evaluations.field.externalId': 'Extern id (contact of beoordeling)',
   'imports.evaluations.field.agentEmail': 'E-mail medewerker',

@@ -29,13 +29,22 @@ function isoWeek(monday: string) {
  * An agent's last weeks of KPIs, newest first, with the note that they are context: they
  * never move a step of the ladder (only an assessor's sign-off does).
  */
-export function KpiTable({ weeks, caption }: { weeks: KpiWeekView[]; caption: string }) {
+export function KpiTable({
+  weeks,
+  caption,
+  note = true,
+}: {
+  weeks: KpiWeekView[]
+  caption: string
+  /** The "context only" line; off where the page says it already. */
+  note?: boolean
+}) {
   const { t, locale } = useTranslation()
   const number = (n: number | null, suffix = '') =>
     n === null ? '—' : `${n.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB')}${suffix}`
   return (
     <>
-      <p className="muted">{t('kpis.contextOnly')}</p>
+      {note ? <p className="muted">{t('kpis.contextOnly')}</p> : null}
       <DataTable
         caption={caption}
         columns={[

@@ -24,6 +24,7 @@ import {
 } from '#app/quality/evaluation-import.server.ts'
 import { holdUpload, openUpload, releaseUpload } from '#app/quality/import-upload.server.ts'
 import { requireManager, requireQualityScope } from '#app/quality/quality-access.server.ts'
+import { CHANNEL_LABEL } from '#app/quality/quality-labels.ts'
 import { allItems } from '#app/quality/scorecard-definition.ts'
 import { getScorecardVersion, scoringChoices } from '#app/quality/scorecards.server.ts'
 import {
@@ -353,7 +354,7 @@ export default function ImportEvaluations({ loaderData, actionData }: Route.Comp
                     <td>{p.agentEmail}</td>
                     <td>{p.evaluatorEmail}</td>
                     <td>{formatAmsterdam(p.contactAt, locale, 'compactDateTime')}</td>
-                    <td>{p.channel}</td>
+                    <td>{t(CHANNEL_LABEL[p.channel])}</td>
                     <td>{p.durationSeconds ?? '—'}</td>
                     <td>{p.clientBrand ?? '—'}</td>
                     <td>

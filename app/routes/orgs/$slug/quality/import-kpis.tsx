@@ -254,7 +254,7 @@ export default function ImportKpis({ loaderData, actionData }: Route.ComponentPr
                   .map((p) => `${t('imports.line')} ${p.line}: ${p.agentEmail}`)
                   .join(' · ')}
               </p>
-              <KpiTable weeks={check.preview} caption={t('imports.preview')} />
+              <KpiTable weeks={check.preview} caption={t('imports.preview')} note={false} />
             </>
           ) : null}
         </section>
