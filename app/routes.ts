@@ -117,6 +117,9 @@ export default [
     route('quality/calibrations/:sessionId', 'routes/orgs/$slug/quality/calibration.tsx'),
 
     // Quality: imports from QA tools and KPI reports.
+    route('quality/imports', 'routes/orgs/$slug/quality/imports.tsx'),
+    route('quality/imports/evaluations', 'routes/orgs/$slug/quality/import-evaluations.tsx'),
+    route('quality/imports/kpis', 'routes/orgs/$slug/quality/import-kpis.tsx'),
   ]),
 
   // Course authoring in the browser: drafts, live preview, versions, export and import.

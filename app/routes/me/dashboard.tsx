@@ -1,30 +1,33 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/dashboard'
 import { DataTable } from '#app/components/data-table.tsx'
+import { KpiTable } from '#app/components/quality/kpi-table.tsx'
 import { getMemberships, requireUser } from '#app/auth/authorize.server.ts'
 import { learnerDashboard } from '#app/domain/dashboard.server.ts'
 import { LADDER, TOP_STEP } from '#app/domain/progress-rules.ts'
 import { formatDate, localized } from '#app/i18n/i18n.ts'
 import { EVENT_LABEL, ROLE_LABEL, STEP_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { ownKpiWeeks } from '#app/quality/kpis.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard.title')
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)
-  const [memberships, dashboard] = await Promise.all([
+  const [memberships, dashboard, kpis] = await Promise.all([
     getMemberships(user.id),
     learnerDashboard(user.id),
+    ownKpiWeeks(user.id),
   ])
-  return { user, memberships, ...dashboard }
+  return { user, memberships, ...dashboard, kpis }
 }
 
 const stepLabel = (step: number) => STEP_LABEL[LADDER[step]!.key]
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useTranslation()
-  const { user, memberships, dossiers, recent, courses } = loaderData
+  const { user, memberships, dossiers, recent, courses, kpis } = loaderData
   const title = (x: { titleNl: string; titleEn: string | null }) =>
     locale === 'en' && x.titleEn ? x.titleEn : x.titleNl
   return (
@@ -149,6 +152,15 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
               </DataTable>
             </section>
           ))}
+        </section>
+      ))}
+
+      {kpis.map((k) => (
+        <section key={k.organisation.id} aria-labelledby={`kpis-${k.organisation.id}`}>
+          <h2 id={`kpis-${k.organisation.id}`}>
+            {t('kpis.title')} · {k.organisation.name}
+          </h2>
+          <KpiTable weeks={k.weeks} caption={`${t('kpis.title')} · ${k.organisation.name}`} />
         </section>
       ))}
 

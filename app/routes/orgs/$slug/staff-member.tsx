@@ -1,12 +1,14 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/staff-member'
 import { DataTable } from '#app/components/data-table.tsx'
+import { KpiTable } from '#app/components/quality/kpi-table.tsx'
 import { StepCell } from './step-cell.tsx'
 import { staffMember } from '#app/employer/staff-member.server.ts'
 import { requireStaffScope } from '#app/employer/staff-scope.server.ts'
 import { formatDate, localized } from '#app/i18n/i18n.ts'
 import { RECORD_LEVEL_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { memberKpiWeeks } from '#app/quality/kpis.server.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -17,12 +19,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { scope } = await requireStaffScope(request, params.slug)
   const member = await staffMember(scope, params.membershipId)
   invariantResponse(member)
-  return { organisation: { slug: scope.organisationSlug, name: scope.organisationName }, member }
+  // Read only once the person is known to be in scope (staffMember is null otherwise).
+  const kpiWeeks = await memberKpiWeeks(scope.organisationId, member.membershipId)
+  return {
+    organisation: { slug: scope.organisationSlug, name: scope.organisationName },
+    member,
+    kpiWeeks,
+  }
 }
 
 export default function StaffMemberPage({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useTranslation()
-  const { organisation, member } = loaderData
+  const { organisation, member, kpiWeeks } = loaderData
   return (
     <div className="page">
       <p>
@@ -80,6 +88,12 @@ export default function StaffMemberPage({ loaderData }: Route.ComponentProps) {
           </DataTable>
         </section>
       ))}
+      {kpiWeeks.length > 0 ? (
+        <section aria-labelledby="staff-kpis">
+          <h2 id="staff-kpis">{t('kpis.title')}</h2>
+          <KpiTable weeks={kpiWeeks} caption={t('kpis.title')} />
+        </section>
+      ) : null}
     </div>
   )
 }

@@ -60,6 +60,11 @@ export default function QualityHome({ loaderData }: Route.ComponentProps) {
         <li>
           <Link to={`${base}/coaching`}>{t('coaching.title')}</Link>
         </li>
+        {may.manage ? (
+          <li>
+            <Link to={`${base}/imports`}>{t('imports.title')}</Link>
+          </li>
+        ) : null}
       </ul>
       {disputed.length > 0 ? (
         <>
