@@ -1,4 +1,4 @@
-import { prisma } from '#app/db.server.ts'
+import { prisma, type Tx } from '#app/db.server.ts'
 import { env } from '#app/env.server.ts'
 import { sendEmail } from '#app/email/mailer.server.ts'
 import { evidenceReceivedEmail } from '#app/email/templates.ts'
@@ -63,31 +63,15 @@ export async function submitEvidence(input: EvidenceInput) {
   try {
     id = await prisma.$transaction(
       async (tx) => {
-        const evidence = await tx.evidence.create({
-          data: {
-            ...rest,
-            competencies: toJsonList(competencies),
-            ...(fileFields ?? {}),
-            workProcesses: {
-              create: workProcessCodes.map((workProcessCode) => ({ workProcessCode })),
-            },
-          },
-          select: { id: true },
-        })
-        await audit(tx, {
+        const evidence = await insertEvidence(tx, {
+          ...rest,
+          workProcessCodes,
+          competencies,
+          file: fileFields,
           actorId: input.userId,
-          organisationId: input.organisationId,
-          action: 'evidence.submitted',
-          subjectType: 'evidence',
-          subjectId: evidence.id,
-          detail: {
-            kind: input.kind,
-            workProcessCodes,
-            file: fileFields?.fileType ?? null,
-          },
+          detail: { file: fileFields?.fileType ?? null },
         })
         if (uploadId) await attachUpload(tx, input.userId, uploadId, evidence.id)
-        await raiseStatuses(tx, input.userId, input.dossierSlug, workProcessCodes)
         return evidence.id
       },
       { timeout: 20_000, maxWait: 20_000 },
@@ -100,7 +84,47 @@ export async function submitEvidence(input: EvidenceInput) {
   return { id }
 }
 
-async function notifyAssessors(evidenceId: string) {
+/**
+ * The writes of handing in evidence, inside the caller's transaction: the evidence, its audit
+ * line and the learner's steps (at most "demonstrated": competent needs an assessor). The
+ * evidence form uses it, and so does the quality loop (a rule's firing, a coach's hand-in),
+ * so its evidence is stored together with what caused it or not at all.
+ */
+export async function insertEvidence(
+  tx: Tx,
+  input: Omit<EvidenceInput, 'file'> & {
+    file: { fileKey: string; fileName: string; fileType: string; fileSize: number } | null
+    actorId: string | null
+    detail?: Record<string, unknown>
+  },
+) {
+  const { file, workProcessCodes, competencies, actorId, detail, ...rest } = input
+  const evidence = await tx.evidence.create({
+    data: {
+      ...rest,
+      title: rest.title.slice(0, 200),
+      competencies: toJsonList(competencies),
+      ...(file ?? {}),
+      workProcesses: {
+        create: workProcessCodes.map((workProcessCode) => ({ workProcessCode })),
+      },
+    },
+    select: { id: true },
+  })
+  await audit(tx, {
+    actorId,
+    organisationId: input.organisationId,
+    action: 'evidence.submitted',
+    subjectType: 'evidence',
+    subjectId: evidence.id,
+    detail: { kind: input.kind, workProcessCodes, ...detail },
+  })
+  await raiseStatuses(tx, input.userId, input.dossierSlug, workProcessCodes)
+  return evidence
+}
+
+/** Tell the organisation's assessors (not the learner) there is evidence to judge. */
+export async function notifyAssessors(evidenceId: string) {
   const evidence = await prisma.evidence.findUniqueOrThrow({
     where: { id: evidenceId },
     select: {

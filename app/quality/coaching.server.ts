@@ -1,3 +1,4 @@
+import { notifyAssessors } from '#app/assessment/evidence.server.ts'
 import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { sendEmail } from '#app/email/mailer.server.ts'
@@ -10,11 +11,7 @@ import {
   requireEvaluator,
   type QualityScope,
 } from './quality-access.server.ts'
-import {
-  competenciesOf,
-  insertQualityEvidence,
-  notifyAssessorsOf,
-} from './quality-evidence.server.ts'
+import { competenciesOf, insertQualityEvidence } from './quality-evidence.server.ts'
 import { coachingFollowUpEmail, coachingLoggedEmail } from './quality-loop-emails.ts'
 
 /**
@@ -373,7 +370,7 @@ export async function handInCoaching(
     },
     { timeout: 20_000, maxWait: 20_000 },
   )
-  await notifyAssessorsOf(evidenceId)
+  await notifyAssessors(evidenceId)
   return { evidenceId }
 }
 

@@ -2,6 +2,7 @@ import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { batches } from '#app/utils/batches.ts'
 import { evaluationContent, type ContactReference } from './evaluations.server.ts'
+import { runRulesForAgent } from './rules.server.ts'
 import {
   guessColumn,
   readChannel,
@@ -378,9 +379,10 @@ export async function importEvaluations(input: {
     // Thousands of rows in one transaction: the default 5 s is meant for forms.
     { timeout: 300_000, maxWait: 30_000 },
   )
-  // The organisation's rules must run for each of these agents once the rules exist in main
-  // (runRulesForAgent of rules.server.ts); until then the caller gets the list.
+  // Imported scores count like scored ones: the organisation's rules run for each agent
+  // (after the import's own transaction, as after the scoring form; no e-mail per row).
   const agents = affectedAgents(check.planned)
+  for (const agentId of agents) await runRulesForAgent(scope.organisationId, agentId)
   return {
     importId,
     created: check.planned.length,

@@ -1,14 +1,11 @@
+import { notifyAssessors } from '#app/assessment/evidence.server.ts'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { sendEmail } from '#app/email/mailer.server.ts'
 import { targetTitle, WORK_PROCESS_TARGET_STEP } from '#app/employer/assignments.server.ts'
 import { env } from '#app/env.server.ts'
 import { formatAmsterdam } from '#app/utils/amsterdam-date.ts'
-import {
-  competenciesOf,
-  insertQualityEvidence,
-  notifyAssessorsOf,
-} from './quality-evidence.server.ts'
+import { competenciesOf, insertQualityEvidence } from './quality-evidence.server.ts'
 import { requireManager, type QualityScope } from './quality-access.server.ts'
 import { ruleAssignedAgentEmail, ruleAssignedLeaderEmail } from './quality-loop-emails.ts'
 import {
@@ -367,7 +364,7 @@ async function tell(rule: RuleRow, plan: RulePlan, applied: Applied[], workProce
           }),
         })
     } else if (a.evidenceId) {
-      await notifyAssessorsOf(a.evidenceId)
+      await notifyAssessors(a.evidenceId)
     }
   }
 }
