@@ -77,7 +77,10 @@ export const TABLES = [
   { model: 'evaluationWorkProcess', key: ['evaluationId', 'dossierSlug', 'workProcessCode'] },
   { model: 'coachingSession', key: ['id'] },
   { model: 'coachingSessionEvaluation', key: ['coachingSessionId', 'evaluationId'] },
-  { model: 'coachingSessionWorkProcess', key: ['coachingSessionId', 'dossierSlug', 'workProcessCode'] },
+  {
+    model: 'coachingSessionWorkProcess',
+    key: ['coachingSessionId', 'dossierSlug', 'workProcessCode'],
+  },
   { model: 'qualityRule', key: ['id'] },
   { model: 'qualityRuleFiring', key: ['id'] },
   { model: 'kpiWeek', key: ['organisationId', 'userId', 'weekStart'] },

@@ -15,6 +15,7 @@ test('every page of an organisation carries its tabs, and each role sees only it
   await expect(tabs.getByRole('link')).toHaveText([
     'Voortgang',
     'Opdrachten',
+    'Kwaliteit',
     'Medewerkers',
     'Teams',
     'Uitnodigingen',
@@ -41,8 +42,9 @@ test('every page of an organisation carries its tabs, and each role sees only it
   await page.getByRole('link', { name: 'Naar het overzicht van de organisatie' }).click()
   await expect(page).toHaveURL(`${ORG}/matrix`)
 
-  // The team leader (also a workplace assessor) is offered progress, assignments and the
-  // assessment queue, never the management pages that would answer 403.
+  // The team leader (also a workplace assessor) is offered progress, assignments, quality
+  // (their own teams' contacts) and the assessment queue, never the management pages that
+  // would answer 403.
   const leaderContext = await browser.newContext()
   const leader = await leaderContext.newPage()
   await logIn(leader, 'teamleider@noord.demo.test')
@@ -50,7 +52,7 @@ test('every page of an organisation carries its tabs, and each role sees only it
   await expect(leader).toHaveURL(`${ORG}/matrix`)
   await expect(
     leader.getByRole('navigation', { name: 'Beheer van Klantcontact Noord' }).getByRole('link'),
-  ).toHaveText(['Voortgang', 'Opdrachten', 'Te beoordelen'])
+  ).toHaveText(['Voortgang', 'Opdrachten', 'Kwaliteit', 'Te beoordelen'])
   await leaderContext.close()
 })
 

@@ -90,6 +90,21 @@ test('the demo data has the accounts the README lists, and loads once', async ()
     select: { client: { select: { name: true } } },
   })
   expect(brands.map((b) => b.client?.name).sort()).toEqual(['Energiek Nederland', 'TelcoPlus'])
+  // Coaching by the team leader, handed in for his own TL-K2-W3; rules that fired; KPIs.
+  const coaching = await prisma.coachingSession.findMany({
+    where: { coach: { email: 'teamleider@noord.demo.test' } },
+  })
+  expect(coaching.length).toBeGreaterThanOrEqual(4)
+  expect(coaching.filter((c) => c.evidenceId).length).toBe(2)
+  const handedIn = await prisma.evidence.findFirstOrThrow({
+    where: { id: coaching.find((c) => c.evidenceId)!.evidenceId! },
+    include: { workProcesses: true },
+  })
+  expect(handedIn).toMatchObject({ kind: 'coaching_log', dossierSlug: 'contactcenter-teamleider' })
+  expect(handedIn.workProcesses.map((w) => w.workProcessCode)).toEqual(['TL-K2-W3'])
+  expect(await prisma.qualityRule.count({ where: { enabled: true } })).toBe(2)
+  expect(await prisma.qualityRuleFiring.count()).toBeGreaterThan(0)
+  expect(await prisma.kpiWeek.count()).toBeGreaterThanOrEqual(12 * 12)
   expect(
     (
       await attemptLogin({
