@@ -147,4 +147,12 @@ export const qualityEn: AreaCatalog<typeof qualityNl> = {
     one: 'You have 1 evaluation not yet seen.',
     other: 'You have {count} evaluations not yet seen.',
   },
+  'dashboard.quality.title': 'Quality and coaching',
+  'dashboard.quality.coaching': 'My coaching sessions',
+  'dashboard.quality.trend': 'My quality over time',
+  'dashboard.quality.unseen': { one: '1 not yet seen', other: '{count} not yet seen' },
+  'dashboard.quality.unconfirmed': {
+    one: '1 record to confirm',
+    other: '{count} records to confirm',
+  },
 }

@@ -150,4 +150,12 @@ export const qualityNl = {
     one: 'Je hebt 1 beoordeling nog niet gezien.',
     other: 'Je hebt {count} beoordelingen nog niet gezien.',
   },
+  'dashboard.quality.title': 'Kwaliteit en coaching',
+  'dashboard.quality.coaching': 'Mijn coachingsgesprekken',
+  'dashboard.quality.trend': 'Mijn kwaliteit door de tijd',
+  'dashboard.quality.unseen': { one: '1 nog niet gezien', other: '{count} nog niet gezien' },
+  'dashboard.quality.unconfirmed': {
+    one: '1 verslag te bevestigen',
+    other: '{count} verslagen te bevestigen',
+  },
 } as const satisfies Record<string, string | PluralForms>

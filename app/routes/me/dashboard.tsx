@@ -9,25 +9,27 @@ import { formatDate, localized } from '#app/i18n/i18n.ts'
 import { EVENT_LABEL, ROLE_LABEL, STEP_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { ownKpiWeeks } from '#app/quality/kpis.server.ts'
+import { ownQualitySummary } from '#app/quality/own-quality.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard.title')
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)
-  const [memberships, dashboard, kpis] = await Promise.all([
+  const [memberships, dashboard, kpis, quality] = await Promise.all([
     getMemberships(user.id),
     learnerDashboard(user.id),
     ownKpiWeeks(user.id),
+    ownQualitySummary(user.id),
   ])
-  return { user, memberships, ...dashboard, kpis }
+  return { user, memberships, ...dashboard, kpis, quality }
 }
 
 const stepLabel = (step: number) => STEP_LABEL[LADDER[step]!.key]
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useTranslation()
-  const { user, memberships, dossiers, recent, courses, kpis } = loaderData
+  const { user, memberships, dossiers, recent, courses, kpis, quality } = loaderData
   const title = (x: { titleNl: string; titleEn: string | null }) =>
     locale === 'en' && x.titleEn ? x.titleEn : x.titleNl
   return (
@@ -154,6 +156,39 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           ))}
         </section>
       ))}
+
+      {quality ? (
+        <section aria-labelledby="my-quality">
+          <h2 id="my-quality">{t('dashboard.quality.title')}</h2>
+          <ul className="link-list">
+            <li>
+              <Link to="/evaluations">
+                {t('me.evaluations.title')} ({quality.evaluations})
+              </Link>
+              {quality.unseen > 0 ? (
+                <span className="muted">
+                  {' '}
+                  · {t('dashboard.quality.unseen', { count: quality.unseen })}
+                </span>
+              ) : null}
+            </li>
+            <li>
+              <Link to="/coaching">
+                {t('dashboard.quality.coaching')} ({quality.coaching})
+              </Link>
+              {quality.unconfirmed > 0 ? (
+                <span className="muted">
+                  {' '}
+                  · {t('dashboard.quality.unconfirmed', { count: quality.unconfirmed })}
+                </span>
+              ) : null}
+            </li>
+            <li>
+              <Link to="/quality">{t('dashboard.quality.trend')}</Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
 
       {kpis.map((k) => (
         <section key={k.organisation.id} aria-labelledby={`kpis-${k.organisation.id}`}>
