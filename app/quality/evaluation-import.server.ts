@@ -4,6 +4,13 @@ import { batches } from '#app/utils/batches.ts'
 import { evaluationContent, type ContactReference } from './evaluations.server.ts'
 import { runRulesForAgent } from './rules.server.ts'
 import {
+  CONTACT_FIELDS,
+  QA_TOOLS,
+  REQUIRED_FIELDS,
+  type ContactField,
+  type QaTool,
+} from './import-fields.ts'
+import {
   guessColumn,
   readChannel,
   readDateTime,
@@ -25,28 +32,6 @@ import type { TabularFile } from './tabular-file.server.ts'
  * weak. The file is checked whole first (every bad row named by its line) and imported in one
  * transaction, or not at all. The tool's id of each evaluation makes a re-import a no-op.
  */
-
-export const QA_TOOLS = ['playvox', 'zendesk-qa', 'maestroqa', 'other'] as const
-export type QaTool = (typeof QA_TOOLS)[number]
-
-export const CONTACT_FIELDS = [
-  'externalId',
-  'agentEmail',
-  'evaluatorEmail',
-  'contactAt',
-  'channel',
-  'durationSeconds',
-  'clientBrand',
-  'comment',
-] as const
-export type ContactField = (typeof CONTACT_FIELDS)[number]
-export const REQUIRED_FIELDS: readonly ContactField[] = [
-  'externalId',
-  'agentEmail',
-  'evaluatorEmail',
-  'contactAt',
-  'channel',
-]
 
 /** Header names each tool uses in its export, most specific first. */
 const PRESETS: Record<QaTool, Partial<Record<ContactField, string[]>>> = {
