@@ -138,4 +138,5 @@ export const coachingEn: AreaCatalog<typeof coachingNl> = {
   'trend.pivotDate': 'Compare around',
   'trend.weeks': 'Weeks before and after',
   'trend.show': 'Show',
+  'trend.period': 'Period',
 }

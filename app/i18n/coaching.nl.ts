@@ -141,4 +141,5 @@ export const coachingNl = {
   'trend.pivotDate': 'Vergelijken rond',
   'trend.weeks': 'Weken voor en na',
   'trend.show': 'Tonen',
+  'trend.period': 'Periode',
 } as const satisfies Record<string, string | PluralForms>

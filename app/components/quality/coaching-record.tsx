@@ -23,23 +23,35 @@ export function CoachingRecord({ session }: { session: CoachingRecordData }) {
   return (
     <div className="stack">
       <dl className="facts">
-        <dt>{t('coaching.heldAt')}</dt>
-        <dd>{formatDate(session.heldAt, locale)}</dd>
-        <dt>{t('coaching.coach')}</dt>
-        <dd>{session.coach.name}</dd>
-        <dt>{t('coaching.agent')}</dt>
-        <dd>{session.agent.name}</dd>
-        <dt>{t('coaching.workProcesses')}</dt>
-        <dd>{session.workProcesses.map((w) => w.workProcessCode).join(', ') || '—'}</dd>
-        <dt>{t('coaching.followUpAt')}</dt>
-        <dd>{session.followUpAt ? formatDate(session.followUpAt, locale) : '—'}</dd>
-        <dt>{t('coaching.status')}</dt>
-        <dd>
-          {session.confirmedAt
-            ? t('coaching.confirmedOn', { date: formatDate(session.confirmedAt, locale) })
-            : t('coaching.status.open')}
-          {session.evidenceId ? ` · ${t('coaching.status.handedIn')}` : ''}
-        </dd>
+        <div>
+          <dt>{t('coaching.heldAt')}</dt>
+          <dd>{formatDate(session.heldAt, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('coaching.coach')}</dt>
+          <dd>{session.coach.name}</dd>
+        </div>
+        <div>
+          <dt>{t('coaching.agent')}</dt>
+          <dd>{session.agent.name}</dd>
+        </div>
+        <div>
+          <dt>{t('coaching.workProcesses')}</dt>
+          <dd>{session.workProcesses.map((w) => w.workProcessCode).join(', ') || '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('coaching.followUpAt')}</dt>
+          <dd>{session.followUpAt ? formatDate(session.followUpAt, locale) : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('coaching.status')}</dt>
+          <dd>
+            {session.confirmedAt
+              ? t('coaching.confirmedOn', { date: formatDate(session.confirmedAt, locale) })
+              : t('coaching.status.open')}
+            {session.evidenceId ? ` · ${t('coaching.status.handedIn')}` : ''}
+          </dd>
+        </div>
       </dl>
       <h2>{t('coaching.discussed')}</h2>
       <p style={{ whiteSpace: 'pre-wrap' }}>{session.discussed}</p>

@@ -206,7 +206,14 @@ export function WorkProcessTrendView({ trend }: { trend: TrendViewData }) {
         <DataTable
           caption={t('trend.comparison', { date: formatDate(c.pivot, locale), weeks: c.weeks })}
           showCaption
-          columns={['', t('trend.count'), t('trend.meanScore'), t('trend.passRate')]}
+          columns={[
+            <span key="side" className="visually-hidden">
+              {t('trend.period')}
+            </span>,
+            t('trend.count'),
+            t('trend.meanScore'),
+            t('trend.passRate'),
+          ]}
         >
           {(['before', 'after'] as const).map((k) => (
             <tr key={k} data-side={k}>

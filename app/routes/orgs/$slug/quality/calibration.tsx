@@ -85,32 +85,46 @@ export default function Calibration({ loaderData, actionData }: Route.ComponentP
       </p>
       <h1>{view.title}</h1>
       <dl className="facts">
-        <dt>{t('calibration.field.agent')}</dt>
-        <dd>{view.agent.name}</dd>
-        <dt>{t('calibration.field.contactAt')}</dt>
-        <dd>{formatDate(view.contactAt, locale)}</dd>
-        <dt>{t('calibration.field.channel')}</dt>
-        <dd>{t(CHANNEL_LABEL[view.channel])}</dd>
+        <div>
+          <dt>{t('calibration.field.agent')}</dt>
+          <dd>{view.agent.name}</dd>
+        </div>
+        <div>
+          <dt>{t('calibration.field.contactAt')}</dt>
+          <dd>{formatDate(view.contactAt, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('calibration.field.channel')}</dt>
+          <dd>{t(CHANNEL_LABEL[view.channel])}</dd>
+        </div>
         {view.externalId ? (
           <>
-            <dt>{t('calibration.field.externalId')}</dt>
-            <dd>{view.externalId}</dd>
+            <div>
+              <dt>{t('calibration.field.externalId')}</dt>
+              <dd>{view.externalId}</dd>
+            </div>
           </>
         ) : null}
-        <dt>{t('calibration.field.scorecard')}</dt>
-        <dd>
-          {view.scorecard.name} v{view.scorecard.version}
-        </dd>
-        <dt>{t('calibration.field.reference')}</dt>
-        <dd>
-          {view.referenceEvaluator ? view.referenceEvaluator.name : t('calibration.consensus')}
-        </dd>
-        <dt>{t('calibration.col.state')}</dt>
-        <dd data-calibration-state={view.closedAt ? 'closed' : 'open'}>
-          {view.closedAt
-            ? t('calibration.closedOn', { date: formatDate(view.closedAt, locale) })
-            : t('calibration.open')}
-        </dd>
+        <div>
+          <dt>{t('calibration.field.scorecard')}</dt>
+          <dd>
+            {view.scorecard.name} v{view.scorecard.version}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('calibration.field.reference')}</dt>
+          <dd>
+            {view.referenceEvaluator ? view.referenceEvaluator.name : t('calibration.consensus')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('calibration.col.state')}</dt>
+          <dd data-calibration-state={view.closedAt ? 'closed' : 'open'}>
+            {view.closedAt
+              ? t('calibration.closedOn', { date: formatDate(view.closedAt, locale) })
+              : t('calibration.open')}
+          </dd>
+        </div>
       </dl>
 
       {actionData?.done === 'scored' ? <Notice>{t('calibration.scored')}</Notice> : null}
