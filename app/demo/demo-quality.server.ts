@@ -6,7 +6,11 @@ import {
   handInCoaching,
   logCoachingSession,
 } from '#app/quality/coaching.server.ts'
-import { insertEvaluation, type NewEvaluation } from '#app/quality/evaluations.server.ts'
+import {
+  insertEvaluation,
+  insertEvaluations,
+  type NewEvaluation,
+} from '#app/quality/evaluations.server.ts'
 import type { ItemAnswer, ScorecardDefinition } from '#app/quality/scorecard-definition.ts'
 import { guessKpiMapping, importKpis } from '#app/quality/kpi-import.server.ts'
 import { qualityScopeOf } from '#app/quality/quality-access.server.ts'
@@ -20,7 +24,7 @@ import { readTabularFile } from '#app/quality/tabular-file.server.ts'
  * Lotte Visser's after-contact registration is weak until she is coached and takes the lesson;
  * Kevin Vos's and Iris Kok's have slipped lately, so the registration rule has fired for them),
  * two calibration sessions, and disputes; CallForce has a scorecard per client brand. Written
- * through insertEvaluation, so every score is computed exactly as the scoring form computes it.
+ * through insertEvaluations, so every score is computed exactly as the scoring form computes it.
  * Numbers come from a seeded generator: every fresh demo looks the same.
  */
 
@@ -399,27 +403,23 @@ async function seedKpis(organisationId: string, now: Date, random: () => number)
   })
 }
 
-/** In batches, each one transaction; older ones seen by the agent, the newest still open. */
+/** One transaction; the older ones seen by the agent (a day later), the newest still open. */
 async function writeEvaluations(plan: NewEvaluation[], now: Date) {
-  for (let i = 0; i < plan.length; i += 50) {
-    await prisma.$transaction(
-      async (tx) => {
-        for (const input of plan.slice(i, i + 50)) {
-          const { id } = await insertEvaluation(tx, input)
-          const age = now.getTime() - input.contact.contactAt.getTime()
-          if (age > 10 * 24 * 3600 * 1000)
-            await tx.evaluation.update({
-              where: { id },
-              data: {
-                status: 'acknowledged',
-                acknowledgedAt: new Date(input.contact.contactAt.getTime() + 26 * 3600 * 1000),
-              },
-            })
-        }
-      },
-      { timeout: 60_000 },
-    )
-  }
+  const day = 24 * 3600 * 1000
+  await prisma.$transaction(
+    (tx) =>
+      insertEvaluations(
+        tx,
+        plan.map((input) => ({
+          ...input,
+          acknowledgedAt:
+            now.getTime() - input.contact.contactAt.getTime() > 10 * day
+              ? new Date(input.contact.contactAt.getTime() + day + 2 * 3600 * 1000)
+              : null,
+        })),
+      ),
+    { timeout: 120_000 },
+  )
 }
 
 /** Two closed calibration sessions on one contact each, scored by three evaluators. */

@@ -1,7 +1,7 @@
-import { prisma, type Tx } from '#app/db.server.ts'
+import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { batches } from '#app/utils/batches.ts'
-import { evaluationContent, type ContactReference } from './evaluations.server.ts'
+import { insertEvaluations, type ContactReference } from './evaluations.server.ts'
 import { runRulesForAgent } from './rules.server.ts'
 import {
   CONTACT_FIELDS,
@@ -338,13 +338,24 @@ export async function importEvaluations(input: {
         },
         select: { id: true },
       })
-      await insertEvaluationsInBulk(tx, {
-        organisationId: scope.organisationId,
-        version,
-        source: input.tool,
-        importId: record.id,
-        rows: check.planned,
-      })
+      // In batches of a few hundred rows per statement: one nested create per evaluation
+      // took 61 s for 5,000 rows on SQLite (docs/benchmarks.md).
+      await insertEvaluations(
+        tx,
+        check.planned.map((row) => ({
+          organisationId: scope.organisationId,
+          scorecardVersionId: version.id,
+          dossierSlug: version.dossierSlug,
+          definition: version.definition,
+          evaluatorId: row.evaluatorId,
+          agentId: row.agentId,
+          contact: row.contact,
+          answers: row.answers,
+          comment: row.comment,
+          source: input.tool,
+          importId: record.id,
+        })),
+      )
       await audit(tx, {
         actorId: scope.userId,
         organisationId: scope.organisationId,
@@ -374,69 +385,6 @@ export async function importEvaluations(input: {
     alreadyImported: check.alreadyImported,
     agents: agents.length,
     agentIds: agents,
-  }
-}
-
-/**
- * What insertEvaluation writes for one evaluation (the evaluation, its item scores and its
- * work-process rows, computed by the same evaluationContent), written a few hundred at a time:
- * one nested create per evaluation took 61 s for 5,000 rows on SQLite, these batches a few
- * seconds (docs/benchmarks.md). Imported evaluations are never calibration scores.
- */
-async function insertEvaluationsInBulk(
-  tx: Tx,
-  input: {
-    organisationId: string
-    version: Version
-    source: string
-    importId: string
-    rows: PlannedEvaluation[]
-  },
-) {
-  for (const batch of batches(input.rows, 250)) {
-    const contents = batch.map((row) => evaluationContent(input.version.definition, row.answers))
-    const created = await tx.evaluation.createManyAndReturn({
-      data: batch.map((row, i) => ({
-        organisationId: input.organisationId,
-        scorecardVersionId: input.version.id,
-        evaluatorId: row.evaluatorId,
-        agentId: row.agentId,
-        source: input.source,
-        externalId: row.contact.externalId,
-        contactAt: row.contact.contactAt,
-        channel: row.contact.channel,
-        durationSeconds: row.contact.durationSeconds,
-        clientBrand: row.contact.clientBrand,
-        score: contents[i]!.result.score,
-        passed: contents[i]!.result.passed,
-        criticalFailed: contents[i]!.result.criticalFailed,
-        comment: row.comment.trim().slice(0, 4000),
-        importId: input.importId,
-      })),
-      select: { id: true, externalId: true },
-    })
-    const idOf = new Map(created.map((c) => [c.externalId, c.id]))
-    await tx.evaluationItemScore.createMany({
-      data: batch.flatMap((row, i) =>
-        contents[i]!.items.map((item) => ({
-          evaluationId: idOf.get(row.contact.externalId)!,
-          ...item,
-        })),
-      ),
-    })
-    await tx.evaluationWorkProcess.createMany({
-      data: batch.flatMap((row, i) =>
-        contents[i]!.result.workProcesses.map((wp) => ({
-          evaluationId: idOf.get(row.contact.externalId)!,
-          dossierSlug: input.version.dossierSlug,
-          workProcessCode: wp.code,
-          agentId: row.agentId,
-          contactAt: row.contact.contactAt,
-          score: wp.score,
-          passed: wp.passed,
-        })),
-      ),
-    })
   }
 }
 

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { sendEmail } from '#app/email/mailer.server.ts'
 import { env } from '#app/env.server.ts'
 import type { EvidenceFileType } from '#app/evidence/file-type.server.ts'
 import { objectStorage } from '#app/storage/object-storage.server.ts'
+import { batches } from '#app/utils/batches.ts'
 import { evaluationDisputedEmail, evaluationRecordedEmail } from './quality-emails.ts'
 import {
   isAgentInScope,
@@ -16,6 +18,7 @@ import {
   scoreContact,
   validAnswer,
   type Channel,
+  type EvaluationResult,
   type ItemAnswer,
   type ScorecardDefinition,
 } from './scorecard-definition.ts'
@@ -81,54 +84,81 @@ export type NewEvaluation = {
   source?: string
   importId?: string | null
   calibrationSessionId?: string | null
+  /** When the agent saw it, for scores that come from elsewhere already seen (demo, tools). */
+  acknowledgedAt?: Date | null
   file?: { fileKey: string; fileName: string; fileType: string; fileSize: number } | null
 }
 
 /**
- * Write one evaluation in a transaction the caller owns (the form, an import of thousands,
- * a calibration). Calibration scores never become the agent's: they get no work-process
- * rows, so no rule, chart or evidence ever counts them.
+ * Write evaluations in a transaction the caller owns (the form: one; an import or the demo:
+ * thousands), a few hundred rows per statement. Ids are made here, so the item and
+ * work-process rows can follow without reading anything back. Calibration scores never
+ * become the agent's: they get no work-process rows, so no rule, chart or evidence counts them.
  */
+export async function insertEvaluations(tx: Tx, inputs: NewEvaluation[]) {
+  const written: { id: string; result: EvaluationResult }[] = []
+  for (const batch of batches(inputs, 250)) {
+    const rows = batch.map((input) => ({
+      id: newEvaluationId(),
+      input,
+      ...evaluationContent(input.definition, input.answers),
+    }))
+    await tx.evaluation.createMany({
+      data: rows.map(({ id, input, result }) => ({
+        id,
+        organisationId: input.organisationId,
+        scorecardVersionId: input.scorecardVersionId,
+        evaluatorId: input.evaluatorId,
+        agentId: input.agentId,
+        calibrationSessionId: input.calibrationSessionId ?? null,
+        source: input.source ?? 'manual',
+        externalId: input.contact.externalId,
+        contactAt: input.contact.contactAt,
+        channel: input.contact.channel,
+        durationSeconds: input.contact.durationSeconds,
+        clientBrand: input.contact.clientBrand,
+        score: result.score,
+        passed: result.passed,
+        criticalFailed: result.criticalFailed,
+        comment: input.comment.trim().slice(0, 4000),
+        importId: input.importId ?? null,
+        ...(input.acknowledgedAt
+          ? { status: 'acknowledged', acknowledgedAt: input.acknowledgedAt }
+          : {}),
+        ...(input.file ?? {}),
+      })),
+    })
+    await tx.evaluationItemScore.createMany({
+      data: rows.flatMap(({ id, items }) => items.map((item) => ({ evaluationId: id, ...item }))),
+    })
+    await tx.evaluationWorkProcess.createMany({
+      data: rows.flatMap(({ id, input, result }) =>
+        input.calibrationSessionId
+          ? []
+          : result.workProcesses.map((wp) => ({
+              evaluationId: id,
+              dossierSlug: input.dossierSlug,
+              workProcessCode: wp.code,
+              agentId: input.agentId,
+              contactAt: input.contact.contactAt,
+              score: wp.score,
+              passed: wp.passed,
+            })),
+      ),
+    })
+    written.push(...rows.map(({ id, result }) => ({ id, result })))
+  }
+  return written
+}
+
 export async function insertEvaluation(tx: Tx, input: NewEvaluation) {
-  const { result, items } = evaluationContent(input.definition, input.answers)
-  const evaluation = await tx.evaluation.create({
-    data: {
-      organisationId: input.organisationId,
-      scorecardVersionId: input.scorecardVersionId,
-      evaluatorId: input.evaluatorId,
-      agentId: input.agentId,
-      calibrationSessionId: input.calibrationSessionId ?? null,
-      source: input.source ?? 'manual',
-      externalId: input.contact.externalId,
-      contactAt: input.contact.contactAt,
-      channel: input.contact.channel,
-      durationSeconds: input.contact.durationSeconds,
-      clientBrand: input.contact.clientBrand,
-      score: result.score,
-      passed: result.passed,
-      criticalFailed: result.criticalFailed,
-      comment: input.comment.trim().slice(0, 4000),
-      importId: input.importId ?? null,
-      ...(input.file ?? {}),
-      items: { create: items },
-      ...(input.calibrationSessionId
-        ? {}
-        : {
-            workProcesses: {
-              create: result.workProcesses.map((wp) => ({
-                dossierSlug: input.dossierSlug,
-                workProcessCode: wp.code,
-                agentId: input.agentId,
-                contactAt: input.contact.contactAt,
-                score: wp.score,
-                passed: wp.passed,
-              })),
-            },
-          }),
-    },
-    select: { id: true },
-  })
-  return { id: evaluation.id, result }
+  return (await insertEvaluations(tx, [input]))[0]!
+}
+
+/** A random id in the shape of the others (25 lower-case letters and digits, starting "c"). */
+function newEvaluationId() {
+  const bytes = randomBytes(24)
+  return `c${[...bytes].map((b) => (b % 36).toString(36)).join('')}`
 }
 
 /** Runs after an evaluation of an agent is stored or changed: the organisation's rules. */
