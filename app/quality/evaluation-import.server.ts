@@ -15,6 +15,13 @@ import { requireManager, type QualityScope } from './quality-access.server.ts'
 import { allItems, scoreContact, type ItemAnswer } from './scorecard-definition.ts'
 import { getScorecardVersion } from './scorecards.server.ts'
 import type { TabularFile } from './tabular-file.server.ts'
+import {
+  CONTACT_FIELDS,
+  QA_TOOLS,
+  REQUIRED_FIELDS,
+  type ContactField,
+  type QaTool,
+} from './import-fields.ts'
 
 /**
  * Evaluations exported from the QA tool an organisation used before (Playvox, Zendesk QA,
@@ -26,27 +33,7 @@ import type { TabularFile } from './tabular-file.server.ts'
  * transaction, or not at all. The tool's id of each evaluation makes a re-import a no-op.
  */
 
-export const QA_TOOLS = ['playvox', 'zendesk-qa', 'maestroqa', 'other'] as const
-export type QaTool = (typeof QA_TOOLS)[number]
-
-export const CONTACT_FIELDS = [
-  'externalId',
-  'agentEmail',
-  'evaluatorEmail',
-  'contactAt',
-  'channel',
-  'durationSeconds',
-  'clientBrand',
-  'comment',
-] as const
-export type ContactField = (typeof CONTACT_FIELDS)[number]
-export const REQUIRED_FIELDS: readonly ContactField[] = [
-  'externalId',
-  'agentEmail',
-  'evaluatorEmail',
-  'contactAt',
-  'channel',
-]
+export { CONTACT_FIELDS, QA_TOOLS, REQUIRED_FIELDS, type ContactField, type QaTool }
 
 /** Header names each tool uses in its export, most specific first. */
 const PRESETS: Record<QaTool, Partial<Record<ContactField, string[]>>> = {

@@ -13,6 +13,7 @@ import {
 import { requireManager, type QualityScope } from './quality-access.server.ts'
 import type { RowProblem } from './evaluation-import.server.ts'
 import type { TabularFile } from './tabular-file.server.ts'
+import { KPI_FIELDS, type KpiField } from './import-fields.ts'
 
 /**
  * Weekly KPIs per agent from the organisation's reports (WFM, telephony, survey tool): context
@@ -22,8 +23,8 @@ import type { TabularFile } from './tabular-file.server.ts'
  * changes nothing, different figures replace the week's.
  */
 
-export const KPI_FIELDS = ['agentEmail', 'week', 'aht', 'fcr', 'csat', 'nps', 'adherence'] as const
-export type KpiField = (typeof KPI_FIELDS)[number]
+export { KPI_FIELDS, type KpiField }
+
 const MEASURES = ['aht', 'fcr', 'csat', 'nps', 'adherence'] as const
 
 const HEADER_NAMES: Record<KpiField, string[]> = {

@@ -10,18 +10,20 @@ import { isTextKey } from '#app/i18n/i18n.ts'
 import { CheckSummary, MappingRow } from '#app/components/quality/import-check.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import {
-  CONTACT_FIELDS,
   EvaluationImportRefused,
-  QA_TOOLS,
-  REQUIRED_FIELDS,
   checkEvaluations,
   guessEvaluationMapping,
   importEvaluations,
   mappingFromForm,
   type EvaluationCheck,
   type EvaluationMapping,
-  type QaTool,
 } from '#app/quality/evaluation-import.server.ts'
+import {
+  CONTACT_FIELDS,
+  QA_TOOLS,
+  REQUIRED_FIELDS,
+  type QaTool,
+} from '#app/quality/import-fields.ts'
 import { holdUpload, openUpload, releaseUpload } from '#app/quality/import-upload.server.ts'
 import { requireManager, requireQualityScope } from '#app/quality/quality-access.server.ts'
 import { CHANNEL_LABEL } from '#app/quality/quality-labels.ts'

@@ -14,12 +14,12 @@ import {
   checkKpis,
   guessKpiMapping,
   importKpis,
-  KPI_FIELDS,
   KpiImportRefused,
   kpiMappingFromForm,
   type KpiCheck,
   type KpiMapping,
 } from '#app/quality/kpi-import.server.ts'
+import { KPI_FIELDS } from '#app/quality/import-fields.ts'
 import { requireManager, requireQualityScope } from '#app/quality/quality-access.server.ts'
 import {
   readTabularFile,
