@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test, vi } from 'vitest'
 import * as meCoachingSession from '#app/routes/me/coaching-session.tsx'
 import * as meQuality from '#app/routes/me/quality.tsx'
 import * as agentTrend from '#app/routes/orgs/$slug/quality/agent-trend.tsx'
@@ -291,6 +291,51 @@ describe('bad forms answer 400 with field errors', () => {
 })
 
 describe('the pages work for those in scope', () => {
+  test('a session held this morning, logged before noon, is not "in the future"', async () => {
+    // 07:30 in Amsterdam: noon of today, the time a date-only session is stored at, is ahead.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-03-10T06:30:00Z'))
+    try {
+      const logged = await call(
+        coachingNew.action,
+        formRequest(
+          `/orgs/${org.slug}/quality/coaching/new`,
+          {
+            agentId: agent.id,
+            heldAt: '2026-03-10',
+            discussed: 'Het eerste gesprek van de dag teruggeluisterd.',
+            agreements: 'De vraag samenvatten voor het zoeken.',
+          },
+          { cookie: leaderCookie },
+        ),
+        { slug: org.slug },
+      )
+      expect(logged.status).toBe(302)
+      const id = logged.location!.split('/').pop()!
+      const { heldAt } = await prisma.coachingSession.findUniqueOrThrow({ where: { id } })
+      expect(heldAt.toISOString()).toBe('2026-03-10T06:30:00.000Z')
+      // Tomorrow is still refused.
+      const tomorrow = await call(
+        coachingNew.action,
+        formRequest(
+          `/orgs/${org.slug}/quality/coaching/new`,
+          {
+            agentId: agent.id,
+            heldAt: '2026-03-11',
+            discussed: 'Nog niet gehouden.',
+            agreements: 'Nog geen afspraken.',
+          },
+          { cookie: leaderCookie },
+        ),
+        { slug: org.slug },
+      )
+      expect(tomorrow.status).toBe(400)
+      expect(JSON.stringify(tomorrow.data)).toContain('coaching.error.heldAtFuture')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   test('the rule page shows a dry run; switching on fires it', async () => {
     const page = await call(
       rulePage.loader,

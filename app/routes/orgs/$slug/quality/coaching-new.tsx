@@ -18,6 +18,7 @@ import {
   requireEvaluator,
   requireQualityScope,
 } from '#app/quality/quality-access.server.ts'
+import { toAmsterdamLocal } from '#app/utils/amsterdam-date.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
 const date = (message: string) =>
@@ -43,11 +44,15 @@ const CoachingSchema = z.object({
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'coaching.new')
 
-/** Log a coaching session: first choose the agent (GET ?agent=), then their evaluations. */
+/**
+ * Log a coaching session: first choose the agent (GET ?agent=), then their evaluations; an
+ * evaluation's page links here with ?evaluation=, which starts ticked.
+ */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { scope } = await requireQualityScope(request, params.slug)
   requireEvaluator(scope)
-  const agentId = new URL(request.url).searchParams.get('agent')
+  const url = new URL(request.url)
+  const agentId = url.searchParams.get('agent')
   const agents = await agentsInScope(scope)
   const chosen = agentId && (await isAgentInScope(scope, agentId)) ? agentId : null
   const [evaluations, dossiers] = await Promise.all([
@@ -58,12 +63,23 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     agents: agents.map((a) => ({ userId: a.userId, name: a.name })),
     agentId: chosen,
     evaluations,
+    about: url.searchParams.get('evaluation'),
     dossiers,
   }
 }
 
 /** The start of the chosen day in the Netherlands (the form asks for dates, not times). */
 const dayStart = (d: string) => new Date(`${d}T12:00:00+01:00`)
+
+/**
+ * When the session was held: the chosen day, but a session logged the same morning is stored
+ * at the moment it is logged, else noon of today would count as "in the future".
+ */
+function heldAtOf(d: string) {
+  const now = new Date()
+  const day = dayStart(d)
+  return d === toAmsterdamLocal(now).slice(0, 10) && day > now ? now : day
+}
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { scope } = await requireQualityScope(request, params.slug)
@@ -74,7 +90,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   try {
     const session = await logCoachingSession(scope, {
       agentId: v.agentId,
-      heldAt: dayStart(v.heldAt),
+      heldAt: heldAtOf(v.heldAt),
       evaluationIds: v.evaluationIds,
       workProcesses: v.workProcesses,
       discussed: v.discussed,
@@ -93,7 +109,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function CoachingNew({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useTranslation()
-  const { agents, agentId, evaluations, dossiers } = loaderData
+  const { agents, agentId, evaluations, about, dossiers } = loaderData
   const [form, fields] = useForm({
     id: 'coaching',
     lastResult: actionData?.result,
@@ -137,7 +153,7 @@ export default function CoachingNew({ loaderData, actionData }: Route.ComponentP
                 id={`ev-${e.id}`}
                 name="evaluationIds"
                 value={e.id}
-                defaultChecked={false}
+                defaultChecked={e.id === about}
               >
                 {formatDate(e.contactAt, locale)}: {e.score} (
                 {t(e.passed ? 'trend.passed' : 'trend.failed')})
