@@ -314,3 +314,29 @@ export async function sendReminders(scope: StaffScope | null, now = new Date()) 
   }
   return sent
 }
+
+/**
+ * A learner's own open work-process assignments (an employer's, or a quality rule's), soonest
+ * first: courses already show on the dashboard through their enrolment and due date.
+ */
+export async function ownOpenWorkProcessAssignments(userId: string) {
+  const rows = await prisma.assignment.findMany({
+    where: { userId, kind: 'work_process' },
+    orderBy: { dueAt: 'asc' },
+    take: 50,
+    select: { ...ASSIGNMENT_FIELDS, organisation: { select: { id: true, name: true } } },
+  })
+  const done = await doneSet(rows)
+  const open = rows.filter((r) => !done.has(r.id))
+  return Promise.all(
+    open.map(async (r) => ({
+      id: r.id,
+      dueAt: r.dueAt,
+      overdue: +r.dueAt < Date.now(),
+      dossierSlug: r.dossierSlug!,
+      workProcessCode: r.workProcessCode!,
+      organisation: r.organisation.name,
+      title: await targetTitle(targetOf(r), r.organisation.id),
+    })),
+  )
+}

@@ -155,4 +155,8 @@ export const qualityEn: AreaCatalog<typeof qualityNl> = {
     one: '1 record to confirm',
     other: '{count} records to confirm',
   },
+  'dashboard.assigned.title': 'Work-process assignments',
+  'dashboard.assigned.overdue': 'was due {date}',
+  'dashboard.assigned.hint':
+    'Done when every lesson and quiz of the work process is complete (knowledge complete). The lessons are listed with the work process.',
 }

@@ -158,4 +158,8 @@ export const qualityNl = {
     one: '1 verslag te bevestigen',
     other: '{count} verslagen te bevestigen',
   },
+  'dashboard.assigned.title': 'Opdrachten op werkprocessen',
+  'dashboard.assigned.overdue': 'was af op {date}',
+  'dashboard.assigned.hint':
+    'Klaar als alle lessen en toetsen van het werkproces af zijn (kennis compleet). De lessen staan bij het werkproces.',
 } as const satisfies Record<string, string | PluralForms>

@@ -8,6 +8,7 @@ import { LADDER, TOP_STEP } from '#app/domain/progress-rules.ts'
 import { formatDate, localized } from '#app/i18n/i18n.ts'
 import { EVENT_LABEL, ROLE_LABEL, STEP_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { ownOpenWorkProcessAssignments } from '#app/employer/assignments.server.ts'
 import { ownKpiWeeks } from '#app/quality/kpis.server.ts'
 import { ownQualitySummary } from '#app/quality/own-quality.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -16,22 +17,33 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'das
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)
-  const [memberships, dashboard, kpis, quality] = await Promise.all([
+  const [memberships, dashboard, kpis, quality, assigned] = await Promise.all([
     getMemberships(user.id),
     learnerDashboard(user.id),
     ownKpiWeeks(user.id),
     ownQualitySummary(user.id),
+    ownOpenWorkProcessAssignments(user.id),
   ])
-  return { user, memberships, ...dashboard, kpis, quality }
+  return { user, memberships, ...dashboard, kpis, quality, assigned }
 }
 
 const stepLabel = (step: number) => STEP_LABEL[LADDER[step]!.key]
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useTranslation()
-  const { user, memberships, dossiers, recent, courses, kpis, quality } = loaderData
+  const { user, memberships, dossiers, recent, courses, kpis, quality, assigned } = loaderData
   const title = (x: { titleNl: string; titleEn: string | null }) =>
     locale === 'en' && x.titleEn ? x.titleEn : x.titleNl
+  /** The next lesson of an assigned work process: where the assignment is worked on. */
+  const nextLessonOf = (slug: string, code: string) => {
+    const wp = dossiers
+      .find((d) => d.slug === slug)
+      ?.coreTasks.flatMap((k) => k.workProcesses)
+      .find((w) => w.code === code)
+    return wp?.next
+      ? { to: `/courses/${wp.next.courseId}/${wp.next.lessonKey}`, title: title(wp.next) }
+      : null
+  }
   return (
     <div className="page">
       <h1>{t('dashboard.greeting', { name: user.name })}</h1>
@@ -156,6 +168,34 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           ))}
         </section>
       ))}
+
+      {assigned.length > 0 ? (
+        <section aria-labelledby="my-assignments">
+          <h2 id="my-assignments">{t('dashboard.assigned.title')}</h2>
+          <ul>
+            {assigned.map((a) => (
+              <li key={a.id} data-assignment={a.workProcessCode}>
+                {a.title ? a.title[locale] : a.workProcessCode}
+                {nextLessonOf(a.dossierSlug, a.workProcessCode) ? (
+                  <>
+                    {' · '}
+                    <Link to={nextLessonOf(a.dossierSlug, a.workProcessCode)!.to}>
+                      {nextLessonOf(a.dossierSlug, a.workProcessCode)!.title}
+                    </Link>
+                  </>
+                ) : null}{' '}
+                <span className={a.overdue ? 'critical' : 'muted'}>
+                  ·{' '}
+                  {t(a.overdue ? 'dashboard.assigned.overdue' : 'dashboard.due', {
+                    date: formatDate(a.dueAt, locale),
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p className="hint">{t('dashboard.assigned.hint')}</p>
+        </section>
+      ) : null}
 
       {quality ? (
         <section aria-labelledby="my-quality">
