@@ -135,8 +135,11 @@ test('a failing section assigns the lesson, coaching follows, and the trend show
   await expect(status).toContainText('gezien')
   await expect(page.getByRole('button', { name: 'Gezien', exact: true })).toHaveCount(0)
 
-  // Her dashboard leads her to the assigned work process's first lesson.
+  // Her dashboard lists the assignment with its due date and leads her to the first lesson.
   await page.goto('/dashboard')
+  const assigned = page.locator('li[data-assignment="CM-K2-W3"]')
+  await expect(assigned).toContainText('Klaar op')
+  await expect(assigned.getByRole('link', { name: LESSON })).toBeVisible()
   const row = page.locator('tr[data-work-process="CM-K2-W3"]')
   await expect(row.getByRole('link', { name: LESSON })).toBeVisible()
 
