@@ -1,6 +1,7 @@
 import { objectStorage } from '#app/storage/object-storage.server.ts'
 import { isObjectKey } from '#app/storage/object-key.ts'
 import { sealedBox } from '#app/utils/sealed-box.server.ts'
+import { readTabularFile, TABULAR_LIMITS, TabularFileRefused } from './tabular-file.server.ts'
 
 /**
  * An import file kept between the steps of an import (mapping, dry run, import) without
@@ -49,4 +50,31 @@ export async function openUpload(organisationId: string, userId: string, ticket:
 
 export async function releaseUpload(key: string) {
   await objectStorage().delete(key)
+}
+
+/**
+ * The first step of both imports: the form's file checked (there, not too large, a readable
+ * CSV or XLSX), then held for the next steps. Returns the ticket and the header row, or the
+ * message key (and values) of why the file cannot be used.
+ */
+export async function receiveImportFile(
+  organisationId: string,
+  userId: string,
+  upload: File | null,
+): Promise<
+  | { ok: true; ticket: string; fileName: string; headers: string[] }
+  | { ok: false; messageKey: string; values?: Record<string, string | number> }
+> {
+  if (!upload) return { ok: false, messageKey: 'imports.file.required' }
+  if (upload.size > TABULAR_LIMITS.bytes) return { ok: false, messageKey: 'imports.file.tooLarge' }
+  const bytes = new Uint8Array(await upload.arrayBuffer())
+  let headers: string[]
+  try {
+    headers = (await readTabularFile(bytes)).headers
+  } catch (error) {
+    if (!(error instanceof TabularFileRefused)) throw error
+    return { ok: false, messageKey: error.messageKey, values: error.values }
+  }
+  const { ticket } = await holdUpload(organisationId, userId, { bytes, name: upload.name })
+  return { ok: true, ticket, fileName: upload.name.slice(0, 200), headers }
 }

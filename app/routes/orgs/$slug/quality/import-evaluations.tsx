@@ -24,16 +24,12 @@ import {
   REQUIRED_FIELDS,
   type QaTool,
 } from '#app/quality/import-fields.ts'
-import { holdUpload, openUpload, releaseUpload } from '#app/quality/import-upload.server.ts'
+import { openUpload, receiveImportFile, releaseUpload } from '#app/quality/import-upload.server.ts'
 import { requireManager, requireQualityScope } from '#app/quality/quality-access.server.ts'
 import { CHANNEL_LABEL } from '#app/quality/quality-labels.ts'
 import { allItems } from '#app/quality/scorecard-definition.ts'
 import { getScorecardVersion, scoringChoices } from '#app/quality/scorecards.server.ts'
-import {
-  readTabularFile,
-  TABULAR_LIMITS,
-  TabularFileRefused,
-} from '#app/quality/tabular-file.server.ts'
+import { readTabularFile, TABULAR_LIMITS } from '#app/quality/tabular-file.server.ts'
 import { assertBodyWithin, fileField } from '#app/utils/upload.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -113,31 +109,24 @@ export async function action({ request, params }: Route.ActionArgs) {
       )
     const version = await getScorecardVersion(scope.organisationId, submission.value.versionId)
     if (!version) return fail('versionId', 'imports.chooseScorecard')
-    const upload = fileField(form, 'file')
-    if (!upload) return fail('file', 'imports.file.required')
-    if (upload.size > TABULAR_LIMITS.bytes) return fail('file', 'imports.file.tooLarge')
-    const bytes = new Uint8Array(await upload.arrayBuffer())
-    let headers: string[]
-    try {
-      headers = (await readTabularFile(bytes)).headers
-    } catch (error) {
-      if (!(error instanceof TabularFileRefused)) throw error
+    const received = await receiveImportFile(
+      scope.organisationId,
+      scope.userId,
+      fileField(form, 'file'),
+    )
+    if (!received.ok)
       return data(
         {
-          result: submission.reply({ fieldErrors: { file: [error.messageKey] } }),
+          result: submission.reply({ fieldErrors: { file: [received.messageKey] } }),
           screen: null,
-          fileProblem: { key: error.messageKey, values: error.values },
+          fileProblem: { key: received.messageKey, values: received.values ?? {} },
         },
         { status: 400 },
       )
-    }
-    const { ticket } = await holdUpload(scope.organisationId, scope.userId, {
-      bytes,
-      name: upload.name,
-    })
+    const { ticket, headers } = received
     const screen: Screen = {
       ticket,
-      fileName: upload.name.slice(0, 200),
+      fileName: received.fileName,
       versionId: version.id,
       tool: submission.value.tool,
       headers,

@@ -9,7 +9,7 @@ import { CheckSummary, MappingRow } from '#app/components/quality/import-check.t
 import { KpiTable } from '#app/components/quality/kpi-table.tsx'
 import { isTextKey } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
-import { holdUpload, openUpload, releaseUpload } from '#app/quality/import-upload.server.ts'
+import { openUpload, receiveImportFile, releaseUpload } from '#app/quality/import-upload.server.ts'
 import {
   checkKpis,
   guessKpiMapping,
@@ -21,11 +21,7 @@ import {
 } from '#app/quality/kpi-import.server.ts'
 import { KPI_FIELDS } from '#app/quality/import-fields.ts'
 import { requireManager, requireQualityScope } from '#app/quality/quality-access.server.ts'
-import {
-  readTabularFile,
-  TABULAR_LIMITS,
-  TabularFileRefused,
-} from '#app/quality/tabular-file.server.ts'
+import { readTabularFile, TABULAR_LIMITS } from '#app/quality/tabular-file.server.ts'
 import { assertBodyWithin, fileField } from '#app/utils/upload.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -73,36 +69,24 @@ export async function action({ request, params }: Route.ActionArgs) {
 
   if (form.get('intent') === 'upload') {
     const submission = parseWithZod(form, { schema: UploadSchema })
-    const fail = (message: string) =>
-      data(
-        { result: submission.reply({ fieldErrors: { file: [message] } }), screen: null },
-        { status: 400 },
-      )
-    const upload = fileField(form, 'file')
-    if (!upload) return fail('imports.file.required')
-    if (upload.size > TABULAR_LIMITS.bytes) return fail('imports.file.tooLarge')
-    const bytes = new Uint8Array(await upload.arrayBuffer())
-    let headers: string[]
-    try {
-      headers = (await readTabularFile(bytes)).headers
-    } catch (error) {
-      if (!(error instanceof TabularFileRefused)) throw error
+    const received = await receiveImportFile(
+      scope.organisationId,
+      scope.userId,
+      fileField(form, 'file'),
+    )
+    if (!received.ok)
       return data(
         {
-          result: submission.reply({ fieldErrors: { file: [error.messageKey] } }),
+          result: submission.reply({ fieldErrors: { file: [received.messageKey] } }),
           screen: null,
-          fileProblem: { key: error.messageKey, values: error.values },
+          fileProblem: { key: received.messageKey, values: received.values ?? {} },
         },
         { status: 400 },
       )
-    }
-    const { ticket } = await holdUpload(scope.organisationId, scope.userId, {
-      bytes,
-      name: upload.name,
-    })
+    const { ticket, headers } = received
     const screen: Screen = {
       ticket,
-      fileName: upload.name.slice(0, 200),
+      fileName: received.fileName,
       headers,
       mapping: guessKpiMapping(headers),
     }
