@@ -1,8 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { expectNoSeriousA11yViolations } from './a11y.ts'
-import { logIn } from './auth.ts'
+import { answerItems, asUser, QUALITY } from './quality-helpers.ts'
 
-const QUALITY = '/orgs/klantcontact-noord/quality'
 const ADMIN = 'werkgever@noord.demo.test'
 const LEADER = 'teamleider@noord.demo.test'
 /** The quality coach of Klantcontact Noord (the demo's third evaluator). */
@@ -18,27 +17,9 @@ const EMPATHY = 'Toont begrip voor de situatie van de klant'
 const NEXT_STEPS = 'Spreekt vervolgstappen en termijn duidelijk af'
 const CHECK = 'Checkt of de klant verder geholpen is'
 
-async function asUser(browser: Browser, email: string) {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await logIn(page, email)
-  return { page, close: () => context.close() }
-}
-
 /** Score every item at its best, then apply the changes: { legend text: radio label }. */
 async function score(page: Page, changes: Record<string, string>) {
-  const criteria = page.locator('fieldset.criterion')
-  const count = await criteria.count()
-  expect(count).toBe(12)
-  for (let i = 0; i < count; i++) {
-    const criterion = criteria.nth(i)
-    const legend = (await criterion.locator('legend').textContent()) ?? ''
-    const change = Object.entries(changes).find(([text]) => legend.includes(text))?.[1]
-    const yesNo = (await criterion.getByRole('radio', { name: 'ja', exact: true }).count()) > 0
-    await criterion
-      .getByRole('radio', { name: change ?? (yesNo ? 'ja' : '5'), exact: true })
-      .check()
-  }
+  await answerItems(page, 12, changes)
   await page.getByRole('button', { name: 'Score insturen' }).click()
   await expect(page.getByRole('status')).toHaveText('Je score is opgeslagen.')
 }

@@ -1,8 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { expectNoSeriousA11yViolations } from './a11y.ts'
-import { logIn } from './auth.ts'
+import { answerItems, asUser, QUALITY } from './quality-helpers.ts'
 
-const QUALITY = '/orgs/klantcontact-noord/quality'
 const ADMIN = 'werkgever@noord.demo.test'
 const LEADER = 'teamleider@noord.demo.test'
 /** Team Service; no other spec scores her contacts, so her trend is the demo's plus ours. */
@@ -21,13 +20,6 @@ function amsterdamDay(offset: number) {
   })
 }
 
-async function asUser(browser: Browser, email: string) {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await logIn(page, email)
-  return { page, close: () => context.close() }
-}
-
 /**
  * Score a contact of the agent on the demo scorecard: every item at its best, except the
  * changes ({ item wording: radio label }); `contactAt` is left at "now" when not given.
@@ -40,19 +32,7 @@ async function scoreContact(page: Page, changes: Record<string, string>, contact
   await page.getByRole('button', { name: 'Deze scorekaart gebruiken' }).click()
   await page.getByLabel('Medewerker', { exact: true }).selectOption({ label: AGENT_NAME })
   if (contactAt) await page.getByLabel('Datum en tijd van het contact').fill(contactAt)
-  const criteria = page.locator('fieldset.criterion')
-  const count = await criteria.count()
-  expect(count).toBe(13)
-  for (let i = 0; i < count; i++) {
-    const criterion = criteria.nth(i)
-    const legend = (await criterion.locator('legend').textContent()) ?? ''
-    const change = Object.entries(changes).find(([text]) => legend.includes(text))?.[1]
-    const yesNo = (await criterion.getByRole('radio', { name: 'ja', exact: true }).count()) > 0
-    await criterion
-      .getByRole('radio', { name: change ?? (yesNo ? 'ja' : '5'), exact: true })
-      .check()
-  }
-  return criteria
+  return answerItems(page, 13, changes)
 }
 
 async function saveEvaluation(page: Page) {
