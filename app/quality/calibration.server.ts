@@ -1,5 +1,7 @@
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
+import { sendEmail } from '#app/email/mailer.server.ts'
+import { env } from '#app/env.server.ts'
 import {
   deviations,
   evaluatorTrends,
@@ -10,6 +12,7 @@ import {
 } from './calibration-stats.ts'
 import { evaluationContent, insertEvaluation } from './evaluations.server.ts'
 import { isAgentInScope, requireCalibrator, type QualityScope } from './quality-access.server.ts'
+import { calibrationInvitationEmail } from './quality-emails.ts'
 import type { Channel, ItemAnswer } from './scorecard-definition.ts'
 import { getScorecardVersion, parseDefinition, scoringChoices } from './scorecards.server.ts'
 
@@ -101,7 +104,7 @@ export async function startCalibration(scope: QualityScope, input: NewCalibratio
     throw new CalibrationRefused('evaluatorIds', 'calibration.error.evaluator')
   if (input.referenceEvaluatorId && !evaluatorIds.includes(input.referenceEvaluatorId))
     throw new CalibrationRefused('referenceEvaluatorId', 'calibration.error.reference')
-  return prisma.$transaction(async (tx) => {
+  const session = await prisma.$transaction(async (tx) => {
     const session = await tx.calibrationSession.create({
       data: {
         organisationId: scope.organisationId,
@@ -131,6 +134,21 @@ export async function startCalibration(scope: QualityScope, input: NewCalibratio
     })
     return session
   })
+  // Each invited evaluator (but the one who started it) hears of it by e-mail.
+  const invited = await prisma.user.findMany({
+    where: { id: { in: evaluatorIds.filter((id) => id !== scope.userId) } },
+    select: { email: true },
+  })
+  for (const person of invited)
+    await sendEmail({
+      to: person.email,
+      ...calibrationInvitationEmail('nl', {
+        organisation: scope.organisationName,
+        title: input.title,
+        link: `${env.PUBLIC_URL}/orgs/${scope.organisationSlug}/quality/calibrations/${session.id}`,
+      }),
+    })
+  return session
 }
 
 /** Sessions this person sees: all of the organisation for calibrators, else their invitations. */

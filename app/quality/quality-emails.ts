@@ -27,3 +27,18 @@ export function evaluationDisputedEmail(locale: Locale, v: { link: string }) {
         text: `Een medewerker maakt bezwaar tegen de beoordeling van een contact. Lees de reden en beslis:\n${v.link}`,
       }
 }
+
+export function calibrationInvitationEmail(
+  locale: Locale,
+  v: { organisation: string; title: string; link: string },
+) {
+  return locale === 'en'
+    ? {
+        subject: `Calibration: ${v.title}`,
+        text: `${v.organisation} asks you to score one contact for the calibration "${v.title}". Score it on your own; once everyone has scored you see the spread.\n\n${v.link}`,
+      }
+    : {
+        subject: `Kalibratie: ${v.title}`,
+        text: `${v.organisation} vraagt je één contact te scoren voor de kalibratie "${v.title}". Scoor het zelfstandig; als iedereen heeft gescoord, zie je de spreiding.\n\n${v.link}`,
+      }
+}

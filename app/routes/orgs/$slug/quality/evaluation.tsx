@@ -88,16 +88,17 @@ export default function EvaluationPage({ loaderData, actionData }: Route.Compone
       </h1>
       {notice ? <Notice>{t(notice)}</Notice> : null}
       <EvaluationView e={evaluation} fileHref={`${base}/evaluations/${evaluation.id}/file`} />
-      {mayCoach ? (
-        <p>
+      <p className="button-row">
+        {mayCoach ? (
           <Link
             className="button secondary"
             to={`${base}/coaching/new?agent=${evaluation.agentId}&evaluation=${evaluation.id}`}
           >
             {t('evaluation.coach')}
           </Link>
-        </p>
-      ) : null}
+        ) : null}
+        <Link to={`${base}/agents/${evaluation.agentId}/trend`}>{t('trend.agentTitle')}</Link>
+      </p>
       {mayDecide ? (
         <section className="stack">
           <h2>{t('evaluation.dispute.decide')}</h2>

@@ -81,6 +81,11 @@ export default function Evaluations({ loaderData }: Route.ComponentProps) {
         {' · '}
         <a href={`${base}/evaluations.xlsx`}>{t('qualityExport.xlsx')}</a>
       </p>
+      {filter.agentId ? (
+        <p>
+          <Link to={`${base}/agents/${filter.agentId}/trend`}>{t('trend.agentTitle')}</Link>
+        </p>
+      ) : null}
       {evaluations.length === 0 ? (
         <p>{t('quality.none')}</p>
       ) : (
