@@ -156,13 +156,11 @@ describe('a calibration with three evaluators', () => {
     ).toBe(1)
     // The invited evaluators are told by e-mail with the link; the one who started it is not.
     const invited = (id: string) =>
-      prisma.user
-        .findUniqueOrThrow({ where: { id } })
-        .then((u) =>
-          prisma.email.count({
-            where: { to: u.email, text: { contains: sessionPath(sessionId) } },
-          }),
-        )
+      prisma.user.findUniqueOrThrow({ where: { id } }).then((u) =>
+        prisma.email.count({
+          where: { to: u.email, text: { contains: sessionPath(sessionId) } },
+        }),
+      )
     expect(await invited(leader.id)).toBe(1)
     expect(await invited(coach.id)).toBe(1)
     expect(await invited(admin.id)).toBe(0)
