@@ -1,4 +1,8 @@
 import type { Catalog } from './catalog.ts'
+import { designEn } from './design.en.ts'
+import { authoringFlowEn } from './authoring-flow.en.ts'
+import { learnerPathEn } from './learner-path.en.ts'
+import { landingEn } from './landing.en.ts'
 import { calibrationEn } from './calibration.en.ts'
 import { coachingEn } from './coaching.en.ts'
 import { importsEn } from './imports.en.ts'
@@ -11,6 +15,10 @@ export const en: Catalog = {
   ...calibrationEn,
   ...importsEn,
   ...qualityExportsEn,
+  ...landingEn,
+  ...learnerPathEn,
+  ...authoringFlowEn,
+  ...designEn,
   'app.name': 'Leerplein Contactcenter',
   'app.tagline': 'Learning and growing along the qualification dossier',
   'nav.label': 'Main menu',

@@ -1,4 +1,8 @@
 import type { PluralForms } from './catalog.ts'
+import { designNl } from './design.nl.ts'
+import { authoringFlowNl } from './authoring-flow.nl.ts'
+import { learnerPathNl } from './learner-path.nl.ts'
+import { landingNl } from './landing.nl.ts'
 import { calibrationNl } from './calibration.nl.ts'
 import { coachingNl } from './coaching.nl.ts'
 import { importsNl } from './imports.nl.ts'
@@ -12,6 +16,10 @@ export const nl = {
   ...calibrationNl,
   ...importsNl,
   ...qualityExportsNl,
+  ...landingNl,
+  ...learnerPathNl,
+  ...authoringFlowNl,
+  ...designNl,
   'app.name': 'Leerplein Contactcenter',
   'app.tagline': 'Leren en ontwikkelen langs het kwalificatiedossier',
   'nav.label': 'Hoofdmenu',

@@ -1,0 +1,2 @@
+/** Dutch messages: Course languages and the course/quiz builder flow (#19). Spread into nl.ts. */
+export const authoringFlowNl = {} as const

@@ -1,0 +1,4 @@
+import type { AreaCatalog } from './catalog.ts'
+import type { designNl } from './design.nl.ts'
+
+export const designEn: AreaCatalog<typeof designNl> = {}

@@ -1,0 +1,2 @@
+/** Dutch messages: Layout, navigation, notices and shared components (#19). Spread into nl.ts. */
+export const designNl = {} as const

@@ -1,0 +1,4 @@
+import type { AreaCatalog } from './catalog.ts'
+import type { landingNl } from './landing.nl.ts'
+
+export const landingEn: AreaCatalog<typeof landingNl> = {}

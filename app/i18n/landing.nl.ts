@@ -1,0 +1,2 @@
+/** Dutch messages: Role landing pages, e-mails and wording fixes (#19). Spread into nl.ts. */
+export const landingNl = {} as const
