@@ -3,6 +3,8 @@ import { designEn } from './design.en.ts'
 import { authoringFlowEn } from './authoring-flow.en.ts'
 import { learnerPathEn } from './learner-path.en.ts'
 import { landingEn } from './landing.en.ts'
+import { quizFeedbackEn } from './quiz-feedback.en.ts'
+import { employerViewEn } from './employer-view.en.ts'
 import { calibrationEn } from './calibration.en.ts'
 import { coachingEn } from './coaching.en.ts'
 import { importsEn } from './imports.en.ts'
@@ -15,6 +17,8 @@ export const en: Catalog = {
   ...calibrationEn,
   ...importsEn,
   ...qualityExportsEn,
+  ...employerViewEn,
+  ...quizFeedbackEn,
   ...landingEn,
   ...learnerPathEn,
   ...authoringFlowEn,

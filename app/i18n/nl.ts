@@ -3,6 +3,8 @@ import { designNl } from './design.nl.ts'
 import { authoringFlowNl } from './authoring-flow.nl.ts'
 import { learnerPathNl } from './learner-path.nl.ts'
 import { landingNl } from './landing.nl.ts'
+import { quizFeedbackNl } from './quiz-feedback.nl.ts'
+import { employerViewNl } from './employer-view.nl.ts'
 import { calibrationNl } from './calibration.nl.ts'
 import { coachingNl } from './coaching.nl.ts'
 import { importsNl } from './imports.nl.ts'
@@ -16,6 +18,8 @@ export const nl = {
   ...calibrationNl,
   ...importsNl,
   ...qualityExportsNl,
+  ...employerViewNl,
+  ...quizFeedbackNl,
   ...landingNl,
   ...learnerPathNl,
   ...authoringFlowNl,
