@@ -1,5 +1,6 @@
 import os from 'node:os'
 import { expect, test } from 'vitest'
+import { localizeProblem } from '#app/authoring/problem-messages.ts'
 import { compileLesson } from './compile-mdx.server.ts'
 import { DEFAULT_REVEAL_AFTER } from './lesson-kit-spec.ts'
 
@@ -35,4 +36,8 @@ test.each(['0', '-1', '2.5', 'altijd', ''])('revealAfter="%s" is a problem', asy
   expect(analysis.problems.map((p) => p.message)).toEqual([
     'revealAfter must be a whole number of attempts from 1, or never',
   ])
+  // A trainer in the browser editor reads it in Dutch.
+  expect(localizeProblem(analysis.problems[0]!.message, 'nl')).toBe(
+    'revealAfter is een heel aantal pogingen vanaf 1, of never',
+  )
 })

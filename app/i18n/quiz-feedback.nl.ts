@@ -4,7 +4,7 @@ export const quizFeedbackNl = {
   'quizFeedback.missing': 'Wat je koos klopt, maar er hoort nog een juist antwoord bij.',
   'quizFeedback.nothingChosen': 'Je hebt hier niets gekozen.',
   'quizFeedback.keyAfterPass': 'De juiste antwoorden zie je zodra je de toets haalt.',
-  'quizFeedback.keyRevealed': 'De juiste antwoorden zijn hieronder gemarkeerd.',
+  'quizFeedback.keyRevealed': 'De juiste antwoorden staan nu bij de vragen.',
   'quizFeedback.keyAfterAttempts': {
     one: 'Na nog {count} poging zie je de juiste antwoorden, of eerder als je de toets haalt.',
     other: 'Na nog {count} pogingen zie je de juiste antwoorden, of eerder als je de toets haalt.',

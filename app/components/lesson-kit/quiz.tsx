@@ -37,7 +37,7 @@ export function Quiz({ passMark, children }: { passMark: string; children: React
   )
 }
 
-/** When the learner sees the correct options: now (marked below), later, or after a pass. */
+/** When the learner sees the correct options: now (at the questions), later, or after a pass. */
 function KeyNotice({ result }: { result: QuizResult }) {
   const { t } = useTranslation()
   if (result.revealed) {
