@@ -119,8 +119,10 @@ export function Option({ index, children }: { index: string; children: ReactNode
         defaultChecked={result?.chosen.includes(value)}
       />{' '}
       {children}
-      {isCorrect ? <span className="badge"> {t('kit.quiz.correctOption')}</span> : null}
-      {chosenWrong ? <span className="badge"> {t('quizFeedback.chosenWrong')}</span> : null}
+      {isCorrect ? <span className="quiz-mark right"> {t('kit.quiz.correctOption')}</span> : null}
+      {chosenWrong ? (
+        <span className="quiz-mark wrong"> {t('quizFeedback.chosenWrong')}</span>
+      ) : null}
     </label>
   )
 }
