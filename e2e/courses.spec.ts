@@ -72,7 +72,9 @@ for (const lang of ['nl', 'en'] as const) {
       await page.getByRole('button', { name: t.submit }).click()
       await expect(page.getByRole('status')).toHaveText(t.result)
       await expect(questions.first().locator('.feedback')).toBeVisible()
-      await expect(page.locator('.option.correct').first()).toBeVisible()
+      // The first options are wrong: a visitor sees what was wrong, the key only after a pass.
+      await expect(page.locator('.option.wrong').first()).toBeVisible()
+      await expect(page.locator('.option.correct')).toHaveCount(0)
       await expectNoSeriousA11yViolations(page)
     })
 

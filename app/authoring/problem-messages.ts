@@ -58,6 +58,7 @@ const RULES: Array<[RegExp, string]> = [
   [/^duplicate step id "(.*)"$/, 'stap-id "$1" komt twee keer voor'],
   [/^a lesson has at most one <Quiz>$/, 'een les heeft hoogstens één <Quiz>'],
   [/^passMark must be .*$/, 'passMark is een heel percentage van 0 tot 100'],
+  [/^revealAfter must be .*$/, 'revealAfter is een heel aantal pogingen vanaf 1, of never'],
   [/^a question has 2 to 6 options$/, 'een vraag heeft 2 tot 6 antwoorden'],
   [
     /^a single-choice question has exactly one correct option$/,

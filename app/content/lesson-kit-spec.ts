@@ -10,7 +10,7 @@ export const LESSON_KIT: Record<string, ComponentSpec> = {
     attributes: { type: { values: ['tip', 'info', 'warning', 'example'] }, title: {} },
   },
   Term: { attributes: { definition: { required: true } } },
-  Quiz: { attributes: { passMark: { required: true } } },
+  Quiz: { attributes: { passMark: { required: true }, revealAfter: {} } },
   Question: {
     parent: 'Quiz',
     attributes: {
@@ -41,9 +41,28 @@ export const LESSON_KIT: Record<string, ComponentSpec> = {
 export const LESSON_TYPES = ['lesson', 'quiz', 'scenario', 'assignment'] as const
 export type LessonType = (typeof LESSON_TYPES)[number]
 
+/**
+ * After how many attempts a learner who has not passed yet sees the correct options. Sooner
+ * and the retry is copying the key; never and a learner who keeps failing learns nothing.
+ */
+export const DEFAULT_REVEAL_AFTER = 3
+
+/**
+ * A quiz's `revealAfter`: a whole number of attempts from 1, or `never` (then only a pass
+ * reveals the key); absent means the default. Undefined when the value is not allowed.
+ */
+export function parseRevealAfter(value: unknown): number | null | undefined {
+  if (value === undefined || value === null) return DEFAULT_REVEAL_AFTER
+  if (value === 'never') return null
+  const attempts = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN
+  return Number.isSafeInteger(attempts) && attempts >= 1 ? attempts : undefined
+}
+
 /** Quiz answers as the server keeps them: never part of the compiled lesson. */
 export type QuizKey = {
   passMark: number
+  /** Attempts after which the correct options are shown; null: only after a pass. */
+  revealAfter: number | null
   questions: Array<{
     type: 'single' | 'multiple'
     options: number

@@ -1,7 +1,7 @@
 import type { Definition, Image, Link, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { SKIP, visitParents } from 'unist-util-visit-parents'
-import { LESSON_KIT, type QuizKey } from './lesson-kit-spec.ts'
+import { LESSON_KIT, parseRevealAfter, type QuizKey } from './lesson-kit-spec.ts'
 
 /**
  * One pass over a lesson's syntax tree, inside the real MDX compile:
@@ -271,8 +271,12 @@ function analyseQuiz(quiz: JsxNode, analysis: LessonAnalysis, problem: Problem) 
   if (!Number.isInteger(passMark) || passMark < 0 || passMark > 100) {
     problem(quiz, 'passMark must be a whole percentage from 0 to 100')
   }
+  const revealAfter = parseRevealAfter(attr(quiz, 'revealAfter'))
+  if (revealAfter === undefined) {
+    problem(quiz, 'revealAfter must be a whole number of attempts from 1, or never')
+  }
   const questions = jsxChildren(quiz, 'Question')
-  const key: QuizKey = { passMark, questions: [] }
+  const key: QuizKey = { passMark, revealAfter: revealAfter ?? null, questions: [] }
   questions.forEach((question, q) => {
     setAttr(question, 'index', String(q))
     const options = jsxChildren(question, 'Option')

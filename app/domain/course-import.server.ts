@@ -28,6 +28,9 @@ export type CourseImportResult = {
 /** The stored answer key: per question the correct options, and feedback per language. */
 export type StoredQuizKey = {
   passMark: number
+  /** Attempts after which the key is shown; null: only after a pass. Absent in keys stored
+   * before quizzes had it: then the default. */
+  revealAfter?: number | null
   questions: Array<{
     type: 'single' | 'multiple'
     options: number
@@ -236,6 +239,7 @@ export async function publishCourse(
 export function storedQuizKey(nl: QuizKey, en: QuizKey | null): StoredQuizKey {
   return {
     passMark: nl.passMark,
+    revealAfter: nl.revealAfter,
     questions: nl.questions.map((q, i) => ({
       type: q.type,
       options: q.options,

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { gradeQuiz } from './quiz-grading.server.ts'
+import { DEFAULT_REVEAL_AFTER } from '#app/content/lesson-kit-spec.ts'
+import { gradeQuiz, revealAfterOf, revealsKey, withoutKey } from './quiz-grading.server.ts'
 import type { StoredQuizKey } from './course-import.server.ts'
 
 const key: StoredQuizKey = {
@@ -76,4 +77,42 @@ test('two answers to a single-choice question, unknown positions and blanks are 
   )
   expect(result.questions.map((q) => q.correct)).toEqual([false, false, false, false])
   expect(result).toMatchObject({ score: 0, passed: false })
+})
+
+test('a chosen option that is not correct is named; a missing correct one is not', () => {
+  const result = gradeQuiz(
+    key,
+    form([
+      ['q0', '2'],
+      ['q1', '0'],
+    ]),
+    'nl',
+  )
+  expect(result.questions.map((q) => q.wrongChosen)).toEqual([[2], [], [], []])
+})
+
+test('the key is shown after a pass (now or before) or after revealAfter attempts', () => {
+  expect(revealsKey(3, { attempts: 1, passed: false })).toBe(false)
+  expect(revealsKey(3, { attempts: 2, passed: false })).toBe(false)
+  expect(revealsKey(3, { attempts: 3, passed: false })).toBe(true)
+  expect(revealsKey(3, { attempts: 1, passed: true })).toBe(true)
+  expect(revealsKey(1, { attempts: 1, passed: false })).toBe(true)
+  expect(revealsKey(null, { attempts: 50, passed: false })).toBe(false)
+  expect(revealsKey(null, { attempts: 2, passed: true })).toBe(true)
+})
+
+test('without the key: the same verdicts, no correct options anywhere', () => {
+  const graded = gradeQuiz(key, form([['q0', '2']]), 'nl')
+  const withheld = withoutKey(graded, 3, 1)
+  expect(withheld).toMatchObject({ revealed: false, attemptsUntilReveal: 2, score: 0 })
+  expect(withheld.questions.map((q) => q.correct)).toEqual(graded.questions.map((q) => q.correct))
+  expect(withheld.questions.map((q) => q.correctOptions)).toEqual([null, null, null, null])
+  expect(withoutKey(graded, null, 7).attemptsUntilReveal).toBeNull()
+  expect(graded.questions[0]!.correctOptions).toEqual([1])
+})
+
+test('a key stored before quizzes had revealAfter gets the default', () => {
+  expect(revealAfterOf(key)).toBe(DEFAULT_REVEAL_AFTER)
+  expect(revealAfterOf({ ...key, revealAfter: null })).toBeNull()
+  expect(revealAfterOf({ ...key, revealAfter: 1 })).toBe(1)
 })

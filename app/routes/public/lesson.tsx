@@ -11,12 +11,21 @@ import { getCompiledLesson, getPublishedLesson, lessonRef } from '#app/domain/co
 import { workProcessTitles } from '#app/domain/dossiers.server.ts'
 import { learnerLessonState, saveReflection } from '#app/domain/lesson-state.server.ts'
 import { recordCompletion, recordQuizAttempt } from '#app/domain/progress.server.ts'
-import { gradeQuiz } from '#app/domain/quiz-grading.server.ts'
+import { quizAttemptHistory } from '#app/domain/quiz-attempts.server.ts'
+import {
+  gradeQuiz,
+  revealAfterOf,
+  revealsKey,
+  withoutKey,
+} from '#app/domain/quiz-grading.server.ts'
 import { formatDate, localized } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
 import { LESSON_TYPE_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import quizStyles from '#app/styles/quiz.css?url'
 import { invariantResponse } from '#app/utils/invariant.ts'
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: quizStyles }]
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Les' }]
 
@@ -91,16 +100,23 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (intent === 'quiz') {
     invariantResponse(found.lesson.quizKey, 'This lesson has no quiz', { status: 400 })
     const key = JSON.parse(found.lesson.quizKey) as StoredQuizKey
-    const quizResult = gradeQuiz(key, form, getLocale(request))
-    // Graded for everyone; kept (history, progress) for a signed-in learner.
+    const graded = gradeQuiz(key, form, getLocale(request))
+    // Graded for everyone; kept (history, progress) for a signed-in learner. A visitor's
+    // attempts are not counted, so for them only a pass reveals the key.
+    let history = { attempts: 1, passed: graded.passed }
+    const revealAfter = user ? revealAfterOf(key) : null
     if (user) {
       await recordQuizAttempt(user.id, lessonRef(found), {
-        score: quizResult.score,
-        passMark: quizResult.passMark,
-        passed: quizResult.passed,
-        answers: quizResult.questions.map((q) => q.chosen),
+        score: graded.score,
+        passMark: graded.passMark,
+        passed: graded.passed,
+        answers: graded.questions.map((q) => q.chosen),
       })
+      history = await quizAttemptHistory(user.id, found.lesson.lessonKey)
     }
+    const quizResult = revealsKey(revealAfter, history)
+      ? graded
+      : withoutKey(graded, revealAfter, history.attempts)
     return { quizResult, savedReflection: null }
   }
   if (intent === 'scenario-ending') {
