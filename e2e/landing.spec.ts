@@ -15,36 +15,36 @@ async function submitLogin(page: Page, email: string) {
  * also assessors, and the demo leaves evidence waiting for them, so theirs is the queue.
  */
 const LANDINGS = [
-  { role: 'learner', email: 'leerling@noord.demo.test', url: '/dashboard', heading: /Lotte/ },
+  { role: 'a learner', email: 'leerling@noord.demo.test', url: '/dashboard', heading: /Lotte/ },
   {
-    role: 'employer admin',
+    role: 'an employer admin',
     email: 'werkgever@noord.demo.test',
     url: `${ORG}/matrix`,
     heading: /Klantcontact Noord/,
   },
   {
-    role: 'team leader with evidence to judge',
+    role: 'a team leader with evidence to judge',
     email: 'teamleider@noord.demo.test',
     url: `${ORG}/assessments`,
     heading: /Te beoordelen: Klantcontact Noord/,
   },
   {
-    role: 'quality coach',
+    role: 'a quality coach',
     email: 'kwaliteit@noord.demo.test',
     url: `${ORG}/quality`,
     heading: /Kwaliteit: Klantcontact Noord/,
   },
   {
-    role: 'trainer and assessor with evidence to judge',
+    role: 'a trainer and assessor with evidence to judge',
     email: 'trainer@demo.test',
     url: `${ORG}/assessments`,
     heading: /Te beoordelen: Klantcontact Noord/,
   },
-  { role: 'platform admin', email: 'admin@demo.test', url: '/admin', heading: /Platformbeheer/ },
+  { role: 'a platform admin', email: 'admin@demo.test', url: '/admin', heading: /Platformbeheer/ },
 ] as const
 
 for (const { role, email, url, heading } of LANDINGS) {
-  test(`a ${role} lands on ${url} after login, and again on opening /login`, async ({ page }) => {
+  test(`${role} lands on ${url} after login, and again on opening /login`, async ({ page }) => {
     await page.goto('/login')
     await submitLogin(page, email)
     await expect(page).toHaveURL(url)

@@ -248,7 +248,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             {recent.map((e) => (
               <li key={e.id}>
                 {formatDate(e.timestamp, locale)}: {textFor(t, EVENT_LABEL, e.verb)}{' '}
-                {e.objectType === 'lesson' ? title(e) : e.objectId}
+                {title(e)}
                 {e.resultScore !== null ? ` (${e.resultScore}%)` : ''}
               </li>
             ))}
