@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import * as login from '#app/routes/auth/login.tsx'
+import * as invite from '#app/routes/auth/invite.tsx'
+import { createInvitation } from '#app/domain/invitations.server.ts'
+import { addMember } from '#app/domain/organisations.server.ts'
+import { prisma } from '#app/db.server.ts'
 import { importDossierFolder } from '#app/domain/dossier-folder.server.ts'
 import { evidenceFor, judge } from '#tests/assessment-fixtures.ts'
 import {
@@ -62,6 +66,10 @@ describe('where each role lands after signing in', () => {
     const admin = await makeUser('Beheerder', { isPlatformAdmin: true })
     expect(await landingPage({ id: admin.id, isPlatformAdmin: true })).toBe('/admin')
     expect(await pageAfterLogin(admin.id)).toBe('/admin')
+    await prisma.$transaction((tx) =>
+      addMember(tx, { organisationId: org.id, userId: admin.id, roles: ['quality_coach'] }),
+    )
+    expect(await pageAfterLogin(admin.id)).toBe(`/orgs/${org.slug}/quality`)
   })
 
   test('a page the person asked for wins, if it is a path on this site', async () => {
@@ -90,5 +98,33 @@ describe('the login page', () => {
     const outcome = await call(login.loader, getRequest('/login', await cookieFor(user.id)))
     expect(outcome.status).toBe(302)
     expect(outcome.location).toBe(`/orgs/${org.slug}/quality`)
+  })
+})
+
+describe('accepting an invitation', () => {
+  test('a new employer admin lands on the matrix of the organisation that invited them', async () => {
+    const inviter = await makeMember(org.id, ['employer_admin'])
+    const email = `nieuwe-werkgever-${Date.now()}@example.test`
+    const { token } = await createInvitation({
+      organisationId: org.id,
+      email,
+      roles: ['employer_admin'],
+      teamId: null,
+      invitedBy: { id: inviter.user.id, name: inviter.user.name },
+      baseUrl: 'http://localhost',
+      locale: 'nl',
+    })
+    const outcome = await call(
+      invite.action,
+      formRequest(`/invite/${token}`, {
+        intent: 'sign-up',
+        name: 'Nieuwe Werkgever',
+        password: 'Een-goed-wachtwoord',
+        confirmPassword: 'Een-goed-wachtwoord',
+      }),
+      { token },
+    )
+    expect(outcome.status).toBe(302)
+    expect(outcome.location).toBe(`/orgs/${org.slug}/matrix`)
   })
 })
