@@ -14,8 +14,11 @@ const EnvSchema = z.object({
   /** e.g. smtp://user:pass@mail.example.nl:587; unset: e-mail stays in the database outbox. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Leerplein Contactcenter <noreply@leerplein.test>'),
-  /** The public address of the site, for links in e-mails. */
-  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** The public address of the site, for links in e-mails; unset: where the server listens. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Where server.mjs listens; read here only to derive the default PUBLIC_URL. */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOST: z.string().optional(),
   /** The organisation that issues completion records (the issuer profile in every credential). */
   ISSUER_NAME: z.string().min(1).default('Leerplein Contactcenter'),
   ISSUER_EMAIL: z.string().email().optional(),
@@ -66,16 +69,37 @@ const EnvSchema = z.object({
   // --- end of background jobs ---------------------------------------------------------------
 })
 
-export type Env = z.infer<typeof EnvSchema>
+export type Env = Omit<z.infer<typeof EnvSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string }
 
-/** Read and validate the environment once; a bad value stops the process with a clear message. */
-function readEnv(): Env {
-  const parsed = EnvSchema.safeParse(process.env)
+/**
+ * The address the server actually answers on, for links when PUBLIC_URL is not set: a
+ * share link or e-mail pointing at port 3000 while the server runs on 3100 leads nowhere.
+ * A wildcard HOST (all interfaces, the default) is reached as localhost.
+ */
+export function defaultPublicUrl(port: number, host: string | undefined) {
+  const wildcard = !host || host === '0.0.0.0' || host === '::' || host === '[::]'
+  const name = wildcard
+    ? 'localhost'
+    : host.includes(':') && !host.startsWith('[')
+      ? `[${host}]`
+      : host
+  return `http://${name}:${port}`
+}
+
+/** Parse an environment (process.env at boot); a bad value throws with every problem listed. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(source)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
-  return parsed.data
+  const { PUBLIC_URL, ...rest } = parsed.data
+  return { ...rest, PUBLIC_URL: PUBLIC_URL ?? defaultPublicUrl(rest.PORT, rest.HOST) }
+}
+
+/** Read and validate the environment once; a bad value stops the process with a clear message. */
+function readEnv(): Env {
+  return parseEnv(process.env)
 }
 
 export const env = readEnv()

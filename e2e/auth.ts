@@ -8,7 +8,9 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel('E-mailadres').fill(email)
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Inloggen' }).click()
-  await expect(page).toHaveURL(/\/dashboard$/)
+  // Each role lands on its own work page (docs/decisions/029-landing-pages.md): wait until
+  // the login page is left, wherever that leads.
+  await expect(page).not.toHaveURL(/\/login(\?|$)/)
 }
 
 /**

@@ -166,6 +166,52 @@ describe('evidence and sign-off', () => {
   })
 })
 
+describe('the e-mail to the learner', () => {
+  const mailsTo = async (userId: string) => {
+    const { email } = await prisma.user.findUniqueOrThrow({ where: { id: userId } })
+    return prisma.email.findMany({ where: { to: email }, select: { subject: true, text: true } })
+  }
+
+  test('a proeve of four work processes judged by two assessors sends one e-mail, at the end', async () => {
+    const userId = await learner()
+    const codes = ['TL-K2-W1', 'TL-K2-W2', 'TL-K2-W3', 'TL-K2-W4']
+    const { id } = await evidenceFor(userId, org.id, codes, {
+      kind: 'proeve',
+      coreTaskCode: 'TL-K2',
+      title: 'Proeve kerntaak 2',
+    })
+    // Every work process has several criteria: the judgements are multi-criterion.
+    expect((await currentCriteria(org.id, TL, 'TL-K2-W3'))!.criteria.length).toBeGreaterThan(1)
+    for (const code of codes) await judge(id, code, assessorA)
+    for (const code of codes.slice(0, 3)) await judge(id, code, assessorB)
+    expect(await mailsTo(userId)).toEqual([])
+
+    await judge(id, 'TL-K2-W4', assessorB)
+    const mails = await mailsTo(userId)
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.subject).toBe('Je praktijkbewijs "Proeve kerntaak 2" is beoordeeld')
+    for (const code of codes) expect(mails[0]!.text).toContain(`- ${code}: afgetekend`)
+  })
+
+  test('"not yet" on one work process and a sign-off on the other: one e-mail with both', async () => {
+    const userId = await learner()
+    const { id } = await evidenceFor(userId, org.id, ['TL-K2-W2', 'TL-K2-W3'])
+    await judge(id, 'TL-K2-W3', assessorA, 'not_yet')
+    expect(await mailsTo(userId)).toEqual([])
+    await judge(id, 'TL-K2-W2', assessorB)
+    const mails = await mailsTo(userId)
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.text).toContain('- TL-K2-W2: afgetekend\n- TL-K2-W3: nog niet')
+  })
+
+  test('the last two work processes judged at the same moment still send exactly one', async () => {
+    const userId = await learner()
+    const { id } = await evidenceFor(userId, org.id, ['TL-K2-W2', 'TL-K2-W3'])
+    await Promise.all([judge(id, 'TL-K2-W2', assessorA), judge(id, 'TL-K2-W3', assessorB)])
+    expect(await mailsTo(userId)).toHaveLength(1)
+  })
+})
+
 describe('criteria', () => {
   test('start as the indicators; an edit is a new version; a stale edit or score is refused', async () => {
     const other = await makeOrganisation()

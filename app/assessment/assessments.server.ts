@@ -9,6 +9,7 @@ import { issueDueRecords } from '#app/records/issue-records.server.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
 import { assessorsRequired, meetsLevel, type RubricLevel } from './assessment-rules.ts'
 import { currentCriteria } from './criteria.server.ts'
+import { verdicts } from './evidence.server.ts'
 
 export type AssessmentInput = {
   evidenceId: string
@@ -44,11 +45,15 @@ export class AssessmentRefused extends Error {
  * its required level; an assessor judges a work process of a piece of evidence once (so a
  * proeve's two signatures come from two people); a "not yet" closes it (the learner hands in
  * new evidence). Judgement, audit line, new steps and any records it completes are one
- * transaction; the learner gets an e-mail afterwards.
+ * transaction. The learner gets one e-mail per piece of evidence, when its last work process
+ * is decided (not one per work process and assessor: a proeve made eight).
  */
 export async function recordAssessment(input: AssessmentInput) {
   const result = await prisma.$transaction(
     async (tx) => {
+      // Judgements of one piece of evidence take turns (a row lock on PostgreSQL; SQLite has
+      // one writer anyway), so exactly one of them sees the evidence completed.
+      await tx.$executeRaw`UPDATE "Evidence" SET "title" = "title" WHERE "id" = ${input.evidenceId}`
       const evidence = await tx.evidence.findUniqueOrThrow({
         where: { id: input.evidenceId },
         select: {
@@ -141,15 +146,32 @@ export async function recordAssessment(input: AssessmentInput) {
       // without a step changing.
       if (input.decision === 'signed_off' && !raised.some((r) => r.step === TOP_STEP))
         await issueDueRecords(tx, evidence.userId, evidence.dossierSlug)
-      return { id: assessment.id, learnerId: evidence.userId }
+      const decided = verdicts({
+        kind: evidence.kind,
+        workProcesses: evidence.workProcesses,
+        assessments: await tx.assessment.findMany({
+          where: { evidenceId: input.evidenceId },
+          select: { workProcessCode: true, assessorId: true, decision: true },
+        }),
+      })
+      const complete = decided.every((v) => v.verdict === 'signed_off' || v.verdict === 'not_yet')
+      return {
+        id: assessment.id,
+        learnerId: evidence.userId,
+        outcome: complete ? decided : null,
+      }
     },
     { timeout: 20_000, maxWait: 20_000 },
   )
-  await notifyLearner(input.evidenceId, result.learnerId, input.workProcessCode)
-  return result
+  if (result.outcome) await notifyLearner(input.evidenceId, result.learnerId, result.outcome)
+  return { id: result.id, learnerId: result.learnerId }
 }
 
-async function notifyLearner(evidenceId: string, learnerId: string, workProcessCode: string) {
+async function notifyLearner(
+  evidenceId: string,
+  learnerId: string,
+  outcome: Array<{ code: string; verdict: string }>,
+) {
   const [learner, evidence] = await Promise.all([
     prisma.user.findUniqueOrThrow({ where: { id: learnerId }, select: { email: true } }),
     prisma.evidence.findUniqueOrThrow({ where: { id: evidenceId }, select: { title: true } }),
@@ -158,7 +180,9 @@ async function notifyLearner(evidenceId: string, learnerId: string, workProcessC
     to: learner.email,
     ...assessmentDoneEmail('nl', {
       title: evidence.title,
-      workProcessCode,
+      workProcesses: outcome
+        .map((v) => ({ code: v.code, signedOff: v.verdict === 'signed_off' }))
+        .sort((a, b) => a.code.localeCompare(b.code)),
       link: `${env.PUBLIC_URL}/evidence/${evidenceId}`,
       records: `${env.PUBLIC_URL}/records`,
     }),

@@ -40,10 +40,6 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user
 }
 
-export async function requireAnonymous(request: Request) {
-  if (await getUser(request)) throw redirect('/dashboard')
-}
-
 /** The user's active (not deactivated) memberships with their roles. */
 export async function getMemberships(userId: string): Promise<ActiveMembership[]> {
   const rows = await prisma.membership.findMany({

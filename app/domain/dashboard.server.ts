@@ -54,6 +54,8 @@ export async function learnerDashboard(userId: string) {
         verb: true,
         objectId: true,
         objectType: true,
+        courseId: true,
+        lessonKey: true,
         resultScore: true,
         timestamp: true,
       },
@@ -68,22 +70,39 @@ export async function learnerDashboard(userId: string) {
       },
     }),
   ])
-  const courseVersions = await prisma.courseVersion.findMany({
-    where: {
-      courseId: { in: enrolments.map((e) => e.courseId) },
-      currentOf: { is: coursesOfLearner(userId) },
-    },
-    select: {
-      courseId: true,
-      titleNl: true,
-      titleEn: true,
-      lessons: { orderBy: { position: 'asc' }, select: { lessonKey: true } },
-    },
-  })
+  const [courseVersions, eventCourses] = await Promise.all([
+    prisma.courseVersion.findMany({
+      where: {
+        courseId: { in: enrolments.map((e) => e.courseId) },
+        currentOf: { is: coursesOfLearner(userId) },
+      },
+      select: {
+        courseId: true,
+        titleNl: true,
+        titleEn: true,
+        lessons: { orderBy: { position: 'asc' }, select: { lessonKey: true } },
+      },
+    }),
+    // The courses and lessons the recent events are about, by title (not their ids).
+    prisma.courseVersion.findMany({
+      where: {
+        courseId: { in: [...new Set(events.flatMap((e) => (e.courseId ? [e.courseId] : [])))] },
+        currentOf: { isNot: null },
+      },
+      select: {
+        courseId: true,
+        titleNl: true,
+        titleEn: true,
+        lessons: {
+          where: { lessonKey: { in: events.flatMap((e) => (e.lessonKey ? [e.lessonKey] : [])) } },
+          select: { lessonKey: true, titleNl: true, titleEn: true },
+        },
+      },
+    }),
+  ])
 
   const done = new Set(completions.map((c) => c.lessonKey))
   const stepOf = new Map(statuses.map((s) => [`${s.dossierSlug}|${s.workProcessCode}`, s.step]))
-  const lessonTitles = new Map(links.map((l) => [l.lesson.lessonKey, l.lesson]))
   const dossiers = newestPerSlug(dossierRows).map((d) => ({
     ...d,
     coreTasks: d.coreTasks.map((k) => ({
@@ -114,10 +133,7 @@ export async function learnerDashboard(userId: string) {
 
   return {
     dossiers,
-    recent: events.map((e) => {
-      const lesson = lessonTitles.get(e.objectId)
-      return { ...e, titleNl: lesson?.titleNl ?? e.objectId, titleEn: lesson?.titleEn ?? null }
-    }),
+    recent: events.map((e) => ({ ...e, ...eventTitle(e, eventCourses) })),
     courses: enrolments.flatMap((e) => {
       const v = courseVersions.find((c) => c.courseId === e.courseId)
       if (!v) return []
@@ -136,5 +152,23 @@ export async function learnerDashboard(userId: string) {
         },
       ]
     }),
+  }
+}
+
+type Titled = { titleNl: string; titleEn: string | null }
+
+/** "Lesson · Course" for a lesson's event, the course title for an enrolment. */
+function eventTitle(
+  event: { objectId: string; courseId: string | null; lessonKey: string | null },
+  courses: Array<Titled & { courseId: string; lessons: Array<Titled & { lessonKey: string }> }>,
+): { titleNl: string; titleEn: string } {
+  const course = courses.find((c) => c.courseId === event.courseId)
+  if (!course) return { titleNl: event.objectId, titleEn: event.objectId }
+  const lesson = course.lessons.find((l) => l.lessonKey === event.lessonKey)
+  const courseEn = course.titleEn ?? course.titleNl
+  if (!lesson) return { titleNl: course.titleNl, titleEn: courseEn }
+  return {
+    titleNl: `${lesson.titleNl} · ${course.titleNl}`,
+    titleEn: `${lesson.titleEn ?? lesson.titleNl} · ${courseEn}`,
   }
 }

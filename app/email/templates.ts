@@ -43,18 +43,26 @@ export function evidenceReceivedEmail(
       }
 }
 
+/** Once per piece of evidence, when every work process in it is decided. */
 export function assessmentDoneEmail(
   locale: Locale,
-  v: { title: string; workProcessCode: string; link: string; records: string },
+  v: {
+    title: string
+    workProcesses: Array<{ code: string; signedOff: boolean }>
+    link: string
+    records: string
+  },
 ) {
+  const lines = (yes: string, no: string) =>
+    v.workProcesses.map((w) => `- ${w.code}: ${w.signedOff ? yes : no}`).join('\n')
   return locale === 'en'
     ? {
         subject: `Your evidence "${v.title}" has been assessed`,
-        text: `An assessor has judged ${v.workProcessCode} of your evidence "${v.title}". Read the feedback per criterion:\n${v.link}\n\nRecords you have earned are on ${v.records}`,
+        text: `Your evidence "${v.title}" has been assessed:\n${lines('signed off', 'not yet')}\n\nRead the feedback per criterion:\n${v.link}\n\nRecords you have earned are on ${v.records}`,
       }
     : {
         subject: `Je praktijkbewijs "${v.title}" is beoordeeld`,
-        text: `Een assessor heeft ${v.workProcessCode} van je praktijkbewijs "${v.title}" beoordeeld. Lees de feedback per criterium:\n${v.link}\n\nBewijzen die je hebt behaald staan op ${v.records}`,
+        text: `Je praktijkbewijs "${v.title}" is beoordeeld:\n${lines('afgetekend', 'nog niet')}\n\nLees de feedback per criterium:\n${v.link}\n\nBewijzen die je hebt behaald staan op ${v.records}`,
       }
 }
 

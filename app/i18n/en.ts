@@ -646,7 +646,10 @@ export const en: Catalog = {
   'verify.validExplained':
     'The signature matches our published key, and the record is neither revoked nor expired.',
   'verify.revokedOn': 'Revoked on {date}.',
-  'verify.clrParts': 'This record bundle (CLR) holds {count} records, each checked on its own:',
+  'verify.clrParts': {
+    one: 'This record bundle (CLR) holds 1 record, checked on its own:',
+    other: 'This record bundle (CLR) holds {count} records, each checked on its own:',
+  },
   'verify.suspendedOn': 'Suspended since {date}, pending an investigation.',
   'verify.method.jwt': 'Checked: the VC-JWT signature (RS256) with our published key.',
   'verify.method.data_integrity':

@@ -1,2 +1,5 @@
 /** Dutch messages: Role landing pages, e-mails and wording fixes (#19). Spread into nl.ts. */
-export const landingNl = {} as const
+export const landingNl = {
+  'assignments.state': 'Status',
+  'org.memberState': 'Status',
+} as const

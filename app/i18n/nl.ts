@@ -650,7 +650,10 @@ export const nl = {
   'verify.validExplained':
     'De handtekening klopt met onze gepubliceerde sleutel, het bewijs is niet ingetrokken en niet verlopen.',
   'verify.revokedOn': 'Ingetrokken op {date}.',
-  'verify.clrParts': 'Dit overzicht (CLR) bundelt {count} bewijzen, elk apart gecontroleerd:',
+  'verify.clrParts': {
+    one: 'Dit overzicht (CLR) bevat 1 bewijs, apart gecontroleerd:',
+    other: 'Dit overzicht (CLR) bundelt {count} bewijzen, elk apart gecontroleerd:',
+  },
   'verify.suspendedOn': 'Geschorst sinds {date}, in afwachting van onderzoek.',
   'verify.method.jwt':
     'Gecontroleerd: de handtekening van de VC-JWT (RS256) met onze gepubliceerde sleutel.',

@@ -191,6 +191,16 @@ describe('logging in with a work account', () => {
     ).toBe(1)
   })
 
+  test('an employer admin comes back on their landing page, the matrix', async () => {
+    const member = await makeMember(noord.id, ['employer_admin'])
+    const email = 'marieke@noord.example'
+    await prisma.user.update({ where: { id: member.user.id }, data: { email } })
+    person(email)
+    const outcome = await loginThroughProvider(email)
+    expect(outcome.status).toBe(302)
+    expect(outcome.location).toBe(`/orgs/${noord.slug}/matrix`)
+  })
+
   test('a first-time person is created just-in-time in the team their group names', async () => {
     const email = 'nieuw.persoon@klantcontact-noord.example'
     person(email, { groups: ['sg-retentie', 'sg-onbekend'] })

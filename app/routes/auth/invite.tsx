@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { Route } from './+types/invite'
 import { Field, FormSubmit, NewPasswordFields } from '#app/components/forms.tsx'
 import { getUser } from '#app/auth/authorize.server.ts'
+import { pageAfterLogin } from '#app/auth/landing-page.server.ts'
 import { createSession, sessionCookie } from '#app/auth/session.server.ts'
 import { findUserByEmail } from '#app/domain/users.server.ts'
 import {
@@ -66,7 +67,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (submission.value.intent === 'accept') {
       if (!user) throw redirect(`/login?redirectTo=/invite/${params.token}`)
       await acceptInvitation(params.token, { userId: user.id })
-      return redirect('/dashboard')
+      return redirect(await pageAfterLogin(user.id))
     }
     const { name, password } = submission.value
     const { userId } = await acceptInvitation(params.token, { name, password })
@@ -74,7 +75,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       userAgent: request.headers.get('User-Agent') ?? '',
       ipAddress: clientAddress(request),
     })
-    return redirect('/dashboard', {
+    return redirect(await pageAfterLogin(userId), {
       headers: { 'Set-Cookie': sessionCookie(request, token, session.expiresAt) },
     })
   } catch (error) {

@@ -4,7 +4,7 @@ import { data, Form, Link, redirect, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/login'
 import { Field, FormSubmit, Notice } from '#app/components/forms.tsx'
-import { requireAnonymous } from '#app/auth/authorize.server.ts'
+import { pageAfterLogin, requireAnonymous } from '#app/auth/landing-page.server.ts'
 import { attemptLogin } from '#app/auth/login.server.ts'
 import { createSession, sessionCookie } from '#app/auth/session.server.ts'
 import { isTextKey } from '#app/i18n/i18n.ts'
@@ -77,7 +77,7 @@ export async function action({ request }: Route.ActionArgs) {
     userAgent: request.headers.get('User-Agent') ?? '',
     ipAddress: clientAddress(request),
   })
-  return redirect(safeRedirect(redirectTo), {
+  return redirect(await pageAfterLogin(login.userId, redirectTo), {
     headers: { 'Set-Cookie': sessionCookie(request, token, session.expiresAt) },
   })
 }
@@ -89,7 +89,8 @@ async function startWorkAccountLogin(request: Request, formData: FormData) {
   }
   const start = await startSsoLogin({
     email: submission.value.email,
-    redirectTo: safeRedirect(submission.value.redirectTo),
+    // Empty when none was asked for: the callback then picks the person's landing page.
+    redirectTo: safeRedirect(submission.value.redirectTo, ''),
     redirectUri: new URL(CALLBACK_PATH, request.url).href,
   })
   if (!start.ok) {

@@ -1,10 +1,10 @@
 import { redirect } from 'react-router'
 import type { Route } from './+types/sso-callback'
+import { pageAfterLogin } from '#app/auth/landing-page.server.ts'
 import { createSession, sessionCookie } from '#app/auth/session.server.ts'
 import { finishSsoLogin } from '#app/integrations/oidc/sso-login.server.ts'
 import { clearStateCookie, readStateCookie } from '#app/integrations/oidc/state-cookie.server.ts'
 import { clientAddress } from '#app/utils/client-address.server.ts'
-import { safeRedirect } from '#app/utils/form-schemas.ts'
 
 /**
  * Where the organisation's provider sends the person back. A success is a new session; a
@@ -22,5 +22,5 @@ export async function loader({ request }: Route.LoaderArgs) {
     ipAddress: clientAddress(request),
   })
   headers.append('Set-Cookie', sessionCookie(request, token, session.expiresAt))
-  return redirect(safeRedirect(result.redirectTo), { headers })
+  return redirect(await pageAfterLogin(result.userId, result.redirectTo), { headers })
 }

@@ -247,8 +247,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <ul>
             {recent.map((e) => (
               <li key={e.id}>
-                {formatDate(e.timestamp, locale)}: {textFor(t, EVENT_LABEL, e.verb)}{' '}
-                {e.objectType === 'lesson' ? title(e) : e.objectId}
+                {formatDate(e.timestamp, locale)}: {textFor(t, EVENT_LABEL, e.verb)} {title(e)}
                 {e.resultScore !== null ? ` (${e.resultScore}%)` : ''}
               </li>
             ))}

@@ -203,7 +203,7 @@ export default function Assignments({ loaderData, actionData }: Route.ComponentP
             t('employer.staff'),
             t('assignments.what'),
             t('assignments.dueAt'),
-            t('employer.status'),
+            t('assignments.state'),
           ]}
         >
           {assignments.map((a) => (

@@ -87,9 +87,16 @@ export default function OrgMember({ loaderData, actionData }: Route.ComponentPro
   return (
     <div className="page">
       <h1>{member.name}</h1>
-      <p>
-        {member.email} · {member.active ? t('org.active') : t('org.deactivated')}
-      </p>
+      <dl className="facts">
+        <div>
+          <dt>{t('export.email')}</dt>
+          <dd>{member.email}</dd>
+        </div>
+        <div>
+          <dt>{t('org.memberState')}</dt>
+          <dd>{member.active ? t('org.active') : t('org.deactivated')}</dd>
+        </div>
+      </dl>
       {actionData?.saved ? <Notice>{t('org.saved')}</Notice> : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <RolesFieldset checked={(role) => member.roles.includes(role)} meta={fields.roles} />

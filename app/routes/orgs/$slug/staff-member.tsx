@@ -38,16 +38,28 @@ export default function StaffMemberPage({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>{member.name}</h1>
       <dl className="facts">
-        <dt>{t('export.email')}</dt>
-        <dd>{member.email}</dd>
-        <dt>{t('export.teams')}</dt>
-        <dd>{member.teams.join(', ') || '—'}</dd>
-        <dt>{t('staff.completions')}</dt>
-        <dd>{member.activity.completions}</dd>
-        <dt>{t('staff.lastEightWeeks')}</dt>
-        <dd>{member.activity.lastEightWeeks}</dd>
-        <dt>{t('staff.lastActive')}</dt>
-        <dd>{member.activity.lastActive ? formatDate(member.activity.lastActive, locale) : '—'}</dd>
+        <div>
+          <dt>{t('export.email')}</dt>
+          <dd>{member.email}</dd>
+        </div>
+        <div>
+          <dt>{t('export.teams')}</dt>
+          <dd>{member.teams.join(', ') || '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('staff.completions')}</dt>
+          <dd>{member.activity.completions}</dd>
+        </div>
+        <div>
+          <dt>{t('staff.lastEightWeeks')}</dt>
+          <dd>{member.activity.lastEightWeeks}</dd>
+        </div>
+        <div>
+          <dt>{t('staff.lastActive')}</dt>
+          <dd>
+            {member.activity.lastActive ? formatDate(member.activity.lastActive, locale) : '—'}
+          </dd>
+        </div>
       </dl>
       <p className="muted">{t('staff.privacy')}</p>
       <h2>{t('records.title')}</h2>
