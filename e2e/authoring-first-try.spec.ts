@@ -66,6 +66,11 @@ test('a new trainer publishes a Dutch-only course with a lesson and a built quiz
   await page.getByLabel('Kwalificatiedossier').selectOption('contactcenter-teamleider')
   await expect(page.getByLabel('Alleen Nederlands')).toBeChecked()
   await expect(page.getByLabel('Titel (Engels)')).toBeHidden()
+  // Choosing English as well shows its fields; going back hides them again.
+  await page.getByLabel(/^Nederlands en Engels/).check()
+  await expect(page.getByLabel('Titel (Engels)')).toBeVisible()
+  await page.getByLabel('Alleen Nederlands').check()
+  await expect(page.getByLabel('Titel (Engels)')).toBeHidden()
   await page.getByLabel('Titel', { exact: true }).fill(title)
   await page.getByLabel('Samenvatting', { exact: true }).fill('Korte, concrete feedback met SBI.')
   await page.getByLabel('Doelgroep', { exact: true }).fill('Teamleiders')
