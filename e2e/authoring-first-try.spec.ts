@@ -154,3 +154,25 @@ test('a new trainer publishes a Dutch-only course with a lesson and a built quiz
   await expect(learner.locator('.lead [lang="nl"]')).toHaveText('Korte, concrete feedback met SBI.')
   await context.close()
 })
+
+test('after field errors, errors go while typing and one click on "Cursus aanmaken" creates the course', async ({
+  page,
+}) => {
+  await logIn(page, 'trainer@demo.test')
+  await page.goto('/trainer/courses/new')
+  await page.getByRole('button', { name: 'Cursus aanmaken' }).click()
+  const titleError = page.locator('[id$="titleNl-error"]')
+  await expect(titleError).toHaveText('Dit veld is verplicht.')
+  await page.getByLabel('Titel', { exact: true }).fill('Fouten verdwijnen bij het typen')
+  // Gone while typing, before leaving the field: nothing moves when the button is pressed.
+  await expect(titleError).toHaveCount(0)
+  await page.getByLabel('Samenvatting', { exact: true }).fill('Een korte samenvatting.')
+  await page.getByLabel('Doelgroep', { exact: true }).fill('Teamleiders')
+  await expect(page.locator('.field-errors')).toHaveCount(0)
+  const button = page.getByRole('button', { name: 'Cursus aanmaken' })
+  const before = await button.boundingBox()
+  await page.getByLabel('Doelgroep', { exact: true }).blur()
+  expect(await button.boundingBox()).toEqual(before)
+  await button.click()
+  await expect(page).toHaveURL(/\/trainer\/courses\/fouten-verdwijnen-bij-het-typen(-\d+)?$/)
+})
