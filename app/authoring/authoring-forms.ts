@@ -15,21 +15,60 @@ const text = (max: number) =>
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
-export const CourseFieldsSchema = z.object({
+/**
+ * The languages a course is written in: Dutch always (the users are Dutch contact centers),
+ * English as well when the trainer writes every text twice. A Dutch-only course asks no English.
+ */
+export const COURSE_LANGUAGE_CHOICES = ['nl', 'nl+en'] as const
+export type CourseLanguageChoice = (typeof COURSE_LANGUAGE_CHOICES)[number]
+
+const optionalText = (max: number) => z.string().trim().max(max, 'form.tooLong').optional()
+
+const courseFieldsObject = z.object({
   dossierSlug: text(100),
+  languages: z.enum(COURSE_LANGUAGE_CHOICES).default('nl'),
   titleNl: text(120),
-  titleEn: text(120),
+  titleEn: optionalText(120),
   summaryNl: text(1000),
-  summaryEn: text(1000),
+  summaryEn: optionalText(1000),
   audienceNl: text(200),
-  audienceEn: text(200),
-  english: z.literal('on').optional(),
+  audienceEn: optionalText(200),
   selfEnrol: z.literal('on').optional(),
 })
 
-export const NewCourseSchema = CourseFieldsSchema.extend({
-  owner: text(100),
-  id: z.string().trim().max(60, 'form.tooLong').regex(ID_PATTERN, 'authoring.idFormat').optional(),
+/** The English texts are required exactly when the course is also in English. */
+function englishWhenBilingual<
+  T extends {
+    languages: CourseLanguageChoice
+    titleEn?: string
+    summaryEn?: string
+    audienceEn?: string
+  },
+>(value: T, ctx: z.RefinementCtx) {
+  if (value.languages !== 'nl+en') return
+  for (const key of ['titleEn', 'summaryEn', 'audienceEn'] as const) {
+    if (!value[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'form.required' })
+  }
+}
+
+export const CourseFieldsSchema = courseFieldsObject.superRefine(englishWhenBilingual)
+
+export const NewCourseSchema = courseFieldsObject
+  .extend({
+    owner: text(100),
+    id: z
+      .string()
+      .trim()
+      .max(60, 'form.tooLong')
+      .regex(ID_PATTERN, 'authoring.idFormat')
+      .optional(),
+  })
+  .superRefine(englishWhenBilingual)
+
+/** A module's title; the English one only in a bilingual course (the action knows which). */
+export const ModuleTitleSchema = z.object({
+  titleNl: text(120),
+  titleEn: optionalText(120),
 })
 
 export const NewLessonSchema = z.object({
@@ -82,22 +121,29 @@ export const QuestionSchema = z
       .default([])
       .refine((c) => c.length > 0, 'authoring.correctRequired'),
     feedback: z.string().trim().max(1000, 'form.tooLong').default(''),
+    /** Empty: the quiz keeps what it has (the default when it never had one). */
+    revealAfter: z.coerce
+      .number({ invalid_type_error: 'authoringFlow.revealAfterNumber' })
+      .int('authoringFlow.revealAfterNumber')
+      .min(1, 'authoringFlow.revealAfterNumber')
+      .max(100, 'authoringFlow.revealAfterNumber')
+      .optional(),
   })
   .refine((q) => q.correct.every((i) => q.options[i]), {
     message: 'authoring.correctRequired',
     path: ['correct'],
   })
 
-/** The course form's values as the draft's fields. */
-export function courseFieldsFrom(value: z.infer<typeof CourseFieldsSchema>) {
+/** The course form's values as the draft's fields; a Dutch-only course keeps no English. */
+export function courseFieldsFrom(value: z.infer<typeof courseFieldsObject>) {
+  const english = value.languages === 'nl+en'
+  const en = (text: string | undefined) => (english ? (text ?? '') : '')
   return {
     dossierSlug: value.dossierSlug,
-    title: { nl: value.titleNl, en: value.titleEn },
-    summary: { nl: value.summaryNl, en: value.summaryEn },
-    audience: { nl: value.audienceNl, en: value.audienceEn },
-    languages: value.english
-      ? (['nl', 'en'] as Array<'nl' | 'en'>)
-      : (['nl'] as Array<'nl' | 'en'>),
+    title: { nl: value.titleNl, en: en(value.titleEn) },
+    summary: { nl: value.summaryNl, en: en(value.summaryEn) },
+    audience: { nl: value.audienceNl, en: en(value.audienceEn) },
+    languages: english ? (['nl', 'en'] as Array<'nl' | 'en'>) : (['nl'] as Array<'nl' | 'en'>),
     selfEnrol: value.selfEnrol === 'on',
   }
 }

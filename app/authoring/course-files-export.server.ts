@@ -25,9 +25,9 @@ export function snapshotFiles(snapshot: CourseSnapshot): CourseFile[] {
       path: `${course}/course.yaml`,
       text: yamlEntries([
         ['id', snapshot.id, 'plain'],
-        ['title', snapshot.title, 'pair'],
-        ['summary', snapshot.summary, 'folded'],
-        ['audience', snapshot.audience, 'pair'],
+        ['title', localizedEntry(snapshot.title), 'pair'],
+        ['summary', localizedEntry(snapshot.summary), 'folded'],
+        ['audience', localizedEntry(snapshot.audience), 'pair'],
         ['dossier', snapshot.dossierSlug, 'plain'],
         ['languages', snapshot.languages, 'list'],
         ['selfEnrol', snapshot.selfEnrol, 'plain'],
@@ -40,7 +40,7 @@ export function snapshotFiles(snapshot: CourseSnapshot): CourseFile[] {
       path: `${dir}/module.yaml`,
       text: yamlEntries([
         ['id', module.key, 'plain'],
-        ['title', { nl: module.titleNl, en: module.titleEn }, 'pair'],
+        ['title', localizedEntry({ nl: module.titleNl, en: module.titleEn }), 'pair'],
       ]),
     })
     module.lessons.forEach((lesson, l) => {
@@ -65,6 +65,11 @@ export function snapshotFiles(snapshot: CourseSnapshot): CourseFile[] {
     })
   })
   return files
+}
+
+/** A Dutch-only course has no English texts: `en` is left out, not written empty. */
+function localizedEntry(text: { nl: string; en: string }) {
+  return text.en ? text : { nl: text.nl }
 }
 
 /**

@@ -125,7 +125,8 @@ function insertCourse(
         courseId: input.id,
         moduleKey: `${input.id}-m1`,
         titleNl: input.firstModule,
-        titleEn: input.firstModule,
+        // A Dutch-only course has no English text anywhere, module titles included.
+        titleEn: input.fields.languages.includes('en') ? input.firstModule : '',
         position: 0,
       },
     })
@@ -461,22 +462,27 @@ export async function draftSnapshot(
   if (!draft) return null
   return {
     ...snapshotCourse(courseId, draft),
-    modules: draft.modules.map((m) => ({
-      key: m.moduleKey,
-      titleNl: m.titleNl,
-      titleEn: m.titleEn,
-      lessons: m.lessons.map((l): SnapshotLesson => ({
-        key: l.lessonKey,
-        type: l.type as LessonType,
-        duration: l.duration,
-        titleNl: l.titleNl,
-        titleEn: l.titleEn,
-        workProcesses: parseJsonList(l.workProcesses),
-        competencies: parseJsonList(l.competencies),
-        bodyNl: l.bodyNl,
-        bodyEn: l.bodyEn,
+    // An empty module is a place to put lessons, not content: the first module every new
+    // course gets must not block publishing while it is still empty. Publishing, the export
+    // and the diff all leave it out alike; the editor still shows it.
+    modules: draft.modules
+      .filter((m) => m.lessons.length > 0)
+      .map((m) => ({
+        key: m.moduleKey,
+        titleNl: m.titleNl,
+        titleEn: m.titleEn,
+        lessons: m.lessons.map((l): SnapshotLesson => ({
+          key: l.lessonKey,
+          type: l.type as LessonType,
+          duration: l.duration,
+          titleNl: l.titleNl,
+          titleEn: l.titleEn,
+          workProcesses: parseJsonList(l.workProcesses),
+          competencies: parseJsonList(l.competencies),
+          bodyNl: l.bodyNl,
+          bodyEn: l.bodyEn,
+        })),
       })),
-    })),
   }
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest'
-import { addQuestion, appendSnippet, SNIPPETS, starterBody } from './kit-snippets.ts'
+import {
+  addQuestion,
+  appendSnippet,
+  questionCount,
+  revealAfterOf,
+  setRevealAfter,
+  SNIPPETS,
+  starterBody,
+} from './kit-snippets.ts'
 import { LESSON_TYPES } from '#app/content/lesson-kit-spec.ts'
 
 describe('the quiz builder', () => {
@@ -43,4 +51,21 @@ test('snippets are appended after the text; every lesson type has a starter text
     expect(appendSnippet('Tekst.  \n\n', name)).toBe(`Tekst.\n\n${SNIPPETS[name]}\n`)
   }
   for (const type of LESSON_TYPES) expect(starterBody(type).length).toBeGreaterThan(10)
+})
+
+test('revealAfter is set, replaced and removed on the quiz; questions are counted', () => {
+  const body = addQuestion('Intro.', {
+    prompt: 'Een?',
+    options: ['Ja', 'Nee'],
+    correct: [0],
+    feedback: '',
+  })
+  expect(revealAfterOf(body)).toBeNull()
+  const twice = setRevealAfter(setRevealAfter(body, 2), 5)
+  expect(twice).toContain('<Quiz passMark="75" revealAfter="5">')
+  expect(revealAfterOf(twice)).toBe(5)
+  expect(setRevealAfter(twice, null)).toBe(body)
+  expect(setRevealAfter('Geen toets.', 3)).toBe('Geen toets.')
+  expect(questionCount(body)).toBe(1)
+  expect(questionCount('Geen toets.')).toBe(0)
 })

@@ -85,3 +85,25 @@ export function starterBody(type: LessonType): string {
       return '## Inleiding\n\nSchrijf hier de les.\n'
   }
 }
+
+/**
+ * Set (or with null remove) the quiz's `revealAfter`: after how many attempts a learner who
+ * has not passed sees the correct options. A body without a quiz is returned as it is.
+ */
+export function setRevealAfter(body: string, attempts: number | null): string {
+  return body.replace(/<Quiz\b([^>]*)>/, (_, attributes: string) => {
+    const rest = attributes.replace(/\s+revealAfter="[^"]*"/, '')
+    return `<Quiz${rest}${attempts === null ? '' : ` revealAfter="${attempts}"`}>`
+  })
+}
+
+/** The quiz's `revealAfter` as written, or null when the quiz leaves it to the default. */
+export function revealAfterOf(body: string): number | null {
+  const match = /<Quiz\b[^>]*\srevealAfter="(\d+)"/.exec(body)
+  return match ? Number(match[1]) : null
+}
+
+/** How many questions the lesson's quiz has, for the builder's count. */
+export function questionCount(body: string): number {
+  return body.match(/<Question\b/g)?.length ?? 0
+}

@@ -70,6 +70,14 @@ const RULES: Array<[RegExp, string]> = [
   ],
   [/^a quiz needs questions$/, 'een toets heeft vragen nodig'],
   [
+    /^the course declares en, so this needs an English text$/,
+    'de cursus is ook in het Engels, dus dit heeft een Engelse tekst nodig',
+  ],
+  [
+    /^the course declares en, but this module has no English title$/,
+    'de cursus is ook in het Engels, maar deze module heeft geen Engelse titel',
+  ],
+  [
     /^a quiz needs at least (\d+) questions \(it has (\d+)\)$/,
     'een toets heeft minstens $1 vragen (deze heeft er $2)',
   ],

@@ -83,6 +83,8 @@ export async function checkCourses(
         at(moduleFile, `module id "${module.meta.id}" is also used by ${otherModule}`)
       moduleIds.set(module.meta.id, moduleFile)
       if (module.lessons.length === 0) at(moduleFile, 'a module needs at least one lesson')
+      if (bilingual && !module.meta.title.en)
+        at(moduleFile, 'the course declares en, but this module has no English title')
 
       for (const lesson of module.lessons) {
         const otherLesson = lessonIds.get(lesson.meta.id)

@@ -14,7 +14,10 @@ import { parseYaml, readYamlFile } from './yaml-file.server.ts'
  * may import local components. Lessons written in the browser get a restricted subset.
  */
 const text = z.string().trim().min(1, 'must not be empty')
-const Localized = z.object({ nl: text, en: text }).strict()
+// English is optional: "" means none. A course that declares en must have it (below); a
+// Dutch-only course may still carry English catalogue texts, as the repository's courses do.
+const Localized = z.object({ nl: text, en: z.string().trim().default('') }).strict()
+const ENGLISH_TEXTS = ['title', 'summary', 'audience'] as const
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is lowercase words joined by -')
 
 export const CourseMeta = z
@@ -31,6 +34,17 @@ export const CourseMeta = z
     selfEnrol: z.boolean().default(true),
   })
   .strict()
+  .superRefine((meta, ctx) => {
+    if (!meta.languages.includes('en')) return
+    for (const key of ENGLISH_TEXTS) {
+      if (!meta[key].en)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key, 'en'],
+          message: 'the course declares en, so this needs an English text',
+        })
+    }
+  })
 export type CourseMeta = z.infer<typeof CourseMeta>
 
 const ModuleMeta = z.object({ id: Id, title: Localized }).strict()

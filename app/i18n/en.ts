@@ -950,7 +950,6 @@ export const en: Catalog = {
   'authoring.durationNumber': 'Enter a whole number of minutes.',
   'authoring.durationRange': 'Between 1 and 600 minutes.',
   'authoring.emptyModule': 'No lessons in this module yet.',
-  'authoring.english': 'Also offer in English (every lesson gets an English text)',
   'authoring.export': 'Export as zip (courses/ layout)',
   'authoring.exportVersion': 'zip',
   'authoring.forGap': 'New material for {code}: new lessons get this work process ticked.',

@@ -63,7 +63,8 @@ export function localized<K extends string>(
   key: K,
   locale: Locale,
 ): string {
-  return locale === 'en' ? row[`${key}En`] : row[`${key}Nl`]
+  // A Dutch-only course has no English texts (""): the Dutch one stands in (see LocalizedText).
+  return (locale === 'en' && row[`${key}En`]) || row[`${key}Nl`]
 }
 
 /** A date as pages show it ("1 december 2026"), in Amsterdam time: see formatAmsterdam. */

@@ -964,7 +964,6 @@ export const nl = {
   'authoring.durationNumber': 'Vul een heel aantal minuten in.',
   'authoring.durationRange': 'Tussen 1 en 600 minuten.',
   'authoring.emptyModule': 'Nog geen lessen in deze module.',
-  'authoring.english': 'Ook in het Engels aanbieden (elke les krijgt een Engelse tekst)',
   'authoring.export': 'Exporteren als zip (courses/-indeling)',
   'authoring.exportVersion': 'zip',
   'authoring.forGap':

@@ -5,6 +5,7 @@ import { viewerOrganisationIds } from '#app/domain/course-visibility.server.ts'
 import { getPublishedCourse } from '#app/domain/courses.server.ts'
 import { localized } from '#app/i18n/i18n.ts'
 import { LANGUAGE_LABEL, LESSON_TYPE_LABEL, textFor } from '#app/i18n/labels.ts'
+import { LocalizedText } from '#app/i18n/localized-text.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { metaLocale } from '#app/utils/meta.ts'
@@ -25,19 +26,25 @@ export default function CoursePage({ loaderData }: Route.ComponentProps) {
   const { course } = loaderData
   const modules = [...new Set(course.lessons.map((l) => l.moduleKey))].map((key) => {
     const lessons = course.lessons.filter((l) => l.moduleKey === key)
-    return { key, title: localized(lessons[0]!, 'moduleTitle', locale), lessons }
+    return { key, title: <LocalizedText row={lessons[0]!} field="moduleTitle" />, lessons }
   })
   return (
     <div className="page">
       <p>
         <Link to="/courses">{t('courses.back')}</Link>
       </p>
-      <h1>{localized(course, 'title', locale)}</h1>
-      <p className="lead">{localized(course, 'summary', locale)}</p>
+      <h1>
+        <LocalizedText row={course} field="title" />
+      </h1>
+      <p className="lead">
+        <LocalizedText row={course} field="summary" />
+      </p>
       <dl className="facts">
         <div>
           <dt>{t('course.audience')}</dt>
-          <dd>{localized(course, 'audience', locale)}</dd>
+          <dd>
+            <LocalizedText row={course} field="audience" />
+          </dd>
         </div>
         <div>
           <dt>{t('course.languages')}</dt>
@@ -60,7 +67,7 @@ export default function CoursePage({ loaderData }: Route.ComponentProps) {
             {m.lessons.map((l) => (
               <li key={l.lessonKey}>
                 <Link to={`/courses/${course.id}/${l.lessonKey}`}>
-                  {locale === 'en' && l.titleEn ? l.titleEn : l.titleNl}
+                  <LocalizedText row={l} field="title" />
                 </Link>{' '}
                 <span className="muted">
                   {textFor(t, LESSON_TYPE_LABEL, l.type)} ·{' '}

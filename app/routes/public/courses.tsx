@@ -5,6 +5,7 @@ import { viewerOrganisationIds } from '#app/domain/course-visibility.server.ts'
 import { listPublishedCourses } from '#app/domain/courses.server.ts'
 import { listCoreTasks, listCurrentDossiers } from '#app/domain/dossiers.server.ts'
 import { localized } from '#app/i18n/i18n.ts'
+import { LocalizedText } from '#app/i18n/localized-text.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -58,9 +59,13 @@ export default function Courses({ loaderData }: Route.ComponentProps) {
                   {k.courses.map((c) => (
                     <li key={c.id} className="card">
                       <h4>
-                        <Link to={`/courses/${c.id}`}>{localized(c, 'title', locale)}</Link>
+                        <Link to={`/courses/${c.id}`}>
+                          <LocalizedText row={c} field="title" />
+                        </Link>
                       </h4>
-                      <p>{localized(c, 'summary', locale)}</p>
+                      <p>
+                        <LocalizedText row={c} field="summary" />
+                      </p>
                       <p className="muted">
                         {t('courses.facts', { count: c.lessonCount, minutes: c.minutes })} ·{' '}
                         {c.languages.join(' / ').toUpperCase()}

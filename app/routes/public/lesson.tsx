@@ -21,6 +21,7 @@ import {
 import { formatDate, localized } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
 import { LESSON_TYPE_LABEL, textFor } from '#app/i18n/labels.ts'
+import { LocalizedText } from '#app/i18n/localized-text.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import quizStyles from '#app/styles/quiz.css?url'
 import { invariantResponse } from '#app/utils/invariant.ts'
@@ -160,7 +161,9 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
     <div className="page lesson">
       <nav aria-label={t('lesson.breadcrumb')} className="breadcrumb">
         <Link to="/courses">{t('courses.title')}</Link> ›{' '}
-        <Link to={`/courses/${course.id}`}>{localized(course, 'title', locale)}</Link>
+        <Link to={`/courses/${course.id}`}>
+          <LocalizedText row={course} field="title" />
+        </Link>
       </nav>
       <h1>{loaderData.title}</h1>
       <p className="muted">

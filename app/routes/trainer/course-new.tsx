@@ -83,11 +83,15 @@ export default function NewCourse({ loaderData, actionData }: Route.ComponentPro
     id: 'new-course',
     lastResult: actionData?.result,
     constraint: getZodConstraint(NewCourseSchema),
-    shouldValidate: 'onBlur',
+    // Checked when sent, then again while typing: an error never vanishes on blur, which
+    // moved the button away under the pointer between mousedown and click.
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewCourseSchema }),
     defaultValue: {
       owner: loaderData.owners[0]?.value,
       dossierSlug: loaderData.dossier ?? loaderData.dossiers[0]?.slug,
+      languages: 'nl',
       selfEnrol: 'on',
     },
   })

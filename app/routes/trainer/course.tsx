@@ -9,6 +9,7 @@ import { requireAuthoredCourse } from '#app/authoring/authoring-access.server.ts
 import {
   CourseFieldsSchema,
   courseFieldsFrom,
+  ModuleTitleSchema,
   NewLessonSchema,
 } from '#app/authoring/authoring-forms.ts'
 import { diffSnapshots } from '#app/authoring/course-diff.ts'
@@ -19,6 +20,7 @@ import {
   deleteModule,
   draftSnapshot,
   getDraft,
+  getDraftSummary,
   moveLesson,
   moveModule,
   renameModule,
@@ -28,6 +30,7 @@ import { starterBody } from '#app/authoring/kit-snippets.ts'
 import { publishDraft, type AuthoringProblem } from '#app/authoring/publish.server.ts'
 import { localizeProblem } from '#app/authoring/problem-messages.ts'
 import { versionSnapshot } from '#app/authoring/versions.server.ts'
+import { courseLanguages } from '#app/domain/course-languages.ts'
 import { listCurrentDossiers } from '#app/domain/dossiers.server.ts'
 import { formatDate, localized, type TextKey } from '#app/i18n/i18n.ts'
 import { LESSON_TYPE_LABEL, textFor } from '#app/i18n/labels.ts'
@@ -64,10 +67,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   }
 }
 
-const ModuleTitleSchema = z.object({
-  titleNl: z.string().trim().min(1, 'form.required').max(120, 'form.tooLong'),
-  titleEn: z.string().trim().min(1, 'form.required').max(120, 'form.tooLong'),
-})
 const MoveSchema = z.object({
   id: z.string().min(1).max(100),
   direction: z.enum(['up', 'down']),
@@ -88,6 +87,14 @@ export async function action({ request, params }: Route.ActionArgs) {
   const intent = String(formData.get('intent') ?? '')
   const fail = (body: ActionResult) => data(body, { status: 400 })
   const done = (body: ActionResult) => body
+  /** A module title in the course's languages: no English in a Dutch-only course. */
+  const moduleTitle = async (value: { titleNl: string; titleEn?: string }) => {
+    const draft = await getDraftSummary(courseId)
+    invariantResponse(draft, 'Not found')
+    const bilingual = courseLanguages(draft.languages).includes('en')
+    if (bilingual && !value.titleEn) return null
+    return { nl: value.titleNl, en: bilingual ? value.titleEn! : '' }
+  }
 
   switch (intent) {
     case 'save-course': {
@@ -115,14 +122,27 @@ export async function action({ request, params }: Route.ActionArgs) {
     case 'add-module': {
       const submission = parseWithZod(formData, { schema: ModuleTitleSchema })
       if (submission.status !== 'success') return fail({ intent, result: submission.reply() })
-      await addModule(courseId, { nl: submission.value.titleNl, en: submission.value.titleEn })
+      const title = await moduleTitle(submission.value)
+      if (!title) {
+        return fail({
+          intent,
+          result: submission.reply({ fieldErrors: { titleEn: ['form.required'] } }),
+        })
+      }
+      await addModule(courseId, title)
       return done({ intent, message: 'authoring.saved' })
     }
     case 'rename-module': {
       const submission = parseWithZod(formData, { schema: ModuleTitleSchema.merge(IdSchema) })
       if (submission.status !== 'success') return fail({ intent, result: submission.reply() })
-      const { id, titleNl, titleEn } = submission.value
-      invariantResponse(await renameModule(courseId, id, { nl: titleNl, en: titleEn }), 'Not found')
+      const title = await moduleTitle(submission.value)
+      if (!title) {
+        return fail({
+          intent,
+          result: submission.reply({ fieldErrors: { titleEn: ['form.required'] } }),
+        })
+      }
+      invariantResponse(await renameModule(courseId, submission.value.id, title), 'Not found')
       return done({ intent, message: 'authoring.saved' })
     }
     case 'move-module':
@@ -208,19 +228,24 @@ export default function TrainerCourse({ loaderData, actionData }: Route.Componen
   const { t, locale } = useTranslation()
   const { draft } = loaderData
   const courseResult = actionData?.intent === 'save-course' ? actionData.result : undefined
+  const bilingual = draft.languages.includes('en')
   const [form, fields] = useForm({
     id: `course-${draft.courseId}`,
     lastResult: courseResult,
     constraint: getZodConstraint(CourseFieldsSchema),
+    // As on the new-course form: errors go while typing, never on blur under the pointer.
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CourseFieldsSchema }),
     defaultValue: {
       dossierSlug: draft.dossierSlug,
+      languages: bilingual ? 'nl+en' : 'nl',
       titleNl: draft.titleNl,
       titleEn: draft.titleEn,
       summaryNl: draft.summaryNl,
       summaryEn: draft.summaryEn,
       audienceNl: draft.audienceNl,
       audienceEn: draft.audienceEn,
-      english: draft.languages.includes('en') ? 'on' : undefined,
       selfEnrol: draft.selfEnrol ? 'on' : undefined,
     },
   })
@@ -347,15 +372,17 @@ export default function TrainerCourse({ loaderData, actionData }: Route.Componen
                     required
                   />
                 </div>
-                <div className="field">
-                  <label htmlFor={`men-${module.id}`}>{t('authoring.titleEn')}</label>
-                  <input
-                    id={`men-${module.id}`}
-                    name="titleEn"
-                    defaultValue={module.titleEn}
-                    required
-                  />
-                </div>
+                {bilingual ? (
+                  <div className="field">
+                    <label htmlFor={`men-${module.id}`}>{t('authoring.titleEn')}</label>
+                    <input
+                      id={`men-${module.id}`}
+                      name="titleEn"
+                      defaultValue={module.titleEn}
+                      required
+                    />
+                  </div>
+                ) : null}
                 <button type="submit" className="button small">
                   {t('authoring.save')}
                 </button>
@@ -404,7 +431,9 @@ export default function TrainerCourse({ loaderData, actionData }: Route.Componen
                 ))}
               </ol>
             ) : (
-              <p className="muted">{t('authoring.emptyModule')}</p>
+              <p className="muted">
+                {t('authoring.emptyModule')} {t('authoringFlow.emptyModuleSkipped')}
+              </p>
             )}
             <Form method="post" className="add-lesson">
               <input type="hidden" name="intent" value="add-lesson" />
@@ -442,10 +471,12 @@ export default function TrainerCourse({ loaderData, actionData }: Route.Componen
             <label htmlFor="new-module-nl">{t('authoring.titleNl')}</label>
             <input id="new-module-nl" name="titleNl" required maxLength={120} />
           </div>
-          <div className="field">
-            <label htmlFor="new-module-en">{t('authoring.titleEn')}</label>
-            <input id="new-module-en" name="titleEn" required maxLength={120} />
-          </div>
+          {bilingual ? (
+            <div className="field">
+              <label htmlFor="new-module-en">{t('authoring.titleEn')}</label>
+              <input id="new-module-en" name="titleEn" required maxLength={120} />
+            </div>
+          ) : null}
           <button type="submit" className="button small">
             {t('authoring.addModule')}
           </button>

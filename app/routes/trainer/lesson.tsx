@@ -18,6 +18,9 @@ import {
 import {
   addQuestion,
   appendSnippet,
+  questionCount,
+  revealAfterOf,
+  setRevealAfter,
   SNIPPETS,
   type SnippetName,
 } from '#app/authoring/kit-snippets.ts'
@@ -78,6 +81,8 @@ type ActionResult = {
   preview: PreviewData | null
   saved: boolean
   conflict: LessonConflict['current'] | null
+  /** The quiz builder turned the lesson into a quiz: the page says so. */
+  madeQuiz?: boolean
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -120,6 +125,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     return refuse({ workProcesses: ['authoring.workProcessUnknown'] })
   }
   let bodyNl = value.bodyNl
+  let type = value.type
   if (intent === 'add-question') {
     const question = parseWithZod(formData, { schema: QuestionSchema })
     if (question.status !== 'success') {
@@ -129,6 +135,11 @@ export async function action({ request, params }: Route.ActionArgs) {
       )
     }
     bodyNl = addQuestion(bodyNl, question.value)
+    if (question.value.revealAfter !== undefined)
+      bodyNl = setRevealAfter(bodyNl, question.value.revealAfter)
+    // A <Quiz> belongs in a lesson of type quiz: the builder makes it one rather than let
+    // publishing refuse it later. Its text and other components stay as they are.
+    type = 'quiz'
   }
   if (intent === 'insert-snippet') {
     const snippet = String(formData.get('snippet'))
@@ -136,7 +147,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     bodyNl = appendSnippet(bodyNl, snippet as SnippetName)
   }
   const fields: LessonFields = {
-    type: value.type,
+    type,
     duration: value.duration,
     titleNl: value.titleNl,
     titleEn: value.titleEn || null,
@@ -172,11 +183,12 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   return data<ActionResult>({
     intent,
-    values: { ...values, bodyNl, revision: value.revision + 1 },
+    values: { ...values, type, bodyNl, revision: value.revision + 1 },
     errors: {},
     preview,
     saved: true,
     conflict: null,
+    madeQuiz: type !== value.type,
   })
 }
 
@@ -252,7 +264,12 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
         {t('authoring.lessonId')}: <code>{lesson.lessonKey}</code> ·{' '}
         {t('authoring.lastSaved', { date: formatDate(lesson.updatedAt, locale) })}
       </p>
-      {actionData?.saved ? <Notice>{t('authoring.saved')}</Notice> : null}
+      {actionData?.saved ? (
+        <Notice>
+          {t('authoring.saved')}
+          {actionData.madeQuiz ? ` ${t('authoringFlow.madeQuiz')}` : null}
+        </Notice>
+      ) : null}
       {conflict ? (
         <div role="alert" className="problems conflict">
           <p>
@@ -428,11 +445,20 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
             </button>
           </details>
           <details
-            className="kit-tools"
-            open={Object.keys(errors).some((k) => k.startsWith('question.'))}
+            className="kit-tools quiz-builder"
+            // Stays open while questions are added one after another.
+            open={
+              actionData?.intent === 'add-question' ||
+              Object.keys(errors).some((k) => k.startsWith('question.'))
+            }
           >
             <summary>{t('authoring.quizBuilder')}</summary>
             <p className="hint">{t('authoring.quizBuilderHint')}</p>
+            {questionCount(values.bodyNl) > 0 ? (
+              <p className="hint">
+                {t('authoringFlow.questionCount', { count: questionCount(values.bodyNl) })}
+              </p>
+            ) : null}
             <div className="field">
               <label htmlFor="q-prompt">{t('authoring.questionPrompt')}</label>
               <input id="q-prompt" name="prompt" />
@@ -470,6 +496,18 @@ export default function TrainerLesson({ loaderData, actionData }: Route.Componen
             <div className="field">
               <label htmlFor="q-feedback">{t('authoring.questionFeedback')}</label>
               <input id="q-feedback" name="feedback" />
+            </div>
+            <div className="field">
+              <label htmlFor="q-reveal-after">{t('authoringFlow.revealAfter')}</label>
+              <input
+                id="q-reveal-after"
+                name="revealAfter"
+                type="number"
+                min={1}
+                max={100}
+                defaultValue={revealAfterOf(values.bodyNl) ?? ''}
+              />
+              <ErrorList errors={errors['question.revealAfter']} />
             </div>
             <button type="submit" name="intent" value="add-question" className="button small">
               {t('authoring.addQuestion')}
