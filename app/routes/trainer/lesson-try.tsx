@@ -12,6 +12,10 @@ import { gradeQuiz } from '#app/domain/quiz-grading.server.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
+import quizStyles from '#app/styles/quiz.css?url'
+
+// The same quiz layout as the learner's lesson page (long titles wrap inside their box).
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: quizStyles }]
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `${data.title} · Trainer` : 'Trainer' },
