@@ -159,10 +159,9 @@ function navItems(root: RootData | undefined): NavItem[] {
  * row; below 900 px the menu folds behind a button (app.css), closing again on navigation.
  */
 function SiteHeader() {
-  const { t, locale } = useTranslation()
+  const { t } = useTranslation()
   const location = useLocation()
   const root = useRouteLoaderData('root') as RootData | undefined
-  const other = locale === 'nl' ? 'en' : 'nl'
   // The menu is open for the page it was opened on: any navigation closes it again.
   const [openOn, setOpenOn] = useState<string | null>(null)
   const open = openOn === location.key
@@ -210,6 +209,8 @@ function SiteHeader() {
             ))}
           </ul>
         </nav>
+        {/* On a laptop the logout and language buttons show an icon and a short code only;
+            their full words stay their accessible names (and show in the phone menu). */}
         <div className="account-menu">
           {root?.user ? (
             <>
@@ -218,9 +219,9 @@ function SiteHeader() {
                 <span className="account-name">{root.user.name}</span>
               </NavLink>
               <Form method="post" action="/logout">
-                <button type="submit" className="header-button">
+                <button type="submit" className="header-button" title={t('nav.logout')}>
                   <LogOut className="icon" size={16} aria-hidden="true" />
-                  {t('nav.logout')}
+                  <span className="compact-hidden">{t('nav.logout')}</span>
                 </button>
               </Form>
             </>
@@ -230,23 +231,30 @@ function SiteHeader() {
               {t('nav.login')}
             </NavLink>
           )}
-          {/* A plain form, so the switch works without JavaScript; the cookie makes it stick. */}
-          <Form method="post" action="/lang" className="lang-switch">
-            <input type="hidden" name="lang" value={other} />
-            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-            <button
-              type="submit"
-              lang={other}
-              title={t('lang.switchToHint')}
-              className="header-button"
-            >
-              <Languages className="icon" size={16} aria-hidden="true" />
-              {t('lang.switchTo')}
-            </button>
-          </Form>
+          <LanguageSwitch />
         </div>
       </div>
     </header>
+  )
+}
+
+/** A plain form, so the switch works without JavaScript; the cookie makes it stick. */
+function LanguageSwitch() {
+  const { t, locale } = useTranslation()
+  const location = useLocation()
+  const other = locale === 'nl' ? 'en' : 'nl'
+  return (
+    <Form method="post" action="/lang" className="lang-switch">
+      <input type="hidden" name="lang" value={other} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" lang={other} title={t('lang.switchToHint')} className="header-button">
+        <Languages className="icon" size={16} aria-hidden="true" />
+        <span className="compact-only" aria-hidden="true">
+          {other.toUpperCase()}
+        </span>
+        <span className="compact-hidden">{t('lang.switchTo')}</span>
+      </button>
+    </Form>
   )
 }
 

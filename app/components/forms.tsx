@@ -1,4 +1,5 @@
 import { getInputProps, type FieldMetadata } from '@conform-to/react'
+import { CircleAlert } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { Notice as UiNotice, type NoticeKind } from '#app/components/ui/notice.tsx'
 import { isTextKey } from '#app/i18n/i18n.ts'
@@ -12,7 +13,10 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
     <div id={id} role="alert">
       <ul className="field-errors">
         {errors.map((e) => (
-          <li key={e}>{isTextKey(e) ? t(e) : e}</li>
+          <li key={e}>
+            <CircleAlert className="icon" size={16} aria-hidden="true" />
+            {isTextKey(e) ? t(e) : e}
+          </li>
         ))}
       </ul>
     </div>
