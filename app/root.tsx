@@ -91,7 +91,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 export type RootData = Awaited<ReturnType<typeof loader>>
 
 /** Without JavaScript the menu button cannot work: the menu stays open and the button hidden. */
-const NO_SCRIPT_MENU = '.site-menu[data-open=false]{display:flex}.menu-button{display:none}'
+const NO_SCRIPT_MENU =
+  'html .site-menu[data-open=false]{display:flex}html .site-header .menu-button{display:none}'
 
 export function Layout({ children }: { children: React.ReactNode }) {
   // The error boundary renders inside this layout too, when the root loader may have failed.

@@ -14,7 +14,7 @@ async function signIn(page: Page, email: string) {
   await expect(page).not.toHaveURL(/\/login/)
 }
 
-const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' })
+const mainMenu = (page: Page) => page.getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ })
 
 /** The distinct same-site addresses of the links `selector` finds, in page order. */
 async function hrefsIn(page: Page, selector: string): Promise<string[]> {
