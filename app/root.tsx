@@ -10,17 +10,44 @@ import {
   useLocation,
   useRouteLoaderData,
 } from 'react-router'
+import {
+  Award,
+  BookOpen,
+  Building2,
+  ClipboardCheck,
+  ClipboardList,
+  GraduationCap,
+  House,
+  Languages,
+  LayoutDashboard,
+  ListChecks,
+  LogIn,
+  LogOut,
+  Menu,
+  PencilRuler,
+  Settings,
+  User,
+  X,
+  type LucideIcon,
+} from 'lucide-react'
+import { useRef, useState } from 'react'
 import type { Route } from './+types/root'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { getMemberships, getUser } from '#app/auth/authorize.server.ts'
 import { isCrossOriginWrite } from '#app/auth/origin.server.ts'
-import { can, EMPLOYER_ROLES, QUALITY_PERMISSIONS, TRAINER_ROLES } from '#app/auth/roles.ts'
-import { DEFAULT_LOCALE, translator, type Locale } from '#app/i18n/i18n.ts'
+import { can, EMPLOYER_ROLES, QUALITY_PERMISSIONS } from '#app/auth/roles.ts'
+import { DEFAULT_LOCALE, translator, type Locale, type TextKey } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import fontStylesheet from '@fontsource-variable/inter/wght.css?url'
 import stylesheet from '#app/styles/app.css?url'
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+export const links: Route.LinksFunction = () => [
+  // The font is served by us (bundled from npm), never fetched from a third party.
+  { rel: 'stylesheet', href: fontStylesheet },
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
 
 /** Cross-origin writes are refused for every route before any action runs (CSRF). */
 export const middleware: Route.MiddlewareFunction[] = [
@@ -41,6 +68,11 @@ export async function loader({ request }: Route.LoaderArgs) {
   const qualityOf = employerOf
     ? undefined
     : memberships.find((m) => QUALITY_PERMISSIONS.some((p) => can(m.roles, p)))
+  // The trainer area's pages beyond its index are for authors (requireAuthor): an assessor who
+  // writes no courses (a team leader who also assesses) is offered their queue instead.
+  const trainer = (user?.isPlatformAdmin ?? false) || can(roles, 'author:courses:org')
+  const assessorOf =
+    trainer || employerOf ? undefined : memberships.find((m) => can(m.roles, 'assess:evidence:org'))
   return {
     locale: getLocale(request),
     user: user ? { name: user.name } : null,
@@ -49,13 +81,18 @@ export async function loader({ request }: Route.LoaderArgs) {
       // The employer's area is their (first) organisation's progress matrix.
       employer: employerOf ? `/orgs/${employerOf.organisation.slug}/matrix` : null,
       quality: qualityOf ? `/orgs/${qualityOf.organisation.slug}/quality` : null,
-      trainer: roles.some((r) => TRAINER_ROLES.includes(r)),
+      assessments: assessorOf ? `/orgs/${assessorOf.organisation.slug}/assessments` : null,
+      trainer,
       admin: user?.isPlatformAdmin ?? false,
     },
   }
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>
+
+/** Without JavaScript the menu button cannot work: the menu stays open and the button hidden. */
+const NO_SCRIPT_MENU =
+  'html .site-menu[data-open=false]{display:flex}html .site-header .menu-button{display:none}'
 
 export function Layout({ children }: { children: React.ReactNode }) {
   // The error boundary renders inside this layout too, when the root loader may have failed.
@@ -67,8 +104,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#073f54" />
         <Meta />
         <Links />
+        <noscript>
+          <style>{NO_SCRIPT_MENU}</style>
+        </noscript>
       </head>
       <body>
         <a className="skip-link" href="#main">
@@ -88,87 +129,144 @@ export function Layout({ children }: { children: React.ReactNode }) {
   )
 }
 
+type NavItem = { to: string; label: TextKey; icon: LucideIcon; end?: boolean }
+
+/** The main menu's links for this person, in reading order: public first, then their areas. */
+function navItems(root: RootData | undefined): NavItem[] {
+  const items: Array<NavItem | null> = [
+    { to: '/', label: 'nav.home', icon: House, end: true },
+    { to: '/dossiers', label: 'nav.dossiers', icon: BookOpen },
+    { to: '/competencies', label: 'nav.competencies', icon: ListChecks },
+    { to: '/courses', label: 'nav.courses', icon: GraduationCap },
+    root?.user ? { to: '/dashboard', label: 'nav.dashboard', icon: LayoutDashboard } : null,
+    root?.user ? { to: '/records', label: 'nav.records', icon: Award } : null,
+    root?.areas.employer
+      ? { to: root.areas.employer, label: 'nav.employer', icon: Building2 }
+      : null,
+    root?.areas.quality
+      ? { to: root.areas.quality, label: 'quality.title', icon: ClipboardCheck }
+      : null,
+    root?.areas.assessments
+      ? { to: root.areas.assessments, label: 'assessment.queue', icon: ClipboardList }
+      : null,
+    root?.areas.trainer ? { to: '/trainer', label: 'nav.trainer', icon: PencilRuler } : null,
+    root?.areas.admin ? { to: '/admin', label: 'nav.admin', icon: Settings } : null,
+  ]
+  return items.filter((item) => item !== null)
+}
+
+/**
+ * The site header: brand, main menu, account and language. On a laptop everything sits in one
+ * row; below 900 px the menu folds behind a button (app.css), closing again on navigation.
+ */
 function SiteHeader() {
-  const { t, locale } = useTranslation()
+  const { t } = useTranslation()
   const location = useLocation()
   const root = useRouteLoaderData('root') as RootData | undefined
-  const other = locale === 'nl' ? 'en' : 'nl'
+  // The menu is open for the page it was opened on: any navigation closes it again.
+  const [openOn, setOpenOn] = useState<string | null>(null)
+  const open = openOn === location.key
+  const setOpen = (next: boolean) => setOpenOn(next ? location.key : null)
+  const button = useRef<HTMLButtonElement>(null)
   return (
-    <header className="site-header">
+    <header
+      className="site-header"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          setOpen(false)
+          button.current?.focus()
+        }
+      }}
+    >
       <Link to="/" className="brand">
-        {t('app.name')}
+        <BrandMark />
+        <span className="brand-text">{t('app.name')}</span>
       </Link>
-      <nav aria-label={t('nav.label')}>
-        <ul>
-          <li>
-            <NavLink to="/" end>
-              {t('nav.home')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to="/dossiers">{t('nav.dossiers')}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/competencies">{t('nav.competencies')}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/courses">{t('nav.courses')}</NavLink>
-          </li>
+      <button
+        ref={button}
+        type="button"
+        className="header-button menu-button"
+        aria-expanded={open}
+        aria-controls="site-menu"
+        onClick={() => setOpen(!open)}
+      >
+        {open ? (
+          <X className="icon" aria-hidden="true" />
+        ) : (
+          <Menu className="icon" aria-hidden="true" />
+        )}
+        {t('design.menu')}
+      </button>
+      <div id="site-menu" className="site-menu" data-open={open}>
+        <nav aria-label={t('nav.label')} className="site-nav">
+          <ul>
+            {navItems(root).map(({ to, label, icon: Icon, end }) => (
+              <li key={to}>
+                <NavLink to={to} end={end}>
+                  <Icon className="icon" size={16} aria-hidden="true" />
+                  {t(label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {/* On a laptop the logout and language buttons show an icon and a short code only;
+            their full words stay their accessible names (and show in the phone menu). */}
+        <div className="account-menu">
           {root?.user ? (
             <>
-              <li>
-                <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/records">{t('nav.records')}</NavLink>
-              </li>
+              <NavLink to="/account" title={t('design.account')}>
+                <User className="icon" size={16} aria-hidden="true" />
+                <span className="account-name">{root.user.name}</span>
+              </NavLink>
+              <Form method="post" action="/logout">
+                <button type="submit" className="header-button" title={t('nav.logout')}>
+                  <LogOut className="icon" size={16} aria-hidden="true" />
+                  <span className="compact-hidden">{t('nav.logout')}</span>
+                </button>
+              </Form>
             </>
-          ) : null}
-          {root?.areas.employer ? (
-            <li>
-              <NavLink to={root.areas.employer}>{t('nav.employer')}</NavLink>
-            </li>
-          ) : null}
-          {root?.areas.quality ? (
-            <li>
-              <NavLink to={root.areas.quality}>{t('quality.title')}</NavLink>
-            </li>
-          ) : null}
-          {root?.areas.trainer ? (
-            <li>
-              <NavLink to="/trainer">{t('nav.trainer')}</NavLink>
-            </li>
-          ) : null}
-          {root?.areas.admin ? (
-            <li>
-              <NavLink to="/admin">{t('nav.admin')}</NavLink>
-            </li>
-          ) : null}
-        </ul>
-      </nav>
-      <div className="account-menu">
-        {root?.user ? (
-          <>
-            <NavLink to="/account">{root.user.name}</NavLink>
-            <Form method="post" action="/logout">
-              <button type="submit" className="header-button">
-                {t('nav.logout')}
-              </button>
-            </Form>
-          </>
-        ) : (
-          <NavLink to="/login">{t('nav.login')}</NavLink>
-        )}
+          ) : (
+            <NavLink to="/login">
+              <LogIn className="icon" size={16} aria-hidden="true" />
+              {t('nav.login')}
+            </NavLink>
+          )}
+          <LanguageSwitch />
+        </div>
       </div>
-      {/* A plain form, so the switch works without JavaScript; the cookie makes it stick. */}
-      <Form method="post" action="/lang" className="lang-switch">
-        <input type="hidden" name="lang" value={other} />
-        <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-        <button type="submit" lang={other} title={t('lang.switchToHint')} className="header-button">
-          {t('lang.switchTo')}
-        </button>
-      </Form>
     </header>
+  )
+}
+
+/** A plain form, so the switch works without JavaScript; the cookie makes it stick. */
+function LanguageSwitch() {
+  const { t, locale } = useTranslation()
+  const location = useLocation()
+  const other = locale === 'nl' ? 'en' : 'nl'
+  return (
+    <Form method="post" action="/lang" className="lang-switch">
+      <input type="hidden" name="lang" value={other} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" lang={other} title={t('lang.switchToHint')} className="header-button">
+        <Languages className="icon" size={16} aria-hidden="true" />
+        <span className="compact-only" aria-hidden="true">
+          {other.toUpperCase()}
+        </span>
+        <span className="compact-hidden">{t('lang.switchTo')}</span>
+      </button>
+    </Form>
+  )
+}
+
+/** The brand's mark, the same drawing as public/favicon.svg. */
+function BrandMark() {
+  return (
+    <svg viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <rect width="32" height="32" rx="7" fill="#ffffff" />
+      <path d="M9 8h4v12h10v4H9z" fill="#0b5c7a" />
+      <circle cx="23" cy="11" r="3" fill="#c2410c" />
+    </svg>
   )
 }
 

@@ -9,7 +9,13 @@ import path from 'node:path'
 
 const bin = (name) => path.resolve('node_modules', '.bin', name)
 const FINGERPRINT = path.join('build', '.fingerprint')
-const BUILD_INPUTS = ['app', 'package-lock.json', 'vite.config.ts', 'react-router.config.ts']
+const BUILD_INPUTS = [
+  'app',
+  'public',
+  'package-lock.json',
+  'vite.config.ts',
+  'react-router.config.ts',
+]
 
 function run(cmd, args, extraEnv = {}) {
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } })

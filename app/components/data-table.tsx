@@ -5,7 +5,8 @@ import { useTranslation } from '#app/i18n/use-translation.ts'
 /**
  * The one shape of a data table: a caption that names it for screen readers (hidden unless the
  * page shows it as a heading), column headers with scope, an optional unnamed-looking "actions"
- * column, and the rows the caller gives.
+ * column, and the rows the caller gives. The header row and (unless turned off) the first
+ * column stay in view while the table scrolls inside its box (app.css `.table-scroll`).
  */
 export function DataTable({
   caption,
@@ -13,6 +14,7 @@ export function DataTable({
   className = 'table',
   columns,
   actions = false,
+  stickyFirstColumn = true,
   children,
 }: {
   caption: ReactNode
@@ -21,15 +23,17 @@ export function DataTable({
   /** Column headings; a falsy entry is a column this page leaves out. */
   columns: ReactNode[]
   actions?: boolean
+  /** Keep the first column (usually the row's name) in view while scrolling sideways. */
+  stickyFirstColumn?: boolean
   children: ReactNode
 }) {
   const { t } = useTranslation()
   const captionId = useId()
-  // On a phone a wide table scrolls within its own box instead of widening the whole page;
-  // the box is focusable and named by the caption, so keyboard users can scroll it too.
+  // A wide table scrolls within its own box instead of widening the whole page; the box is
+  // focusable and named by the caption, so keyboard users can scroll it too.
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className={className}>
+      <table className={stickyFirstColumn ? `${className} sticky-first` : className}>
         <caption id={captionId} className={showCaption ? undefined : 'visually-hidden'}>
           {caption}
         </caption>

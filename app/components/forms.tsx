@@ -1,5 +1,7 @@
 import { getInputProps, type FieldMetadata } from '@conform-to/react'
+import { CircleAlert } from 'lucide-react'
 import type { ReactNode } from 'react'
+import { Notice as UiNotice, type NoticeKind } from '#app/components/ui/notice.tsx'
 import { isTextKey } from '#app/i18n/i18n.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 
@@ -11,7 +13,10 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
     <div id={id} role="alert">
       <ul className="field-errors">
         {errors.map((e) => (
-          <li key={e}>{isTextKey(e) ? t(e) : e}</li>
+          <li key={e}>
+            <CircleAlert className="icon" size={16} aria-hidden="true" />
+            {isTextKey(e) ? t(e) : e}
+          </li>
         ))}
       </ul>
     </div>
@@ -42,13 +47,12 @@ export function FormSubmit({
   )
 }
 
-/** A status line that screen readers announce, e.g. "saved" after a form came back. */
-export function Notice({ children }: { children: ReactNode }) {
-  return (
-    <p role="status" className="notice">
-      {children}
-    </p>
-  )
+/**
+ * What a form's action reports back, e.g. "saved": a success by default (green, announced by
+ * screen readers). Other kinds, and notices that are not about a form, use ui/notice.tsx.
+ */
+export function Notice({ kind = 'success', children }: { kind?: NoticeKind; children: ReactNode }) {
+  return <UiNotice kind={kind}>{children}</UiNotice>
 }
 
 /** A select bound to a Conform field, its options given as children, with the field's errors. */

@@ -129,7 +129,7 @@ export default function Login({ actionData }: Route.ComponentProps) {
       <h1>{t('login.title')}</h1>
       {searchParams.get('reset') ? <Notice>{t('login.resetDone')}</Notice> : null}
       {isTextKey(ssoFailure) ? (
-        <p role="alert" className="notice">
+        <p role="alert" className="notice error">
           {t(ssoFailure)}
         </p>
       ) : null}

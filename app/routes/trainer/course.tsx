@@ -276,7 +276,10 @@ export default function TrainerCourse({ loaderData, actionData }: Route.Componen
       ) : null}
       {loaderData.imported ? <Notice>{t('authoring.imported')}</Notice> : null}
       {actionData?.message ? (
-        <p role={actionData.intent === 'delete-module' ? 'alert' : 'status'} className="notice">
+        <p
+          role={actionData.intent === 'delete-module' ? 'alert' : 'status'}
+          className={`notice ${actionData.intent === 'delete-module' ? 'error' : 'success'}`}
+        >
           {t(actionData.message)}
         </p>
       ) : null}

@@ -91,9 +91,11 @@ export default function Trainer({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
       <ul>
-        <li>
-          <Link to="/trainer/coverage">{t('trainer.coverageLink')}</Link>
-        </li>
+        {loaderData.authoring ? (
+          <li>
+            <Link to="/trainer/coverage">{t('trainer.coverageLink')}</Link>
+          </li>
+        ) : null}
         <li>
           <Link to="/courses">{t('courses.title')}</Link>
         </li>

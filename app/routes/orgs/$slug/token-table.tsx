@@ -19,7 +19,7 @@ export function NewTokenNotice({ texts, token }: { texts: TokenTexts; token?: st
   const { t } = useTranslation()
   if (!token) return null
   return (
-    <div role="status" className="notice">
+    <div role="status" className="notice success">
       <p>{t(`${texts}.created`)}</p>
       <p>
         <code data-token>{token}</code>
