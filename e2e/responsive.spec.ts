@@ -52,7 +52,7 @@ const JOURNEYS: Journey[] = [
       `${ORG}/matrix`,
       firstLink(`${ORG}/matrix`, /\/staff\/[^/]+$/),
       `${ORG}/assignments`,
-      firstLink(`${ORG}/teams`, /\/teams\/[^/]+\/progress$/),
+      firstLink(`${ORG}/matrix`, /\/teams\/[^/]+\/progress(\?.*)?$/),
     ],
   },
   {

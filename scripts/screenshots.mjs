@@ -60,7 +60,7 @@ const ROLES = [
     pages: [
       ['matrix', `${ORG}/matrix`],
       ['medewerker', { from: `${ORG}/matrix`, link: /\/staff\/[^/]+$/ }],
-      ['teamgrafiek', { from: `${ORG}/teams`, link: /\/teams\/[^/]+\/progress$/ }],
+      ['teamgrafiek', { from: `${ORG}/matrix`, link: /\/teams\/[^/]+\/progress(\?.*)?$/ }],
       ['opdrachten', `${ORG}/assignments`],
     ],
   },
