@@ -46,4 +46,5 @@ export const learnerPathEn: AreaCatalog<typeof learnerPathNl> = {
   'learner.verify.achievement': 'What this record states',
   'learner.course.done': 'Completed',
   'learner.course.progress': '{done} of {total} lessons completed',
+  'learner.dash.showKpis': 'Show the weeks',
 }

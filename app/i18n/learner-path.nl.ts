@@ -44,4 +44,5 @@ export const learnerPathNl = {
   'learner.verify.achievement': 'Wat dit bewijs zegt',
   'learner.course.done': 'Afgerond',
   'learner.course.progress': '{done} van {total} lessen afgerond',
+  'learner.dash.showKpis': 'Toon de weken',
 } as const

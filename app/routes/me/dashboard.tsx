@@ -216,9 +216,10 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           </p>
           {d.coreTasks.map((k) => {
             const competent = k.workProcesses.filter((wp) => wp.step === TOP_STEP).length
-            const open =
-              k.workProcesses.some((wp) => wp.step > 0 && wp.step < TOP_STEP) ||
-              k.workProcesses.some((wp) => assignedCodes.has(`${d.slug}|${wp.code}`))
+            // Open where the learner has something to do now: learning, or assigned.
+            const open = k.workProcesses.some(
+              (wp) => wp.step === 1 || wp.step === 2 || assignedCodes.has(`${d.slug}|${wp.code}`),
+            )
             return (
               <details key={k.code} className="core-task-group" open={open}>
                 <summary>
@@ -240,21 +241,17 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
                       </Link>
                       <span className="wp-state">
                         <LadderBadge code={wp.code} step={wp.step} />
-                        <span className="muted">
-                          {t('dashboard.lessonsDone', {
-                            done: wp.lessonsDone,
-                            total: wp.lessonsTotal,
-                          })}
-                        </span>
-                      </span>
-                      <span className="wp-next">
-                        <NextStep
-                          code={wp.code}
-                          step={wp.step}
-                          lesson={
-                            wp.next ? { to: lessonLink(wp.next), title: title(wp.next) } : null
-                          }
-                        />
+                        {/* A next step only where there is one to take now: lines stay short. */}
+                        {(wp.step > 0 && wp.step < TOP_STEP) ||
+                        assignedCodes.has(`${d.slug}|${wp.code}`) ? (
+                          <NextStep
+                            code={wp.code}
+                            step={wp.step}
+                            lesson={
+                              wp.next ? { to: lessonLink(wp.next), title: title(wp.next) } : null
+                            }
+                          />
+                        ) : null}
                       </span>
                     </li>
                   ))}
@@ -303,7 +300,11 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <h2 id={`kpis-${k.organisation.id}`}>
             {t('kpis.title')} · {k.organisation.name}
           </h2>
-          <KpiTable weeks={k.weeks} caption={`${t('kpis.title')} · ${k.organisation.name}`} />
+          {/* Folded: a long table of weeks, looked at now and then, not on every visit. */}
+          <details className="kpi-weeks">
+            <summary>{t('learner.dash.showKpis')}</summary>
+            <KpiTable weeks={k.weeks} caption={`${t('kpis.title')} · ${k.organisation.name}`} />
+          </details>
         </section>
       ))}
 
