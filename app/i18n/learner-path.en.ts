@@ -4,7 +4,6 @@ import type { learnerPathNl } from './learner-path.nl.ts'
 export const learnerPathEn: AreaCatalog<typeof learnerPathNl> = {
   'learner.wp.back': 'Back to your overview',
   'learner.wp.coreTask': 'Core task',
-  'learner.wp.result': 'Result',
   'learner.wp.status': 'Your step',
   'learner.wp.next': 'Next step',
   'learner.wp.startLesson': 'Start: {title}',
@@ -34,7 +33,6 @@ export const learnerPathEn: AreaCatalog<typeof learnerPathNl> = {
   'learner.dash.nextTitle': 'What to do next',
   'learner.dash.nothingNext': 'You are all caught up. Pick a new course from the catalogue.',
   'learner.dash.competentOf': '{competent} of {total} competent',
-  'learner.dash.assignedBy': 'Assigned: {title}',
   'learner.records.badgeAlt': 'Badge {code}',
   'learner.records.copy': 'Copy link',
   'learner.records.copied': 'Link copied.',
@@ -43,7 +41,6 @@ export const learnerPathEn: AreaCatalog<typeof learnerPathNl> = {
   'learner.alignment.core_task': 'Core task',
   'learner.alignment.qualification': 'Qualification',
   'learner.alignment.competency': 'Competency',
-  'learner.verify.achievement': 'What this record states',
   'learner.course.done': 'Completed',
   'learner.course.progress': '{done} of {total} lessons completed',
   'learner.dash.showKpis': 'Show the weeks',

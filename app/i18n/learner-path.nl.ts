@@ -2,7 +2,6 @@
 export const learnerPathNl = {
   'learner.wp.back': 'Terug naar je overzicht',
   'learner.wp.coreTask': 'Kerntaak',
-  'learner.wp.result': 'Resultaat',
   'learner.wp.status': 'Jouw stap',
   'learner.wp.next': 'Volgende stap',
   'learner.wp.startLesson': 'Start: {title}',
@@ -32,7 +31,6 @@ export const learnerPathNl = {
   'learner.dash.nextTitle': 'Wat je nu kunt doen',
   'learner.dash.nothingNext': 'Je bent helemaal bij. Kies een nieuwe cursus in de catalogus.',
   'learner.dash.competentOf': '{competent} van {total} bekwaam',
-  'learner.dash.assignedBy': 'Opgedragen: {title}',
   'learner.records.badgeAlt': 'Badge {code}',
   'learner.records.copy': 'Kopieer link',
   'learner.records.copied': 'Link gekopieerd.',
@@ -41,7 +39,6 @@ export const learnerPathNl = {
   'learner.alignment.core_task': 'Kerntaak',
   'learner.alignment.qualification': 'Kwalificatie',
   'learner.alignment.competency': 'Competentie',
-  'learner.verify.achievement': 'Wat dit bewijs zegt',
   'learner.course.done': 'Afgerond',
   'learner.course.progress': '{done} van {total} lessen afgerond',
   'learner.dash.showKpis': 'Toon de weken',
