@@ -21,6 +21,7 @@ export default [
     route('records/:recordId/credential.json', 'routes/public/record-json.ts'),
     route('records/:recordId/certificate.pdf', 'routes/public/record-pdf.ts'),
     route('verify', 'routes/public/verify.tsx'),
+    route('achievements/:dossierSlug/:code/badge.svg', 'routes/public/achievement-badge.ts'),
     // Every unknown path: the site's own 404 page, inside the layout.
     route('*', 'routes/public/not-found.tsx'),
   ]),
@@ -40,6 +41,7 @@ export default [
   layout('routes/me/_layout.tsx', [
     route('dashboard', 'routes/me/dashboard.tsx'),
     route('dashboard/xapi', 'routes/me/dashboard-xapi.ts'),
+    route('work-processes/:dossierSlug/:code', 'routes/me/work-process.tsx'),
     route('evidence', 'routes/me/evidence.tsx'),
     route('evidence/new', 'routes/me/evidence-new.tsx'),
     route('evidence/:evidenceId', 'routes/me/evidence-detail.tsx'),

@@ -126,7 +126,7 @@ test('a trainer writes, previews and publishes a course on TL-K2-W3; a learner t
   const context = await browser.newContext()
   const learner = await context.newPage()
   await logIn(learner, 'ricardo.martins@noord.demo.test')
-  const row = learner.locator('tr[data-work-process="TL-K2-W3"]')
+  const row = learner.locator('li[data-work-process="TL-K2-W3"]')
   await expect(row).toContainText('Niet begonnen')
   await learner.goto(`/courses/${courseId}`)
   await learner.getByRole('link', { name: 'Feedback met SBI' }).first().click()

@@ -18,7 +18,7 @@ test('a learner completes the lesson and quiz of a work process and sees it reac
   page,
 }) => {
   await logIn(page, 'tim.dekker@noord.demo.test')
-  const row = page.locator('tr[data-work-process="TL-K2-W4"]')
+  const row = page.locator('li[data-work-process="TL-K2-W4"]')
   await expect(row).toContainText('Niet begonnen')
 
   await page.goto('/courses/tl-k2-coachen/tl-k2-w4-instructie')
@@ -55,9 +55,9 @@ test('the demo learner sees all 17 team-leader work processes, spread over the l
   page,
 }) => {
   await logIn(page, 'leerling@noord.demo.test')
-  const rows = page.locator('tr[data-work-process^="TL-"]')
+  const rows = page.locator('li[data-work-process^="TL-"]')
   await expect(rows).toHaveCount(17)
-  const withStep = (text: string) => page.locator('tr[data-work-process^="TL-"]', { hasText: text })
+  const withStep = (text: string) => page.locator('li[data-work-process^="TL-"]', { hasText: text })
   await expect(withStep('Bekwaam')).toHaveCount(5)
   await expect(withStep('Aangetoond')).toHaveCount(1)
   await expect(withStep('Aan het leren')).toHaveCount(3)

@@ -120,7 +120,7 @@ test('a failing section assigns the lesson, coaching follows, and the trend show
   const assigned = page.locator('li[data-assignment="CM-K2-W3"]')
   await expect(assigned).toContainText('Klaar op')
   await expect(assigned.getByRole('link', { name: LESSON })).toBeVisible()
-  const row = page.locator('tr[data-work-process="CM-K2-W3"]')
+  const row = page.locator('li[data-work-process="CM-K2-W3"]')
   await expect(row.getByRole('link', { name: LESSON })).toBeVisible()
 
   // 4. The team leader logs the coaching session about this evaluation, held yesterday.

@@ -1,4 +1,47 @@
 import type { AreaCatalog } from './catalog.ts'
 import type { learnerPathNl } from './learner-path.nl.ts'
 
-export const learnerPathEn: AreaCatalog<typeof learnerPathNl> = {}
+export const learnerPathEn: AreaCatalog<typeof learnerPathNl> = {
+  'learner.wp.back': 'Back to your overview',
+  'learner.wp.coreTask': 'Core task',
+  'learner.wp.status': 'Your step',
+  'learner.wp.next': 'Next step',
+  'learner.wp.startLesson': 'Start: {title}',
+  'learner.wp.handIn': 'Hand in workplace evidence',
+  'learner.wp.handInAgain': 'Hand in new workplace evidence',
+  'learner.wp.awaiting': "Your evidence is waiting for an assessor's judgement.",
+  'learner.wp.viewEvidence': 'View your workplace evidence',
+  'learner.wp.competent': 'You are competent in this work process.',
+  'learner.wp.viewRecords': 'View your records',
+  'learner.wp.whatCounts': 'What counts',
+  'learner.wp.whatCountsIntro':
+    'You move up a step when everything of that step and the steps below it holds.',
+  'learner.wp.reached': 'reached',
+  'learner.wp.notReached': 'not yet',
+  'learner.wp.lessons': 'Lessons and quizzes',
+  'learner.wp.noLessons':
+    'No lesson or quiz trains this work process yet. Ask your trainer which course belongs to it.',
+  'learner.wp.done': 'Completed',
+  'learner.wp.todo': 'To do',
+  'learner.wp.bestScore': 'best score {score}%',
+  'learner.wp.evidence': 'Workplace evidence',
+  'learner.wp.noEvidence': 'You have not handed in workplace evidence for this work process yet.',
+  'learner.wp.criteria': 'What the assessor looks for',
+  'learner.wp.requiredLevel': 'required level: {level}',
+  'learner.wp.dossierText': "This work process's text in the dossier",
+  'learner.wp.assessorComment': "Assessor's comment",
+  'learner.dash.nextTitle': 'What to do next',
+  'learner.dash.nothingNext': 'You are all caught up. Pick a new course from the catalogue.',
+  'learner.dash.competentOf': '{competent} of {total} competent',
+  'learner.records.badgeAlt': 'Badge {code}',
+  'learner.records.copy': 'Copy link',
+  'learner.records.copied': 'Link copied.',
+  'learner.records.copySelected': 'The link is selected: copy it with Ctrl+C (or Cmd+C).',
+  'learner.alignment.work_process': 'Work process',
+  'learner.alignment.core_task': 'Core task',
+  'learner.alignment.qualification': 'Qualification',
+  'learner.alignment.competency': 'Competency',
+  'learner.course.done': 'Completed',
+  'learner.course.progress': '{done} of {total} lessons completed',
+  'learner.dash.showKpis': 'Show the weeks',
+}

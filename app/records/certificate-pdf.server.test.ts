@@ -19,6 +19,7 @@ const view: CertificateView = {
   recipientName: 'Lotte Visser',
   achievementName: 'Coacht medewerkers op kwaliteit en targets',
   humanCode: 'TL-K2-W3',
+  badge: { code: 'TL-K2-W3', level: 'work_process', coreTaskCode: 'TL-K2' },
   levelLabel: 'Werkproces',
   frameworkName:
     'Kwalificatiedossier Contactcenter teamleider, crebo 22165 (editie 2007, versie 1)',

@@ -8,6 +8,15 @@ import {
   type RGB,
 } from 'pdf-lib'
 import QRCode from 'qrcode'
+import {
+  BADGE_HEXAGON,
+  BADGE_INNER_HEXAGON,
+  BADGE_LEVEL_TEXT,
+  BADGE_SIZE,
+  codeFontSize,
+  coreTaskColour,
+  type Badge,
+} from './achievement-badge.ts'
 import { formatAmsterdam } from '#app/utils/amsterdam-date.ts'
 
 export type CertificateView = {
@@ -15,6 +24,8 @@ export type CertificateView = {
   recipientName: string
   achievementName: string
   humanCode: string
+  /** The achievement's image, drawn with the same shapes as its SVG. */
+  badge: Badge
   /** Already localised by the caller, e.g. 'Werkproces', 'Kerntaak', 'Kwalificatie'. */
   levelLabel: string
   frameworkName: string
@@ -277,6 +288,64 @@ class Flow {
   }
 }
 
+const BADGE_PDF_SIZE = 72
+
+/** Hex colour (#rrggbb) to a pdf-lib colour. */
+function hexColour(hex: string) {
+  const n = Number.parseInt(hex.slice(1), 16)
+  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255)
+}
+
+/**
+ * The achievement's badge with its top-left corner at (x, top): pdf-lib cannot draw an SVG
+ * document, but it draws SVG paths (y downwards from the point given), so the same hexagons,
+ * colour and text as the web image.
+ */
+function drawBadge(
+  page: PDFPage,
+  badge: Badge,
+  x: number,
+  top: number,
+  bold: PDFFont,
+  regular: PDFFont,
+) {
+  const scale = BADGE_PDF_SIZE / BADGE_SIZE
+  page.drawSvgPath(BADGE_HEXAGON, {
+    x,
+    y: top,
+    scale,
+    color: hexColour(coreTaskColour(badge.coreTaskCode)),
+  })
+  page.drawSvgPath(BADGE_INNER_HEXAGON, {
+    x,
+    y: top,
+    scale,
+    borderColor: rgb(1, 1, 1),
+    borderOpacity: 0.6,
+    borderWidth: 2 * scale,
+  })
+  const white = rgb(1, 1, 1)
+  const centre = x + BADGE_PDF_SIZE / 2
+  const code = toWinAnsi(badge.code)
+  const codeSize = codeFontSize(badge.code) * scale
+  page.drawText(code, {
+    x: centre - bold.widthOfTextAtSize(code, codeSize) / 2,
+    y: top - 66 * scale,
+    font: bold,
+    size: codeSize,
+    color: white,
+  })
+  const level = BADGE_LEVEL_TEXT[badge.level]
+  const levelSize = 8 * scale
+  page.drawText(level, {
+    x: centre - regular.widthOfTextAtSize(level, levelSize) / 2,
+    y: top - 84 * scale,
+    font: regular,
+    size: levelSize,
+    color: white,
+  })
+}
+
 export async function renderCertificatePdf(view: CertificateView): Promise<Uint8Array> {
   const labels = LABELS[view.locale]
   // No automatic producer or "now" dates: equal input must give equal bytes.
@@ -333,7 +402,10 @@ export async function renderCertificatePdf(view: CertificateView): Promise<Uint8
   centered(nameText, style(bold, nameSize, INK, 1.25))
   flow.gap(8)
   centered(labels.demonstrated, style(regular, 12, MUTED))
-  flow.gap(18)
+  flow.gap(14)
+  flow.reserve(BADGE_PDF_SIZE)
+  drawBadge(flow.page, view.badge, (PAGE_WIDTH - BADGE_PDF_SIZE) / 2, flow.y, bold, regular)
+  flow.gap(BADGE_PDF_SIZE + 10)
   centered(`${view.levelLabel} · ${view.humanCode}`, style(bold, 10, ACCENT))
   flow.gap(4)
   centered(view.achievementName, style(bold, 17, INK, 1.3), CONTENT_WIDTH - 40)

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { SignJWT, type JWTPayload } from 'jose'
 import { env } from '#app/env.server.ts'
+import { badgePath } from './achievement-badge.ts'
 import { issuerProfile, recordUrl } from './issuer.server.ts'
 import { SIGNING_ALGORITHM, type SigningKey } from './signing-keys.server.ts'
 import type { StatusEntry } from './status-list.server.ts'
@@ -139,6 +140,11 @@ export function buildCredential(input: CredentialInput): Credential {
         name: achievement.name,
         description: achievement.description,
         humanCode: achievement.code,
+        // The badge wallets and backpacks show: public, generated from the code (OB 3.0 Image).
+        image: {
+          id: `${env.PUBLIC_URL}${badgePath(dossier.slug, achievement.code)}`,
+          type: 'Image',
+        },
         inLanguage: 'nl',
         criteria: { narrative: achievement.criteria },
         alignment: [

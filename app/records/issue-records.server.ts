@@ -251,9 +251,15 @@ async function lockLearnerRecords(tx: Tx, userId: string) {
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`records:${userId}`}))) AS l`
 }
 
+/** The criteria as Markdown (what OB 3.0 allows in a narrative): one numbered line each. */
 function workProcessCriteria(resultNl: string, criteria: Array<{ text: string; level: string }>) {
-  const list = criteria.map((c, i) => `${i + 1}. ${c.text} (vereist niveau: ${c.level})`).join(' ')
-  return `Beoordeeld in de praktijk door een assessor op de criteria van dit werkproces. ${list} Resultaat: ${resultNl}`.trim()
+  const list = criteria.map((c, i) => `${i + 1}. ${c.text} (vereist niveau: ${c.level})`)
+  return [
+    'Beoordeeld in de praktijk door een assessor op de criteria van dit werkproces.',
+    ...(list.length ? ['', ...list] : []),
+    '',
+    `Resultaat: ${resultNl}`,
+  ].join('\n')
 }
 
 async function loadDossier(tx: Tx, slug: string) {

@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats'
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose'
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { prisma } from '#app/db.server.ts'
+import { env } from '#app/env.server.ts'
 import { importCourses } from '#app/domain/course-import.server.ts'
 import { importDossierFolder } from '#app/domain/dossier-folder.server.ts'
 import { completeKnowledge, evidenceFor, judge, TL } from '#tests/assessment-fixtures.ts'
@@ -91,6 +92,17 @@ describe('issued credentials', () => {
       const credential = JSON.parse(r.credential)
       const ok = validateCredential({ ...credential, proof: [credential.proof] })
       expect(ok ? [] : validateCredential.errors, `${r.code}`).toEqual([])
+    }
+  })
+
+  test("every achievement has its badge as the credential's image", () => {
+    for (const r of records) {
+      const credential = JSON.parse(r.credential) as Credential
+      const achievement = credential.credentialSubject.achievement as { image?: unknown }
+      expect(achievement.image, r.code).toEqual({
+        id: `${env.PUBLIC_URL}/achievements/${TL}/${encodeURIComponent(r.code)}/badge.svg`,
+        type: 'Image',
+      })
     }
   })
 

@@ -1,17 +1,20 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/dashboard'
-import { DataTable } from '#app/components/data-table.tsx'
+import { LadderBadge } from '#app/components/learner/ladder-badge.tsx'
 import { KpiTable } from '#app/components/quality/kpi-table.tsx'
 import { getMemberships, requireUser } from '#app/auth/authorize.server.ts'
 import { learnerDashboard } from '#app/domain/dashboard.server.ts'
-import { LADDER, TOP_STEP } from '#app/domain/progress-rules.ts'
+import { TOP_STEP } from '#app/domain/progress-rules.ts'
 import { formatDate, localized } from '#app/i18n/i18n.ts'
-import { EVENT_LABEL, ROLE_LABEL, STEP_LABEL, textFor } from '#app/i18n/labels.ts'
+import { EVENT_LABEL, ROLE_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { ownOpenWorkProcessAssignments } from '#app/employer/assignments.server.ts'
 import { ownKpiWeeks } from '#app/quality/kpis.server.ts'
 import { ownQualitySummary } from '#app/quality/own-quality.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import learnerStyles from '#app/styles/learner.css?url'
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: learnerStyles }]
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard.title')
 
@@ -27,25 +30,72 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { user, memberships, ...dashboard, kpis, quality, assigned }
 }
 
-const stepLabel = (step: number) => STEP_LABEL[LADDER[step]!.key]
+/** At most this many things under "what to do next": a short list is one a phone shows whole. */
+const NEXT_ITEMS = 4
 
+/**
+ * The learner's dashboard, phone first: what to do next on top, then courses, then every work
+ * process as a compact line with its ladder badge, grouped per core task. A core task opens
+ * when something in it is under way or assigned; finished and untouched ones stay folded.
+ */
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useTranslation()
   const { user, memberships, dossiers, recent, courses, kpis, quality, assigned } = loaderData
   const title = (x: { titleNl: string; titleEn: string | null }) =>
     locale === 'en' && x.titleEn ? x.titleEn : x.titleNl
+  const lessonLink = (next: { courseId: string; lessonKey: string }) =>
+    `/courses/${next.courseId}/${next.lessonKey}`
+  const workProcessesOf = (slug: string) =>
+    dossiers.find((d) => d.slug === slug)?.coreTasks.flatMap((k) => k.workProcesses) ?? []
   /** The next lesson of an assigned work process: where the assignment is worked on. */
   const nextLessonOf = (slug: string, code: string) => {
-    const wp = dossiers
-      .find((d) => d.slug === slug)
-      ?.coreTasks.flatMap((k) => k.workProcesses)
-      .find((w) => w.code === code)
-    return wp?.next
-      ? { to: `/courses/${wp.next.courseId}/${wp.next.lessonKey}`, title: title(wp.next) }
-      : null
+    const wp = workProcessesOf(slug).find((w) => w.code === code)
+    return wp?.next ? { to: lessonLink(wp.next), title: title(wp.next) } : null
   }
+  const assignedCodes = new Set(assigned.map((a) => `${a.dossierSlug}|${a.workProcessCode}`))
+
+  // What to do next: overdue and assigned work first, then unfinished courses, then work
+  // processes already under way.
+  const nextItems: Array<{ key: string; to: string; label: string; detail: string }> = []
+  for (const a of [...assigned].sort((x, y) => Number(y.overdue) - Number(x.overdue))) {
+    const lesson = nextLessonOf(a.dossierSlug, a.workProcessCode)
+    if (!lesson) continue
+    nextItems.push({
+      key: `a-${a.id}`,
+      to: lesson.to,
+      label: lesson.title,
+      detail: t(a.overdue ? 'dashboard.assigned.overdue' : 'dashboard.due', {
+        date: formatDate(a.dueAt, locale),
+      }),
+    })
+  }
+  for (const c of courses) {
+    if (!c.resume) continue
+    nextItems.push({
+      key: `c-${c.courseId}`,
+      to: `/courses/${c.courseId}/${c.resume}`,
+      label: title(c),
+      detail: t('dashboard.lessonsDone', { done: c.completed, total: c.total }),
+    })
+  }
+  for (const d of dossiers) {
+    for (const wp of d.coreTasks.flatMap((k) => k.workProcesses)) {
+      if (wp.step === 0 || wp.step === TOP_STEP) continue
+      nextItems.push({
+        key: `w-${d.slug}-${wp.code}`,
+        to: `/work-processes/${d.slug}/${wp.code}`,
+        label: `${wp.code} ${localized(wp, 'title', locale)}`,
+        detail: wp.next ? title(wp.next) : t('dashboard.stepOf', { step: wp.step, top: TOP_STEP }),
+      })
+    }
+  }
+  const seen = new Set<string>()
+  const shownNext = nextItems
+    .filter((item) => (seen.has(item.to) ? false : (seen.add(item.to), true)))
+    .slice(0, NEXT_ITEMS)
+
   return (
-    <div className="page">
+    <div className="page learner-dashboard">
       <h1>{t('dashboard.greeting', { name: user.name })}</h1>
       {memberships.length === 0 ? (
         <p>{t('dashboard.noOrganisation')}</p>
@@ -59,14 +109,64 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         </p>
       )}
 
-      <ul className="inline-list">
-        <li>
-          <Link to="/evidence">{t('dashboard.evidenceLink')}</Link>
-        </li>
-        <li>
-          <Link to="/records">{t('dashboard.recordsLink')}</Link>
-        </li>
-      </ul>
+      <section aria-labelledby="next-up" className="next-up">
+        <h2 id="next-up">{t('learner.dash.nextTitle')}</h2>
+        {shownNext.length === 0 ? (
+          <p>
+            {t('learner.dash.nothingNext')} <Link to="/courses">{t('courses.title')}</Link>
+          </p>
+        ) : (
+          <ul className="next-list">
+            {shownNext.map((item) => (
+              <li key={item.key}>
+                <Link to={item.to} className="next-item">
+                  <span className="next-label">{item.label}</span>
+                  <span className="next-detail">{item.detail}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ul className="inline-list">
+          <li>
+            <Link to="/evidence">{t('dashboard.evidenceLink')}</Link>
+          </li>
+          <li>
+            <Link to="/records">{t('dashboard.recordsLink')}</Link>
+          </li>
+        </ul>
+      </section>
+
+      {assigned.length > 0 ? (
+        <section aria-labelledby="my-assignments">
+          <h2 id="my-assignments">{t('dashboard.assigned.title')}</h2>
+          <ul className="plain-list">
+            {assigned.map((a) => {
+              const lesson = nextLessonOf(a.dossierSlug, a.workProcessCode)
+              return (
+                <li key={a.id} data-assignment={a.workProcessCode}>
+                  <Link to={`/work-processes/${a.dossierSlug}/${a.workProcessCode}`}>
+                    {a.title ? a.title[locale] : a.workProcessCode}
+                  </Link>
+                  {lesson ? (
+                    <>
+                      {' · '}
+                      <Link to={lesson.to}>{lesson.title}</Link>
+                    </>
+                  ) : null}{' '}
+                  <span className={a.overdue ? 'critical' : 'muted'}>
+                    ·{' '}
+                    {t(a.overdue ? 'dashboard.assigned.overdue' : 'dashboard.due', {
+                      date: formatDate(a.dueAt, locale),
+                    })}
+                  </span>
+                </li>
+              )
+            })}
+          </ul>
+          <p className="hint">{t('dashboard.assigned.hint')}</p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="in-progress">
         <h2 id="in-progress">{t('dashboard.courses')}</h2>
@@ -75,29 +175,30 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             {t('dashboard.noCourses')} <Link to="/courses">{t('courses.title')}</Link>
           </p>
         ) : (
-          <ul className="cards">
+          <ul className="course-list">
             {courses.map((c) => (
-              <li key={c.courseId} className="card">
-                <h3>
-                  <Link to={`/courses/${c.courseId}`}>{title(c)}</Link>
-                </h3>
-                <p>
+              <li key={c.courseId}>
+                <Link to={`/courses/${c.courseId}`} className="course-title">
+                  {title(c)}
+                </Link>
+                <span className="course-progress">
                   <progress
                     max={c.total}
                     value={c.completed}
                     aria-label={t('dashboard.courseProgress', { title: title(c) })}
                   />{' '}
                   {t('dashboard.lessonsDone', { done: c.completed, total: c.total })}
-                </p>
-                {c.dueAt ? (
-                  <p className="muted">
-                    {t('dashboard.due', { date: formatDate(c.dueAt, locale) })}
-                  </p>
-                ) : null}
+                  {c.dueAt ? (
+                    <span className="muted">
+                      {' · '}
+                      {t('dashboard.due', { date: formatDate(c.dueAt, locale) })}
+                    </span>
+                  ) : null}
+                </span>
                 {c.resume ? (
-                  <p>
-                    <Link to={`/courses/${c.courseId}/${c.resume}`}>{t('dashboard.resume')}</Link>
-                  </p>
+                  <Link to={`/courses/${c.courseId}/${c.resume}`} className="course-resume">
+                    {t('dashboard.resume')}
+                  </Link>
                 ) : null}
               </li>
             ))}
@@ -113,89 +214,53 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <p className="muted">
             <Link to="/progress/rules">{t('dashboard.howComputed')}</Link>
           </p>
-          {d.coreTasks.map((k) => (
-            <section key={k.code} aria-labelledby={`dash-${k.code}`} className="core-task">
-              <h3 id={`dash-${k.code}`}>
-                <span className="code">{k.code}</span> {localized(k, 'title', locale)}
-              </h3>
-              <DataTable
-                caption={localized(k, 'title', locale)}
-                columns={[t('dossier.matrixWorkProcess'), t('dashboard.step'), t('dashboard.next')]}
-                className="table ladder"
-              >
-                {k.workProcesses.map((wp) => (
-                  <tr key={wp.code} data-work-process={wp.code}>
-                    <th scope="row">
-                      <Link to={`/dossiers/${d.slug}/${wp.code}`}>
+          {d.coreTasks.map((k) => {
+            const competent = k.workProcesses.filter((wp) => wp.step === TOP_STEP).length
+            // Open where the learner has something to do now: learning, or assigned.
+            const open = k.workProcesses.some(
+              (wp) => wp.step === 1 || wp.step === 2 || assignedCodes.has(`${d.slug}|${wp.code}`),
+            )
+            return (
+              <details key={k.code} className="core-task-group" open={open}>
+                <summary>
+                  <span className="core-task-title">
+                    <span className="code">{k.code}</span> {localized(k, 'title', locale)}
+                  </span>
+                  <span className="muted core-task-count">
+                    {t('learner.dash.competentOf', {
+                      competent,
+                      total: k.workProcesses.length,
+                    })}
+                  </span>
+                </summary>
+                <ul className="wp-list">
+                  {k.workProcesses.map((wp) => (
+                    <li key={wp.code} data-work-process={wp.code}>
+                      <Link to={`/work-processes/${d.slug}/${wp.code}`} className="wp-title">
                         <span className="code">{wp.code}</span> {localized(wp, 'title', locale)}
                       </Link>
-                    </th>
-                    <td>
-                      <progress
-                        max={TOP_STEP}
-                        value={wp.step}
-                        aria-label={`${wp.code}: ${t(stepLabel(wp.step))}`}
-                      />{' '}
-                      <span className={`step step-${wp.step}`}>{t(stepLabel(wp.step))}</span>
-                      <span className="muted">
-                        {' '}
-                        ({t('dashboard.stepOf', { step: wp.step, top: TOP_STEP })};{' '}
-                        {t('dashboard.lessonsDone', {
-                          done: wp.lessonsDone,
-                          total: wp.lessonsTotal,
-                        })}
-                        )
+                      <span className="wp-state">
+                        <LadderBadge code={wp.code} step={wp.step} />
+                        {/* A next step only where there is one to take now: lines stay short. */}
+                        {(wp.step > 0 && wp.step < TOP_STEP) ||
+                        assignedCodes.has(`${d.slug}|${wp.code}`) ? (
+                          <NextStep
+                            code={wp.code}
+                            step={wp.step}
+                            lesson={
+                              wp.next ? { to: lessonLink(wp.next), title: title(wp.next) } : null
+                            }
+                          />
+                        ) : null}
                       </span>
-                    </td>
-                    <td>
-                      <NextStep
-                        code={wp.code}
-                        step={wp.step}
-                        lesson={
-                          wp.next
-                            ? {
-                                to: `/courses/${wp.next.courseId}/${wp.next.lessonKey}`,
-                                title: title(wp.next),
-                              }
-                            : null
-                        }
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </DataTable>
-            </section>
-          ))}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )
+          })}
         </section>
       ))}
-
-      {assigned.length > 0 ? (
-        <section aria-labelledby="my-assignments">
-          <h2 id="my-assignments">{t('dashboard.assigned.title')}</h2>
-          <ul>
-            {assigned.map((a) => (
-              <li key={a.id} data-assignment={a.workProcessCode}>
-                {a.title ? a.title[locale] : a.workProcessCode}
-                {nextLessonOf(a.dossierSlug, a.workProcessCode) ? (
-                  <>
-                    {' · '}
-                    <Link to={nextLessonOf(a.dossierSlug, a.workProcessCode)!.to}>
-                      {nextLessonOf(a.dossierSlug, a.workProcessCode)!.title}
-                    </Link>
-                  </>
-                ) : null}{' '}
-                <span className={a.overdue ? 'critical' : 'muted'}>
-                  ·{' '}
-                  {t(a.overdue ? 'dashboard.assigned.overdue' : 'dashboard.due', {
-                    date: formatDate(a.dueAt, locale),
-                  })}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <p className="hint">{t('dashboard.assigned.hint')}</p>
-        </section>
-      ) : null}
 
       {quality ? (
         <section aria-labelledby="my-quality">
@@ -235,7 +300,11 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <h2 id={`kpis-${k.organisation.id}`}>
             {t('kpis.title')} · {k.organisation.name}
           </h2>
-          <KpiTable weeks={k.weeks} caption={`${t('kpis.title')} · ${k.organisation.name}`} />
+          {/* Folded: a long table of weeks, looked at now and then, not on every visit. */}
+          <details className="kpi-weeks">
+            <summary>{t('learner.dash.showKpis')}</summary>
+            <KpiTable weeks={k.weeks} caption={`${t('kpis.title')} · ${k.organisation.name}`} />
+          </details>
         </section>
       ))}
 
@@ -244,10 +313,11 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         {recent.length === 0 ? (
           <p>{t('dashboard.noActivity')}</p>
         ) : (
-          <ul>
+          <ul className="plain-list recent-list">
             {recent.map((e) => (
               <li key={e.id}>
-                {formatDate(e.timestamp, locale)}: {textFor(t, EVENT_LABEL, e.verb)} {title(e)}
+                <span className="muted">{formatDate(e.timestamp, locale)}</span>{' '}
+                {textFor(t, EVENT_LABEL, e.verb)} {title(e)}
                 {e.resultScore !== null ? ` (${e.resultScore}%)` : ''}
               </li>
             ))}

@@ -3,7 +3,9 @@ import { env } from '#app/env.server.ts'
 import { isLocale, translator } from '#app/i18n/i18n.ts'
 import { RECORD_LEVEL_LABEL, textFor } from '#app/i18n/labels.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
+import { badgeOf } from '#app/records/achievement-badge.ts'
 import { renderCertificatePdf } from '#app/records/certificate-pdf.server.ts'
+import { criteriaLines } from '#app/records/criteria-narrative.ts'
 import { recordUrl } from '#app/records/issuer.server.ts'
 import { getRecordView } from '#app/records/record-view.server.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
@@ -22,9 +24,10 @@ export async function loader({ params, request }: Route.LoaderArgs) {
     recipientName: view.recipientName,
     achievementName: view.title,
     humanCode: view.level === 'qualification' ? `crebo ${view.code}` : view.code,
+    badge: badgeOf(view),
     levelLabel: textFor(t, RECORD_LEVEL_LABEL, view.level),
     frameworkName: view.framework,
-    criteriaNarrative: view.criteria,
+    criteriaNarrative: criteriaLines(view.criteria),
     issuerName: env.ISSUER_NAME,
     issuedAt: view.issuedAt,
     validUntil: view.validUntil,

@@ -4,6 +4,8 @@ import { data, Form, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/record'
 import { ErrorList, FormSubmit } from '#app/components/forms.tsx'
+import { AchievementDetails } from '#app/components/learner/achievement-details.tsx'
+import { ShareLink } from '#app/components/learner/share-link.tsx'
 import { VerificationBanner } from './verification-status.tsx'
 import { getUser } from '#app/auth/authorize.server.ts'
 import { env } from '#app/env.server.ts'
@@ -11,6 +13,7 @@ import { formatDate } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
 import { RECORD_LEVEL_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { badgePath } from '#app/records/achievement-badge.ts'
 import { getRecordView } from '#app/records/record-view.server.ts'
 import {
   AlreadyRevoked,
@@ -22,6 +25,9 @@ import {
 } from '#app/records/revocation.server.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import learnerStyles from '#app/styles/learner.css?url'
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: learnerStyles }]
 
 const reason = z
   .string({ required_error: 'form.required' })
@@ -83,10 +89,18 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
   return (
     <div className="page">
       <p className="muted">{t('verify.recordOf', { issuer: t('app.name') })}</p>
-      <h1>
-        {record.level === 'qualification' ? null : <span className="code">{record.code}</span>}{' '}
-        {record.title}
-      </h1>
+      <div className="record-heading">
+        <img
+          src={badgePath(record.dossierSlug, record.code)}
+          alt={t('learner.records.badgeAlt', { code: record.code })}
+          width={80}
+          height={80}
+        />
+        <h1>
+          {record.level === 'qualification' ? null : <span className="code">{record.code}</span>}{' '}
+          {record.title}
+        </h1>
+      </div>
       <VerificationBanner
         status={record.status}
         reason={record.reason}
@@ -96,34 +110,36 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
         statusListRevoked={record.statusListRevoked}
       />
       <dl className="facts">
-        <dt>{t('records.recipient')}</dt>
-        <dd>{record.recipientName}</dd>
-        <dt>{t('records.kind')}</dt>
-        <dd>{level}</dd>
-        <dt>{t('records.framework')}</dt>
-        <dd>{record.framework}</dd>
-        <dt>{t('records.issuedOn')}</dt>
-        <dd>{formatDate(record.issuedAt, locale)}</dd>
-        <dt>{t('records.validUntil')}</dt>
-        <dd>{record.validUntil ? formatDate(record.validUntil, locale) : t('records.noExpiry')}</dd>
+        <div>
+          <dt>{t('records.recipient')}</dt>
+          <dd>{record.recipientName}</dd>
+        </div>
+        <div>
+          <dt>{t('records.kind')}</dt>
+          <dd>{level}</dd>
+        </div>
+        <div>
+          <dt>{t('records.framework')}</dt>
+          <dd>{record.framework}</dd>
+        </div>
+        <div>
+          <dt>{t('records.issuedOn')}</dt>
+          <dd>{formatDate(record.issuedAt, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('records.validUntil')}</dt>
+          <dd>
+            {record.validUntil ? formatDate(record.validUntil, locale) : t('records.noExpiry')}
+          </dd>
+        </div>
         {record.organisation ? (
-          <>
+          <div>
             <dt>{t('records.earnedAt')}</dt>
             <dd>{record.organisation.name}</dd>
-          </>
+          </div>
         ) : null}
       </dl>
-      <h2>{t('records.criteria')}</h2>
-      <p lang="nl">{record.criteria}</p>
-      <h2>{t('records.alignment')}</h2>
-      <ul>
-        {record.alignment.map((a) => (
-          <li key={`${a.targetType}-${a.targetCode}`}>
-            <span className="code">{a.targetCode}</span> {a.targetName}{' '}
-            <span className="muted">({a.targetType})</span>
-          </li>
-        ))}
-      </ul>
+      <AchievementDetails criteria={record.criteria} alignment={record.alignment} />
       {record.bundled.length > 0 ? (
         <>
           <h2>{t('records.bundles')}</h2>
@@ -161,11 +177,7 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
           <Link to="/verify">{t('verify.title')}</Link>
         </li>
       </ul>
-      {isOwner ? (
-        <p>
-          {t('records.shareHint')} <code>{shareUrl}</code>
-        </p>
-      ) : null}
+      {isOwner ? <ShareLink label={t('records.shareHint')} url={shareUrl} /> : null}
       {canRevoke && record.status !== 'revoked' ? (
         <>
           {record.status === 'suspended' ? (

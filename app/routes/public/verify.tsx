@@ -1,10 +1,15 @@
 import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/verify'
 import { ErrorList } from '#app/components/forms.tsx'
+import { AchievementDetails, type Alignment } from '#app/components/learner/achievement-details.tsx'
 import { VerificationBanner } from './verification-status.tsx'
 import { VERIFICATION_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { env } from '#app/env.server.ts'
 import { verifyText } from '#app/records/verify.server.ts'
+import learnerStyles from '#app/styles/learner.css?url'
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: learnerStyles }]
 import { pageTitle } from '#app/utils/meta.ts'
 import { assertBodyWithin, fileField } from '#app/utils/upload.server.ts'
 
@@ -29,7 +34,15 @@ export async function action({ request }: Route.ActionArgs) {
   const v = await verifyText(text)
   const credential = v.credential
   const achievement = credential?.credentialSubject.achievement as
-    { name?: string; humanCode?: string } | undefined
+    | {
+        name?: string
+        humanCode?: string
+        criteria?: { narrative?: string }
+        alignment?: Alignment[]
+        image?: { id?: string }
+      }
+    | undefined
+  const genuine = v.status !== 'not_authentic' && !!achievement
   return {
     error: null,
     result: {
@@ -42,10 +55,24 @@ export async function action({ request }: Route.ActionArgs) {
       parts: v.status === 'not_authentic' ? null : (v.parts ?? null),
       validUntil: credential?.validUntil ?? null,
       recordId: v.status === 'not_authentic' ? null : (v.recordId ?? null),
-      achievement:
-        v.status === 'not_authentic' || !achievement
-          ? null
-          : `${achievement.humanCode ?? ''} ${achievement.name ?? ''}`.trim(),
+      achievement: genuine
+        ? `${achievement.humanCode ?? ''} ${achievement.name ?? ''}`.trim()
+        : null,
+      // What it certifies, read from the verified credential itself (a bundle has none).
+      details: genuine
+        ? {
+            criteria: achievement.criteria?.narrative ?? '',
+            alignment: (achievement.alignment ?? []).map((a) => ({
+              targetCode: String(a.targetCode ?? ''),
+              targetName: String(a.targetName ?? ''),
+              targetType: String(a.targetType ?? ''),
+            })),
+            // Only our own badges: the image URL is shown, so it must be one we serve.
+            image: achievement.image?.id?.startsWith(`${env.PUBLIC_URL}/achievements/`)
+              ? new URL(achievement.image.id).pathname
+              : null,
+          }
+        : null,
     },
   }
 }
@@ -70,7 +97,21 @@ export default function Verify({ actionData }: Route.ComponentProps) {
             method={result.method}
             bundle={!!result.parts}
           />
-          {result.achievement ? <p>{result.achievement}</p> : null}
+          {result.achievement ? (
+            <div className="record-heading">
+              {result.details?.image ? (
+                <img src={result.details.image} alt="" width={80} height={80} />
+              ) : null}
+              <p className="verified-achievement">{result.achievement}</p>
+            </div>
+          ) : null}
+          {result.details && (result.details.criteria || result.details.alignment.length > 0) ? (
+            <AchievementDetails
+              criteria={result.details.criteria}
+              alignment={result.details.alignment}
+              headingLevel={3}
+            />
+          ) : null}
           {result.parts ? (
             <>
               <h3>{t('verify.clrParts', { count: result.parts.length })}</h3>
