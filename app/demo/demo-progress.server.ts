@@ -206,8 +206,6 @@ const EVIDENCE = {
 
 export async function seedDemoProgress() {
   const now = new Date()
-  // Rows of this seed are newer than this; each action's rows are moved back right after it.
-  const since = new Date(+now - 1000)
   const trainer = await prisma.user.findUnique({
     where: { email: DEMO_TRAINER.email },
     select: { id: true },
@@ -248,7 +246,9 @@ export async function seedDemoProgress() {
       now,
     )
     const evidenceOf = new Map<string, string>()
+    const written: Written[] = []
     for (const action of [...fixedActions, ...planned].sort((a, b) => +a.at - +b.at)) {
+      const from = new Date()
       if (action.kind === 'lesson' || action.kind === 'quiz') {
         const ref = await lesson(action.lessonKey)
         if (!ref) continue // content changed: the demo skips what no longer exists
@@ -294,8 +294,11 @@ export async function seedDemoProgress() {
           scores: criteria.criteria.map(() => ({ level: 'bekwaam', comment: '' })),
         })
       }
-      await backdate(user.id, since, action)
+      written.push({ action, from, to: new Date() })
+      // The next action's rows start in a later millisecond, so the windows never overlap.
+      for (const end = Date.now(); Date.now() <= end;);
     }
+    await backdate(user.id, written)
   }
 }
 
@@ -332,60 +335,67 @@ async function dossierPlan(dossierSlug: string) {
   }
 }
 
+/** An action and the real time span in which its rows were written. */
+type Written = { action: HistoryAction; from: Date; to: Date }
+
 /**
- * Move what the last action wrote to the moment it happens in the demo's story: everything of
- * this learner newer than `since` is that action's (the earlier ones were moved already). Only
- * the tables the action writes are touched. Audit lines, e-mails and records keep their real
- * time: those are facts about when the seed ran.
+ * Move what each action wrote to the moment it happens in the demo's story: a learner's rows
+ * written during an action's time span are that action's. Only the tables an action writes
+ * are touched, in one transaction per learner. Audit lines, e-mails and records keep their
+ * real time: those are facts about when the seed ran.
  */
-async function backdate(userId: string, since: Date, action: HistoryAction) {
-  const at = action.at
-  const newer = { gte: since }
-  const learning = action.kind === 'lesson' || action.kind === 'quiz'
-  await prisma.$transaction([
-    prisma.learningEvent.updateMany({
-      where: { userId, timestamp: newer },
-      data: { timestamp: at },
+async function backdate(userId: string, written: Written[]) {
+  await prisma.$transaction(
+    written.flatMap(({ action, from, to }) => {
+      const at = action.at
+      const during = { gte: from, lte: to }
+      const learning = action.kind === 'lesson' || action.kind === 'quiz'
+      return [
+        prisma.learningEvent.updateMany({
+          where: { userId, timestamp: during },
+          data: { timestamp: at },
+        }),
+        prisma.workProcessStatus.updateMany({
+          where: { userId, updatedAt: during },
+          data: { updatedAt: at },
+        }),
+        ...(learning
+          ? [
+              prisma.lessonCompletion.updateMany({
+                where: { userId, completedAt: during },
+                data: { completedAt: at },
+              }),
+              prisma.enrolment.updateMany({
+                where: { userId, createdAt: during },
+                data: { createdAt: at },
+              }),
+            ]
+          : []),
+        ...(action.kind === 'quiz'
+          ? [
+              prisma.quizAttempt.updateMany({
+                where: { userId, createdAt: during },
+                data: { createdAt: at },
+              }),
+            ]
+          : []),
+        ...(action.kind === 'evidence'
+          ? [
+              prisma.evidence.updateMany({
+                where: { userId, submittedAt: during },
+                data: { submittedAt: at },
+              }),
+            ]
+          : []),
+        ...(action.kind === 'signOff'
+          ? [
+              prisma.assessment.updateMany({
+                where: { evidence: { userId }, createdAt: during },
+                data: { createdAt: at },
+              }),
+            ]
+          : []),
+      ]
     }),
-    prisma.workProcessStatus.updateMany({
-      where: { userId, updatedAt: newer },
-      data: { updatedAt: at },
-    }),
-    ...(learning
-      ? [
-          prisma.lessonCompletion.updateMany({
-            where: { userId, completedAt: newer },
-            data: { completedAt: at },
-          }),
-          prisma.enrolment.updateMany({
-            where: { userId, createdAt: newer },
-            data: { createdAt: at },
-          }),
-        ]
-      : []),
-    ...(action.kind === 'quiz'
-      ? [
-          prisma.quizAttempt.updateMany({
-            where: { userId, createdAt: newer },
-            data: { createdAt: at },
-          }),
-        ]
-      : []),
-    ...(action.kind === 'evidence'
-      ? [
-          prisma.evidence.updateMany({
-            where: { userId, submittedAt: newer },
-            data: { submittedAt: at },
-          }),
-        ]
-      : []),
-    ...(action.kind === 'signOff'
-      ? [
-          prisma.assessment.updateMany({
-            where: { evidence: { userId }, createdAt: newer },
-            data: { createdAt: at },
-          }),
-        ]
-      : []),
-  ])
+  )
 }
