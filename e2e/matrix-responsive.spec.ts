@@ -15,8 +15,13 @@ async function expectNoPageOverflow(page: Page) {
 /** Scroll the matrix region to its right end and check a name still shows at its left edge. */
 async function expectNameVisibleAfterScroll(page: Page) {
   const region = page.getByRole('region', { name: 'Voortgangsmatrix, scrolt horizontaal' })
-  await region.evaluate((el) => (el.scrollLeft = el.scrollWidth))
   const name = region.locator('tr[data-staff="Lotte Visser"] th')
+  // Into the viewport vertically first (elementFromPoint sees only the viewport).
+  await name.scrollIntoViewIfNeeded()
+  await region.evaluate((el) => (el.scrollLeft = el.scrollWidth))
+  expect(await region.evaluate((el) => el.scrollLeft)).toBe(
+    await region.evaluate((el) => el.scrollWidth - el.clientWidth),
+  )
   const [nameBox, regionBox] = [await name.boundingBox(), await region.boundingBox()]
   expect(nameBox!.x).toBeGreaterThanOrEqual(regionBox!.x - 1)
   expect(nameBox!.x + nameBox!.width).toBeLessThanOrEqual(regionBox!.x + regionBox!.width)

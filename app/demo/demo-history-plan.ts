@@ -95,8 +95,8 @@ export function planHistory(
   targets.forEach((step, i) => {
     const seq: HistoryAction[] = []
     const w = order[i]!
-    // This work process's knowledge phase starts at its share of the active period.
-    let weeksAgo = profile.start - (span * i) / Math.max(targets.length, 1)
+    // The first work process starts at `start`, the last at `stop`, the others in between.
+    let weeksAgo = profile.start - (span * i) / Math.max(targets.length - 1, 1)
     const next = () => {
       const at = moment(now, weeksAgo, random)
       weeksAgo = Math.max(profile.stop, weeksAgo - (1 + random() * 3) / 7)
