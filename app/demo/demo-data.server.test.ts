@@ -114,4 +114,36 @@ test('the demo data has the accounts the README lists, and loads once', async ()
       })
     ).ok,
   ).toBe(true)
-})
+
+  // Half a year of learning history for every demo learner, spread over the ladder, written
+  // as the product writes it (events with steps), and overdue work processes in both
+  // organisations. A few hundred recorded actions: hence the longer timeout.
+  const demoLearners = await prisma.membership.findMany({
+    where: { roles: { some: { role: 'learner' } } },
+    select: { userId: true },
+  })
+  expect(demoLearners.length).toBeGreaterThanOrEqual(22)
+  const history = await prisma.learningEvent.groupBy({
+    by: ['userId'],
+    where: { userId: { in: demoLearners.map((m) => m.userId) }, verb: 'progressed' },
+    _min: { timestamp: true },
+  })
+  expect(history).toHaveLength(new Set(demoLearners.map((m) => m.userId)).size)
+  const oldest = Math.min(...history.map((h) => h._min.timestamp!.getTime()))
+  expect(Date.now() - oldest).toBeGreaterThan(24 * 7 * 86400_000)
+  const steps = await prisma.workProcessStatus.groupBy({
+    by: ['step'],
+    where: { step: { gt: 0 } },
+    _count: true,
+  })
+  const perStep = Object.fromEntries(steps.map((s) => [s.step, s._count]))
+  for (const step of [1, 2, 3, 4]) expect(perStep[step], `step ${step}`).toBeGreaterThan(5)
+  expect(perStep[2]! + perStep[1]!).toBeGreaterThan(perStep[4]!)
+  const overdue = await prisma.assignment.findMany({
+    where: { dueAt: { lt: new Date() } },
+    select: { organisation: { select: { slug: true } } },
+  })
+  expect(new Set(overdue.map((a) => a.organisation.slug))).toEqual(
+    new Set(['klantcontact-noord', 'callforce']),
+  )
+}, 120_000)

@@ -42,3 +42,23 @@ export function matrixSearch(query: MatrixQuery) {
   if (query.dir !== 'asc') params.set('dir', query.dir)
   return params.toString()
 }
+
+/**
+ * How the matrix is shown, apart from what it shows: the core tasks folded into one summary
+ * column (`collapse=TL-K1,TL-K3`), and on a phone the one person whose work processes are
+ * listed (`person=<membership id>`). Links, not scripts, change these, so they work without
+ * JavaScript and survive a reload.
+ */
+export type MatrixView = { collapsed: string[]; person?: string }
+
+export function parseMatrixView(params: URLSearchParams): MatrixView {
+  const collapsed = (params.get('collapse') ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => /^[A-Z]+-K\d+$/.test(c))
+  const person = params.get('person')?.trim()
+  return {
+    collapsed: [...new Set(collapsed)].slice(0, 20),
+    person: person && /^[\w-]{1,50}$/.test(person) ? person : undefined,
+  }
+}

@@ -6,9 +6,17 @@ import { getMemberships } from '#app/auth/authorize.server.ts'
 import { can } from '#app/auth/roles.ts'
 import { overdueCount } from '#app/employer/assignments.server.ts'
 import { defaultDossier, staffMatrix } from '#app/employer/matrix.server.ts'
-import { matrixSearch, parseMatrixQuery } from '#app/employer/matrix-query.server.ts'
+import {
+  matrixSearch,
+  parseMatrixQuery,
+  parseMatrixView,
+  type MatrixView,
+} from '#app/employer/matrix-query.server.ts'
 import { requireStaffScope, teamsInScope } from '#app/employer/staff-scope.server.ts'
-import { StepCell, StepLegend } from './step-cell.tsx'
+import { PersonView } from './matrix-person.tsx'
+import { MatrixTable } from './matrix-table.tsx'
+import { StepLegend } from './step-cell.tsx'
+import matrixStyles from '#app/styles/matrix.css?url'
 import { listCurrentDossiers } from '#app/domain/dossiers.server.ts'
 import { LADDER } from '#app/domain/progress-rules.ts'
 import { localized } from '#app/i18n/i18n.ts'
@@ -16,6 +24,8 @@ import { STEP_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: matrixStyles }]
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'employer.title')
 
@@ -48,6 +58,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     organisation: { slug: scope.organisationSlug, name: scope.organisationName },
     teamScoped: scope.teamIds !== null,
     query,
+    view: parseMatrixView(url.searchParams),
     search: matrixSearch(query),
     matrix,
     teams,
@@ -62,13 +73,22 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function Employer({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useTranslation()
-  const { organisation, organisations, query, matrix, teams, dossiers, search, overdue } =
+  const { organisation, organisations, query, view, matrix, teams, dossiers, search, overdue } =
     loaderData
   const slug = organisation.slug
   const workProcesses = matrix.columns.coreTasks.flatMap((c) => c.workProcesses)
-  const pageLink = (page: number) => `/orgs/${slug}/matrix?${search}&page=${page}`
+  // Filters, page, folded core tasks and the chosen person all live in the URL.
+  const matrixLink = (change: Partial<MatrixView & { page: number }>) => {
+    const next = { ...view, page: matrix.page, ...change }
+    const params = new URLSearchParams(search)
+    if (next.page > 1) params.set('page', String(next.page))
+    if (next.collapsed.length) params.set('collapse', next.collapsed.join(','))
+    if (next.person) params.set('person', next.person)
+    return `/orgs/${slug}/matrix?${params}${change.person ? '#matrix-person-title' : ''}`
+  }
+  const pageLink = (page: number) => matrixLink({ page, person: undefined })
   return (
-    <div className="page wide">
+    <div className="page wide matrix-page">
       <h1>
         {t('employer.title')}: {organisation.name}
       </h1>
@@ -148,6 +168,9 @@ export default function Employer({ loaderData }: Route.ComponentProps) {
             <option value="desc">{t('employer.desc')}</option>
           </select>
         </div>
+        {view.collapsed.length ? (
+          <input type="hidden" name="collapse" value={view.collapsed.join(',')} />
+        ) : null}
         <button type="submit" className="button">
           {t('employer.apply')}
         </button>
@@ -180,76 +203,8 @@ export default function Employer({ loaderData }: Route.ComponentProps) {
         </a>
       </p>
 
-      <div className="table-scroll">
-        <table className="table matrix-progress">
-          <caption className="visually-hidden">
-            {t('employer.matrixCaption', {
-              dossier: localized(matrix.columns, 'qualification', locale),
-            })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" rowSpan={2}>
-                {t('employer.staff')}
-              </th>
-              <th scope="col" rowSpan={2}>
-                {t('org.team')}
-              </th>
-              {matrix.columns.coreTasks.map((c) => (
-                <th
-                  key={c.code}
-                  scope="colgroup"
-                  colSpan={c.workProcesses.length}
-                  title={localized(c, 'title', locale)}
-                >
-                  {c.code}
-                </th>
-              ))}
-            </tr>
-            <tr>
-              {workProcesses.map((w) => (
-                <th key={w.code} scope="col" title={localized(w, 'title', locale)}>
-                  <abbr title={localized(w, 'title', locale)}>
-                    {w.code.replace(/^[A-Z]+-/, '')}
-                  </abbr>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {matrix.rows.map((r) => (
-              <tr key={r.membershipId} data-staff={r.name}>
-                <th scope="row">
-                  <Link to={`/orgs/${slug}/staff/${r.membershipId}`}>{r.name}</Link>
-                </th>
-                <td>{r.teams.join(', ')}</td>
-                {workProcesses.map((w) => (
-                  <StepCell key={w.code} step={r.steps[w.code] ?? 0} workProcess={w.code} />
-                ))}
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={2}>
-                {t('employer.totalKnowledge')}
-              </th>
-              {workProcesses.map((w) => {
-                const counts = matrix.perWorkProcess[w.code]!
-                return <td key={w.code}>{counts.slice(2).reduce((a, b) => a + b, 0)}</td>
-              })}
-            </tr>
-            <tr>
-              <th scope="row" colSpan={2}>
-                {t('employer.totalCompetent')}
-              </th>
-              {workProcesses.map((w) => (
-                <td key={w.code}>{matrix.perWorkProcess[w.code]![4]}</td>
-              ))}
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <MatrixTable slug={slug} matrix={matrix} collapsed={view.collapsed} linkTo={matrixLink} />
+      <PersonView slug={slug} matrix={matrix} person={view.person} linkTo={matrixLink} />
       {matrix.pages > 1 ? (
         <nav aria-label={t('employer.paging')} className="pager">
           {matrix.page > 1 ? (
