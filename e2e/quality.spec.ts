@@ -44,6 +44,9 @@ async function saveEvaluation(page: Page) {
   return new URL(page.url()).pathname.split('/').pop()!
 }
 
+// A long journey (scorecard, evaluations, rule, coaching, trend): 60 s is tight on a busy CI.
+test.describe.configure({ timeout: 120_000 })
+
 test('a failing section assigns the lesson, coaching follows, and the trend shows before and after', async ({
   browser,
 }) => {

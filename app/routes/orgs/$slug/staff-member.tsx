@@ -3,6 +3,7 @@ import type { Route } from './+types/staff-member'
 import { DataTable } from '#app/components/data-table.tsx'
 import { KpiTable } from '#app/components/quality/kpi-table.tsx'
 import { StepCell } from './step-cell.tsx'
+import matrixStyles from '#app/styles/matrix.css?url'
 import { staffMember } from '#app/employer/staff-member.server.ts'
 import { requireStaffScope } from '#app/employer/staff-scope.server.ts'
 import { formatDate, localized } from '#app/i18n/i18n.ts'
@@ -11,6 +12,9 @@ import { useTranslation } from '#app/i18n/use-translation.ts'
 import { memberKpiWeeks } from '#app/quality/kpis.server.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+
+// The step badges are the matrix's (step-cell.tsx), styled in matrix.css.
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: matrixStyles }]
 
 export const meta: Route.MetaFunction = ({ matches, data }) =>
   pageTitle(matches, data?.member.name ?? 'employer.title')
