@@ -76,7 +76,9 @@ test('an employer sees the matrix, filters a team, assigns a course and exports 
   const nielsContext = await browser.newContext()
   const niels = await nielsContext.newPage()
   await logIn(niels, 'niels.jacobs@noord.demo.test')
-  await expect(niels.locator('.card', { hasText: 'De dagelijkse operatie' })).toBeVisible()
+  await expect(
+    niels.locator('.course-list li', { hasText: 'De dagelijkse operatie' }),
+  ).toContainText('Klaar op')
   await nielsContext.close()
 })
 

@@ -35,10 +35,11 @@ const LANDINGS = [
     heading: /Kwaliteit: Klantcontact Noord/,
   },
   {
+    // Evidence waits for the trainer at both demo organisations: the first by name wins.
     role: 'a trainer and assessor with evidence to judge',
     email: 'trainer@demo.test',
-    url: `${ORG}/assessments`,
-    heading: /Te beoordelen: Klantcontact Noord/,
+    url: '/orgs/callforce/assessments',
+    heading: /Te beoordelen: CallForce BV/,
   },
   { role: 'a platform admin', email: 'admin@demo.test', url: '/admin', heading: /Platformbeheer/ },
 ] as const

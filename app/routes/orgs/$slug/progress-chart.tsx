@@ -217,36 +217,39 @@ export function ProgressChart({
         })}
       </ul>
 
-      <table className="visually-hidden">
-        <caption>
-          {title} ({yLabel})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.week}</th>
-            {series.map((s, si) => (
-              <th key={si} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((point, i) => (
-            <tr key={i}>
-              <th scope="row">{formatWeek(point.week, longDate)}</th>
-              {series.map((_, si) => {
-                const v = point.values[si]
-                return (
-                  <td key={si}>
-                    {v !== undefined && Number.isFinite(v) ? numberFormat.format(v) : '–'}
-                  </td>
-                )
-              })}
+      {/* A table ignores a 1-px width, so the box that hides it is a div around it. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>
+            {title} ({yLabel})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{text.week}</th>
+              {series.map((s, si) => (
+                <th key={si} scope="col">
+                  {s.label}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((point, i) => (
+              <tr key={i}>
+                <th scope="row">{formatWeek(point.week, longDate)}</th>
+                {series.map((_, si) => {
+                  const v = point.values[si]
+                  return (
+                    <td key={si}>
+                      {v !== undefined && Number.isFinite(v) ? numberFormat.format(v) : '–'}
+                    </td>
+                  )
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   )
 }
