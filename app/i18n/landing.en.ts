@@ -4,4 +4,5 @@ import type { landingNl } from './landing.nl.ts'
 export const landingEn: AreaCatalog<typeof landingNl> = {
   'assignments.state': 'Status',
   'org.memberState': 'Status',
+  'staff.records': 'Records',
 }

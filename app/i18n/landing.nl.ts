@@ -2,4 +2,5 @@
 export const landingNl = {
   'assignments.state': 'Status',
   'org.memberState': 'Status',
+  'staff.records': 'Bewijzen',
 } as const

@@ -66,7 +66,7 @@ export default function StaffMemberPage({ loaderData }: Route.ComponentProps) {
         </div>
       </dl>
       <p className="muted">{t('staff.privacy')}</p>
-      <h2>{t('records.title')}</h2>
+      <h2>{t('staff.records')}</h2>
       {member.records.length === 0 ? (
         <p>{t('staff.noRecords')}</p>
       ) : (
