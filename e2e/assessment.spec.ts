@@ -26,7 +26,7 @@ function minimalPdf(): Buffer {
 }
 
 const stepOf = (page: Page, code: string) =>
-  page.locator(`li[data-work-process="${code}"]`).locator('.step')
+  page.locator(`li[data-work-process="${code}"]`).locator('.ladder-badge')
 
 const verdictOf = (page: Page, code: string) => page.locator(`li[data-verdict="${code}"] .verdict`)
 

@@ -26,7 +26,7 @@ test('a learner opens a work process from the dashboard: status, lessons and the
   await expect(page.getByRole('heading', { level: 1 })).toContainText(code!)
 
   const status = page.getByRole('region', { name: 'Jouw stap' })
-  await expect(status.locator('.step')).toHaveText('Aan het leren')
+  await expect(status.locator('.ladder-badge')).toHaveText('Aan het leren')
   await expect(status.getByRole('progressbar')).toHaveAttribute(
     'aria-label',
     `${code}: Aan het leren`,

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/dashboard'
-import { LadderBadge } from '#app/components/learner/ladder-badge.tsx'
+import { LadderProgress } from '#app/components/learner/ladder-progress.tsx'
 import { KpiTable } from '#app/components/quality/kpi-table.tsx'
 import { getMemberships, requireUser } from '#app/auth/authorize.server.ts'
 import { learnerDashboard } from '#app/domain/dashboard.server.ts'
@@ -240,7 +240,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
                         <span className="code">{wp.code}</span> {localized(wp, 'title', locale)}
                       </Link>
                       <span className="wp-state">
-                        <LadderBadge code={wp.code} step={wp.step} />
+                        <LadderProgress code={wp.code} step={wp.step} />
                         {/* A next step only where there is one to take now: lines stay short. */}
                         {(wp.step > 0 && wp.step < TOP_STEP) ||
                         assignedCodes.has(`${d.slug}|${wp.code}`) ? (

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/work-process'
-import { LadderBadge } from '#app/components/learner/ladder-badge.tsx'
+import { LadderProgress } from '#app/components/learner/ladder-progress.tsx'
 import { requireUser } from '#app/auth/authorize.server.ts'
 import { EVIDENCE_KINDS, isEvidenceKind } from '#app/assessment/assessment-rules.ts'
 import { CONDITIONS, LADDER, TOP_STEP } from '#app/domain/progress-rules.ts'
@@ -51,7 +51,7 @@ export default function LearnerWorkProcess({ loaderData }: Route.ComponentProps)
       <section aria-labelledby="wp-status" className="wp-status card">
         <h2 id="wp-status">{t('learner.wp.status')}</h2>
         <p>
-          <LadderBadge code={workProcess.code} step={step} />{' '}
+          <LadderProgress code={workProcess.code} step={step} />{' '}
           <span className="muted">{t('dashboard.stepOf', { step, top: TOP_STEP })}</span>
         </p>
         <h3>{t('learner.wp.next')}</h3>
