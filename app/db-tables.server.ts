@@ -84,6 +84,17 @@ export const TABLES = [
   { model: 'qualityRule', key: ['id'] },
   { model: 'qualityRuleFiring', key: ['id'] },
   { model: 'kpiWeek', key: ['organisationId', 'userId', 'weekStart'] },
+  // LTI 1.3: platforms launching our lessons (docs/decisions/030-lti-tool.md).
+  { model: 'ltiToolKey', key: ['kid'] },
+  { model: 'ltiPlatform', key: ['id'] },
+  { model: 'ltiDeployment', key: ['id'] },
+  { model: 'ltiRegistrationInvite', key: ['id'] },
+  { model: 'ltiLoginState', key: ['id'] },
+  { model: 'ltiUser', key: ['id'] },
+  { model: 'ltiContext', key: ['id'] },
+  { model: 'ltiResourceLink', key: ['id'] },
+  { model: 'ltiLaunch', key: ['resourceLinkId', 'ltiUserId'] },
+  { model: 'ltiDeepLinkingRequest', key: ['id'] },
 ] as const
 
 export type TableName = (typeof TABLES)[number]['model']

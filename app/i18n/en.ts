@@ -1,4 +1,8 @@
 import type { Catalog } from './catalog.ts'
+import { ltiServicesEn } from './lti-services.en.ts'
+import { ltiDeepLinkingEn } from './lti-deep-linking.en.ts'
+import { ltiLaunchEn } from './lti-launch.en.ts'
+import { ltiAdminEn } from './lti-admin.en.ts'
 import { designEn } from './design.en.ts'
 import { authoringFlowEn } from './authoring-flow.en.ts'
 import { learnerPathEn } from './learner-path.en.ts'
@@ -12,6 +16,10 @@ import { qualityExportsEn } from './quality-exports.en.ts'
 import { qualityEn } from './quality.en.ts'
 
 export const en: Catalog = {
+  ...ltiServicesEn,
+  ...ltiDeepLinkingEn,
+  ...ltiLaunchEn,
+  ...ltiAdminEn,
   ...qualityEn,
   ...coachingEn,
   ...calibrationEn,

@@ -1,4 +1,8 @@
 import type { PluralForms } from './catalog.ts'
+import { ltiServicesNl } from './lti-services.nl.ts'
+import { ltiDeepLinkingNl } from './lti-deep-linking.nl.ts'
+import { ltiLaunchNl } from './lti-launch.nl.ts'
+import { ltiAdminNl } from './lti-admin.nl.ts'
 import { designNl } from './design.nl.ts'
 import { authoringFlowNl } from './authoring-flow.nl.ts'
 import { learnerPathNl } from './learner-path.nl.ts'
@@ -13,6 +17,10 @@ import { qualityNl } from './quality.nl.ts'
 
 /** Dutch messages: the source language. Every key here must exist in en.ts too (typechecked). */
 export const nl = {
+  ...ltiServicesNl,
+  ...ltiDeepLinkingNl,
+  ...ltiLaunchNl,
+  ...ltiAdminNl,
   ...qualityNl,
   ...coachingNl,
   ...calibrationNl,
