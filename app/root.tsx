@@ -33,8 +33,9 @@ import {
 import { useRef, useState } from 'react'
 import type { Route } from './+types/root'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { getMemberships, getUser } from '#app/auth/authorize.server.ts'
+import { getMemberships, getSession, getUser } from '#app/auth/authorize.server.ts'
 import { isCrossOriginWrite } from '#app/auth/origin.server.ts'
+import { frameAncestors, isLtiEntryPoint } from '#app/integrations/lti/frame-policy.ts'
 import { can, EMPLOYER_ROLES, QUALITY_PERMISSIONS } from '#app/auth/roles.ts'
 import { DEFAULT_LOCALE, translator, type Locale, type TextKey } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
@@ -49,13 +50,28 @@ export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-/** Cross-origin writes are refused for every route before any action runs (CSRF). */
+/**
+ * Cross-origin writes are refused for every route before any action runs (CSRF), except the
+ * two LTI entry points a platform posts its signed messages to. Every answer says who may
+ * frame it (clickjacking; app/integrations/lti/frame-policy.ts).
+ */
 export const middleware: Route.MiddlewareFunction[] = [
   async ({ request }, next) => {
-    if (isCrossOriginWrite(request)) {
+    const { pathname } = new URL(request.url)
+    if (isCrossOriginWrite(request) && !isLtiEntryPoint(pathname)) {
       throw new Response('Cross-origin request refused', { status: 403 })
     }
-    return next()
+    const response = await next()
+    const session = await getSession(request)
+    try {
+      response.headers.set(
+        'Content-Security-Policy',
+        frameAncestors(pathname, session?.frameAncestors ?? null),
+      )
+    } catch {
+      // A response with immutable headers (a proxied fetch) keeps its own.
+    }
+    return response
   },
 ]
 

@@ -26,6 +26,13 @@ export default [
     route('*', 'routes/public/not-found.tsx'),
   ]),
 
+  // LTI 1.3: learning platforms (Moodle, Canvas, itslearning) launching our lessons.
+  ...prefix('lti', [
+    route('login', 'routes/lti/login.tsx'),
+    route('launch', 'routes/lti/launch.tsx'),
+    route('jwks', 'routes/lti/jwks.ts'),
+  ]),
+
   // Signing in and out, joining by invitation, resetting a password.
   layout('routes/auth/_layout.tsx', [
     route('login', 'routes/auth/login.tsx'),

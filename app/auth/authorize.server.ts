@@ -1,7 +1,11 @@
 import { redirect } from 'react-router'
 import { prisma } from '#app/db.server.ts'
 import { can, isRole, type Permission, type Role } from './roles.ts'
-import { readSessionToken, validateSessionToken } from './session.server.ts'
+import {
+  readEmbeddedSessionToken,
+  readSessionToken,
+  validateSessionToken,
+} from './session.server.ts'
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>>['user']
 export type ActiveMembership = {
@@ -11,18 +15,39 @@ export type ActiveMembership = {
 }
 
 // One lookup per request, however many loaders ask (root and the page run in parallel).
-const userCache = new WeakMap<Request, Promise<{ user: SessionUser; sessionId: string } | null>>()
+type RequestSession = {
+  user: SessionUser
+  sessionId: string
+  /** Set for an embedded (LTI) session: the platform origins that may frame our pages. */
+  frameAncestors: string[] | null
+}
+const userCache = new WeakMap<Request, Promise<RequestSession | null>>()
 
+/**
+ * The request's session: the normal cookie's, or else (inside a learning platform's iframe,
+ * where the normal SameSite=Lax cookie is not sent) the embedded LTI session's.
+ */
 export function getSession(request: Request) {
   let cached = userCache.get(request)
   if (!cached) {
-    const token = readSessionToken(request)
-    cached = token
-      ? validateSessionToken(token).then((s) => (s ? { user: s.user, sessionId: s.id } : null))
-      : Promise.resolve(null)
+    cached = findSession(request)
     userCache.set(request, cached)
   }
   return cached
+}
+
+async function findSession(request: Request): Promise<RequestSession | null> {
+  const token = readSessionToken(request)
+  const normal = token ? await validateSessionToken(token) : null
+  if (normal) return { user: normal.user, sessionId: normal.id, frameAncestors: null }
+  const embeddedToken = readEmbeddedSessionToken(request)
+  const embedded = embeddedToken ? await validateSessionToken(embeddedToken, 'embedded') : null
+  if (!embedded) return null
+  return {
+    user: embedded.user,
+    sessionId: embedded.id,
+    frameAncestors: embedded.frameAncestors.split(' ').filter(Boolean),
+  }
 }
 
 export async function getUser(request: Request): Promise<SessionUser | null> {

@@ -14,37 +14,59 @@ export const SESSION_LIFETIME = 30 * DAY
 
 export type SessionMeta = { userAgent?: string; ipAddress?: string }
 
-export async function createSession(userId: string, meta: SessionMeta = {}) {
+/**
+ * A session opened by an LTI launch inside a platform's page (app/integrations/lti): it
+ * lives in its own cookie, only for a working day, and only those platform origins may
+ * frame our pages while it is used.
+ */
+export type EmbeddedSession = { frameAncestors: string[] }
+export const EMBEDDED_SESSION_LIFETIME = 8 * 60 * 60 * 1000
+
+export async function createSession(
+  userId: string,
+  meta: SessionMeta = {},
+  embedded?: EmbeddedSession,
+) {
   const token = generateToken()
+  const lifetime = embedded ? EMBEDDED_SESSION_LIFETIME : SESSION_LIFETIME
   const session = await prisma.session.create({
     data: {
       id: hashToken(token),
       userId,
-      expiresAt: new Date(Date.now() + SESSION_LIFETIME),
+      expiresAt: new Date(Date.now() + lifetime),
       userAgent: (meta.userAgent ?? '').slice(0, 300),
       ipAddress: (meta.ipAddress ?? '').slice(0, 64),
+      embedded: Boolean(embedded),
+      frameAncestors: embedded?.frameAncestors.join(' ') ?? '',
     },
   })
   return { token, session }
 }
 
-export async function validateSessionToken(token: string) {
+/**
+ * The session a token opens, or null. A token only counts in its own kind of cookie: the
+ * embedded (LTI) cookie opens only embedded sessions and the normal cookie only normal ones.
+ */
+export async function validateSessionToken(token: string, kind: 'normal' | 'embedded' = 'normal') {
   const id = hashToken(token)
   const session = await prisma.session.findUnique({
     where: { id },
     select: {
       id: true,
       expiresAt: true,
+      embedded: true,
+      frameAncestors: true,
       user: { select: { id: true, email: true, name: true, isPlatformAdmin: true } },
     },
   })
-  if (!session) return null
+  if (!session || session.embedded !== (kind === 'embedded')) return null
   const now = Date.now()
   if (session.expiresAt.getTime() <= now) {
     await prisma.session.deleteMany({ where: { id } })
     return null
   }
-  if (session.expiresAt.getTime() - now < SESSION_LIFETIME / 2) {
+  // Embedded sessions do not slide: a launch from the platform opens a new one.
+  if (!session.embedded && session.expiresAt.getTime() - now < SESSION_LIFETIME / 2) {
     session.expiresAt = new Date(now + SESSION_LIFETIME)
     // updateMany: a concurrent logout may have removed the row; that is not an error.
     await prisma.session.updateMany({
@@ -87,6 +109,34 @@ export async function endSessionByHandle(userId: string, handle: string) {
 
 export function readSessionToken(request: Request): string | null {
   return readCookie(request, SESSION_COOKIE)
+}
+
+/**
+ * The cookie of an embedded (LTI) session. SameSite=None and Secure, because the platform's
+ * page frames ours from another site; Partitioned (CHIPS), so it lives only under that
+ * platform's site. Cross-site writes are still refused by the origin check (origin.server.ts).
+ * Browsers accept Secure cookies from http://localhost and 127.0.0.1, so the demo works too.
+ */
+export const EMBEDDED_SESSION_COOKIE = 'leerplein_lti_session'
+
+export function readEmbeddedSessionToken(request: Request): string | null {
+  return readCookie(request, EMBEDDED_SESSION_COOKIE)
+}
+
+export function embeddedSessionCookie(token: string, expiresAt: Date): string {
+  return [
+    `${EMBEDDED_SESSION_COOKIE}=${token}`,
+    'HttpOnly',
+    'SameSite=None',
+    'Secure',
+    'Partitioned',
+    'Path=/',
+    `Expires=${expiresAt.toUTCString()}`,
+  ].join('; ')
+}
+
+export function clearEmbeddedSessionCookie(): string {
+  return `${EMBEDDED_SESSION_COOKIE}=; HttpOnly; SameSite=None; Secure; Partitioned; Path=/; Max-Age=0`
 }
 
 /**

@@ -45,6 +45,7 @@ export type AuditAction =
   | 'coaching.handed-in'
   | 'quality-rule.changed'
   | 'quality-rule.fired'
+  | 'lti.account-created'
 
 /**
  * Write one line of the audit trail, inside the transaction of the change it describes, so a

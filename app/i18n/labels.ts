@@ -173,6 +173,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'coaching.handed-in': 'audit.action.coaching.handed-in',
   'quality-rule.changed': 'audit.action.quality-rule.changed',
   'quality-rule.fired': 'audit.action.quality-rule.fired',
+  'lti.account-created': 'audit.action.lti.account-created',
 }
 
 /** The learning events the dashboard lists (LearningEvent.verb is a plain column). */

@@ -1,5 +1,6 @@
 -- AlterTable
-ALTER TABLE "Session" ADD COLUMN     "embedded" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "Session" ADD COLUMN     "embedded" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "frameAncestors" TEXT NOT NULL DEFAULT '';
 
 -- CreateTable
 CREATE TABLE "LtiPlatform" (

@@ -138,6 +138,7 @@ CREATE TABLE "new_Session" (
     "userAgent" TEXT NOT NULL DEFAULT '',
     "ipAddress" TEXT NOT NULL DEFAULT '',
     "embedded" BOOLEAN NOT NULL DEFAULT false,
+    "frameAncestors" TEXT NOT NULL DEFAULT '',
     CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 INSERT INTO "new_Session" ("createdAt", "expiresAt", "id", "ipAddress", "lastSeenAt", "userAgent", "userId") SELECT "createdAt", "expiresAt", "id", "ipAddress", "lastSeenAt", "userAgent", "userId" FROM "Session";
