@@ -107,6 +107,38 @@ describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to Postg
         expiresAt: soon,
       },
     })
+    // LTI: the tool key, a registration link, a login and a deep-linking choice under way.
+    const ltiPlatform = await source.ltiPlatform.findFirstOrThrow()
+    await source.ltiToolKey.create({
+      data: { kid: 'lti-kid', publicJwk: '{}', sealedPrivateKey: 'sealed', kekId: 'kek' },
+    })
+    await source.ltiRegistrationInvite.create({
+      data: {
+        id: 'e'.repeat(64),
+        organisationId: organisation.id,
+        createdById: user.id,
+        expiresAt: soon,
+      },
+    })
+    await source.ltiLoginState.create({
+      data: {
+        id: 'f'.repeat(64),
+        platformId: ltiPlatform.id,
+        nonce: 'nonce',
+        targetLinkUri: 'http://localhost:3000/courses/tl-k2-coachen',
+        expiresAt: soon,
+      },
+    })
+    await source.ltiDeepLinkingRequest.create({
+      data: {
+        platformId: ltiPlatform.id,
+        deploymentId: '1',
+        userId: user.id,
+        returnUrl: 'https://academy.example/mod/lti/contentitem_return.php',
+        acceptMultiple: true,
+        expiresAt: soon,
+      },
+    })
     const membership = await source.membership.findFirstOrThrow({ where: { userId: user.id } })
     await source.scimProfile.upsert({
       where: { membershipId: membership.id },

@@ -33,7 +33,7 @@ import {
 import { useRef, useState } from 'react'
 import type { Route } from './+types/root'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { getMemberships, getSession, getUser } from '#app/auth/authorize.server.ts'
+import { getMemberships, getSession } from '#app/auth/authorize.server.ts'
 import { isCrossOriginWrite } from '#app/auth/origin.server.ts'
 import { frameAncestors, isLtiEntryPoint } from '#app/integrations/lti/frame-policy.ts'
 import { can, EMPLOYER_ROLES, QUALITY_PERMISSIONS } from '#app/auth/roles.ts'
@@ -76,7 +76,8 @@ export const middleware: Route.MiddlewareFunction[] = [
 ]
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const user = await getUser(request)
+  const session = await getSession(request)
+  const user = session?.user ?? null
   const memberships = user ? await getMemberships(user.id) : []
   const roles = memberships.flatMap((m) => m.roles)
   const employerOf = memberships.find((m) => m.roles.some((r) => EMPLOYER_ROLES.includes(r)))
@@ -92,6 +93,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   return {
     locale: getLocale(request),
     user: user ? { name: user.name } : null,
+    // Opened from a learning platform (LTI), inside its page: a lighter frame around ours.
+    embedded: session?.frameAncestors != null,
     // What the menu offers mirrors what the server allows (the server still checks).
     areas: {
       // The employer's area is their (first) organisation's progress matrix.
@@ -112,7 +115,7 @@ const NO_SCRIPT_MENU =
 
 export function Layout({ children }: { children: React.ReactNode }) {
   // The error boundary renders inside this layout too, when the root loader may have failed.
-  const data = useRouteLoaderData('root') as { locale?: Locale } | undefined
+  const data = useRouteLoaderData('root') as { locale?: Locale; embedded?: boolean } | undefined
   const locale = data?.locale ?? DEFAULT_LOCALE
   const t = translator(locale)
   return (
@@ -127,7 +130,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <style>{NO_SCRIPT_MENU}</style>
         </noscript>
       </head>
-      <body>
+      <body className={data?.embedded ? 'embedded' : undefined}>
         <a className="skip-link" href="#main">
           {t('nav.skip')}
         </a>

@@ -8,6 +8,7 @@ import { seedDemoAuthoring } from './demo-authoring.server.ts'
 import { seedDemoEmployer } from './demo-employer.server.ts'
 import { seedDemoProgress } from './demo-progress.server.ts'
 import { seedDemoQuality } from './demo-quality.server.ts'
+import { seedDemoLti } from './demo-lti.server.ts'
 import { seedDemoSso } from './demo-sso.server.ts'
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TRAINER } from './demo-people.ts'
 
@@ -34,6 +35,7 @@ export async function seedDemoData(): Promise<'created' | 'present'> {
   await seedDemoEmployer()
   await seedDemoAuthoring()
   await seedDemoSso()
+  await seedDemoLti()
   await seedDemoQuality()
   return 'created'
 }

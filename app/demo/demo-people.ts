@@ -111,3 +111,44 @@ export const DEMO_SSO = {
   domains: ['noord.demo.test'],
   newcomer: { email: 'nieuw@noord.demo.test', name: 'Noor Nieuwenhuis', team: 'Team Retentie' },
 }
+
+/**
+ * Klantcontact Noord's own learning platform, "Noord Academy" (a Moodle), registered as an
+ * LTI 1.3 platform: two links in its course for new team leaders, launched by two learners
+ * whose scores went back; and a school's Canvas waiting for the org admin's confirmation.
+ * The platform's addresses are local and nothing answers there: it shows the admin pages.
+ */
+export const DEMO_LTI = {
+  organisation: 'klantcontact-noord',
+  academy: {
+    name: 'Noord Academy (Moodle)',
+    issuer: 'https://academy.klantcontact-noord.example',
+    clientId: 'Hk3vQ9bL2mXw7Tz',
+    deploymentId: '1',
+    context: { contextId: '12', title: 'Teamleider in opleiding – cohort 2026' },
+    links: [
+      {
+        resourceLinkId: '31',
+        title: 'Het coachingsgesprek',
+        targetKind: 'lesson',
+        targetRef: 'tl-k2-coachen/tl-k2-w3-coachgesprek',
+      },
+      {
+        resourceLinkId: '32',
+        title: 'Werkproces: coacht medewerkers (TL-K2-W3)',
+        targetKind: 'work-process',
+        targetRef: 'contactcenter-teamleider/TL-K2-W3',
+      },
+    ],
+    learners: [
+      { email: 'leerling@noord.demo.test', subject: '204' },
+      { email: 'daan.mulder@noord.demo.test', subject: '205' },
+    ],
+  },
+  pending: {
+    name: 'ROC Noord (Canvas)',
+    issuer: 'https://canvas.instructure.com',
+    clientId: '10000000000042',
+    deploymentId: '17:5d1c0a9e8b7f6e5d4c3b2a19081726354a5b6c7d',
+  },
+}
