@@ -1,0 +1,43 @@
+/**
+ * Setup for e2e/lti.spec.ts, run in a child process against the e2e server's database: the
+ * spec's loopback test platform registered (active, one deployment) for an organisation, the
+ * way an org admin's manual registration leaves it. Idempotent, so a retried spec can run it
+ * again. Arguments: the registration as one JSON object.
+ */
+import { prisma } from '#app/db.server.ts'
+
+const input = JSON.parse(process.argv[2]!) as {
+  organisation: string
+  name: string
+  issuer: string
+  clientId: string
+  deploymentId: string
+  authLoginUrl: string
+  authTokenUrl: string
+  jwksUrl: string
+}
+const organisation = await prisma.organisation.findUniqueOrThrow({
+  where: { slug: input.organisation },
+  select: { id: true },
+})
+const fields = {
+  name: input.name,
+  authLoginUrl: input.authLoginUrl,
+  authTokenUrl: input.authTokenUrl,
+  jwksUrl: input.jwksUrl,
+  productFamily: 'moodle',
+  registeredVia: 'manual',
+  status: 'active',
+}
+await prisma.ltiPlatform.upsert({
+  where: { issuer_clientId: { issuer: input.issuer, clientId: input.clientId } },
+  create: {
+    ...fields,
+    organisationId: organisation.id,
+    issuer: input.issuer,
+    clientId: input.clientId,
+    deployments: { create: { deploymentId: input.deploymentId } },
+  },
+  update: fields,
+})
+await prisma.$disconnect()
