@@ -9,6 +9,8 @@ export async function seedDemoLti() {
   })
   const { academy, pending } = DEMO_LTI
   const base = academy.issuer
+  // Server-to-server calls go to the loopback address the demo LMS listens on.
+  const server = `http://127.0.0.1:${academy.port}`
   await prisma.$transaction(async (tx) => {
     const platform = await tx.ltiPlatform.create({
       data: {
@@ -17,8 +19,8 @@ export async function seedDemoLti() {
         issuer: academy.issuer,
         clientId: academy.clientId,
         authLoginUrl: `${base}/mod/lti/auth.php`,
-        authTokenUrl: `${base}/mod/lti/token.php`,
-        jwksUrl: `${base}/mod/lti/certs.php`,
+        authTokenUrl: `${server}/mod/lti/token.php`,
+        jwksUrl: `${server}/mod/lti/certs.php`,
         productFamily: 'moodle',
         registeredVia: 'dynamic',
         status: 'active',
@@ -31,28 +33,31 @@ export async function seedDemoLti() {
       data: {
         platformId: platform.id,
         ...academy.context,
-        membershipsUrl: `${base}/mod/lti/services.php/CourseSection/12/bindings/1/memberships`,
+        membershipsUrl: `${server}/mod/lti/services.php/CourseSection/12/bindings/1/memberships`,
         lastRosterImportAt: new Date(),
       },
       select: { id: true },
     })
     const learners = await Promise.all(
       academy.learners.map(async (learner) => {
-        const user = await tx.user.findUniqueOrThrow({ where: { email: learner.email } })
+        const user = await tx.user.findUniqueOrThrow({
+          where: { email: learner.email },
+          select: { id: true },
+        })
         return tx.ltiUser.create({
           data: { platformId: platform.id, subject: learner.subject, userId: user.id },
           select: { id: true },
         })
       }),
     )
-    for (const [index, link] of academy.links.entries()) {
+    for (const { lineItemId, ...link } of academy.links) {
       const row = await tx.ltiResourceLink.create({
         data: {
           platformId: platform.id,
           contextId: context.id,
           ...link,
-          lineItemUrl: `${base}/mod/lti/services.php/12/lineitems/${40 + index}/lineitem?type_id=1`,
-          lineItemsUrl: `${base}/mod/lti/services.php/12/lineitems?type_id=1`,
+          lineItemUrl: `${server}/mod/lti/services.php/12/lineitems/${lineItemId}/lineitem?type_id=1`,
+          lineItemsUrl: `${server}/mod/lti/services.php/12/lineitems?type_id=1`,
           agsScopes: JSON.stringify([
             'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem',
             'https://purl.imsglobal.org/spec/lti-ags/scope/score',

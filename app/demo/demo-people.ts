@@ -116,34 +116,38 @@ export const DEMO_SSO = {
  * Klantcontact Noord's own learning platform, "Noord Academy" (a Moodle), registered as an
  * LTI 1.3 platform: two links in its course for new team leaders, launched by two learners
  * whose scores went back; and a school's Canvas waiting for the org admin's confirmation.
- * The platform's addresses are local and nothing answers there: it shows the admin pages.
+ * `npm run demo:lms` runs a stand-in for Noord Academy at its issuer's address.
  */
 export const DEMO_LTI = {
   organisation: 'klantcontact-noord',
   academy: {
     name: 'Noord Academy (Moodle)',
-    issuer: 'https://academy.klantcontact-noord.example',
+    issuer: 'http://localhost:3556',
+    port: 3556,
     clientId: 'Hk3vQ9bL2mXw7Tz',
     deploymentId: '1',
     context: { contextId: '12', title: 'Teamleider in opleiding – cohort 2026' },
     links: [
       {
         resourceLinkId: '31',
+        lineItemId: '40',
         title: 'Het coachingsgesprek',
         targetKind: 'lesson',
         targetRef: 'tl-k2-coachen/tl-k2-w3-coachgesprek',
       },
       {
         resourceLinkId: '32',
+        lineItemId: '41',
         title: 'Werkproces: coacht medewerkers (TL-K2-W3)',
         targetKind: 'work-process',
         targetRef: 'contactcenter-teamleider/TL-K2-W3',
       },
     ],
     learners: [
-      { email: 'leerling@noord.demo.test', subject: '204' },
-      { email: 'daan.mulder@noord.demo.test', subject: '205' },
+      { email: 'leerling@noord.demo.test', name: 'Lotte Visser', subject: '204' },
+      { email: 'daan.mulder@noord.demo.test', name: 'Daan Mulder', subject: '205' },
     ],
+    teacher: { subject: '7', name: 'Ingrid Smeets', email: 'i.smeets@academy.noord.demo.test' },
   },
   pending: {
     name: 'ROC Noord (Canvas)',

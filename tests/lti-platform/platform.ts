@@ -52,7 +52,9 @@ export type TestPlatform = {
   close: () => Promise<void>
 }
 
-export async function startTestPlatform(): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: { port?: number; host?: string } = {},
+): Promise<TestPlatform> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
   const kid = `platform-${randomUUID()}`
   const routes = new Map<string, PlatformHandler>()
@@ -92,9 +94,11 @@ export async function startTestPlatform(): Promise<TestPlatform> {
         })
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.address() as { port: number }
-  const base = `http://127.0.0.1:${port}`
+  // The host the platform is known by: 127.0.0.1, or `localhost` for a browser that must see
+  // the platform as another site than the app on 127.0.0.1.
+  const base = `http://${options.host ?? '127.0.0.1'}:${port}`
   const url = (path: string) => new URL(path, base).href
 
   const route = (method: string, path: string, handler: PlatformHandler) => {
