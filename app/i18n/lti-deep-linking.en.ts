@@ -36,4 +36,5 @@ export const ltiDeepLinkingEn: AreaCatalog<typeof ltiDeepLinkingNl> = {
   'ltiDeepLinking.expiredTitle': 'This request has expired',
   'ltiDeepLinking.expiredText':
     'A request is valid for an hour. Start again from your learning platform.',
+  'ltiDeepLinking.lessons': { one: '1 lesson', other: '{count} lessons' },
 }

@@ -34,4 +34,5 @@ export const ltiDeepLinkingNl = {
   'ltiDeepLinking.expiredTitle': 'Deze aanvraag is verlopen',
   'ltiDeepLinking.expiredText':
     'Een aanvraag is een uur geldig. Begin opnieuw vanuit je leeromgeving.',
+  'ltiDeepLinking.lessons': { one: '1 les', other: '{count} lessen' },
 } as const

@@ -134,6 +134,17 @@ function Catalogue({
   const needle = query.trim().toLowerCase()
   const shown = (...texts: string[]) =>
     !needle || texts.some((text) => text.toLowerCase().includes(needle))
+  const courseRows = courses.map((course) => {
+    const title = localized(course, 'title', locale)
+    const lessonTitles = course.lessons.map((l) => localized(l, 'title', locale))
+    return { course, title, visible: shown(title, ...lessonTitles) }
+  })
+  const wpRows = dossiers.flatMap((dossier) =>
+    dossier.workProcesses.map((wp) => {
+      const title = `${wp.code} ${localized(wp, 'title', locale)}`
+      return { wp, title, visible: shown(title) }
+    }),
+  )
   // After a refused submit without script, the page comes back with the choice still made.
   const picked = new Set([fields.pick.initialValue ?? []].flat())
   const option = (value: string, label: string) => (
@@ -170,49 +181,50 @@ function Catalogue({
             </div>
           ) : null}
 
-          <h2>{t('ltiDeepLinking.courses')}</h2>
-          {courses.map((course) => {
-            const title = localized(course, 'title', locale)
+          {courseRows.some((row) => row.visible) ? <h2>{t('ltiDeepLinking.courses')}</h2> : null}
+          {courseRows.map(({ course, title, visible }) => {
+            const lessonValue = (lessonKey: string) => `lesson:${course.id}/${lessonKey}`
             return (
-              <fieldset
-                key={course.id}
-                hidden={!shown(title, ...course.lessons.map((l) => localized(l, 'title', locale)))}
-              >
+              <fieldset key={course.id} hidden={!visible}>
                 <legend>{title}</legend>
                 {option(`course:${course.id}`, t('ltiDeepLinking.wholeCourse'))}
-                {course.lessons.map((lesson) =>
-                  option(
-                    `lesson:${course.id}/${lesson.lessonKey}`,
-                    localized(lesson, 'title', locale),
-                  ),
-                )}
+                {/* Folded, so a long catalogue stays short; open while searching or when a
+                    lesson of it was picked before a refused submit. */}
+                <details
+                  open={
+                    Boolean(needle) ||
+                    course.lessons.some((l) => picked.has(lessonValue(l.lessonKey)))
+                  }
+                >
+                  <summary>{t('ltiDeepLinking.lessons', { count: course.lessons.length })}</summary>
+                  {course.lessons.map((lesson) =>
+                    option(lessonValue(lesson.lessonKey), localized(lesson, 'title', locale)),
+                  )}
+                </details>
               </fieldset>
             )
           })}
 
-          <h2>{t('ltiDeepLinking.workProcesses')}</h2>
-          {dossiers.map((dossier) =>
-            dossier.workProcesses.map((wp) => {
-              const title = `${wp.code} ${localized(wp, 'title', locale)}`
-              const ref = `${wp.dossierSlug}/${wp.code}`
-              // One item only: "all lessons" would place several, so it is not offered then.
-              const allLessons =
-                wp.lessons.length > 0 && (request.acceptMultiple || wp.lessons.length === 1)
-              return (
-                <fieldset key={ref} hidden={!shown(title)}>
-                  <legend>{title}</legend>
-                  {option(`work-process:${ref}`, t('ltiDeepLinking.workProcessPage'))}
-                  {allLessons
-                    ? option(
-                        `work-process-lessons:${ref}`,
-                        t('ltiDeepLinking.allLessons', { code: wp.code, count: wp.lessons.length }),
-                      )
-                    : null}
-                </fieldset>
-              )
-            }),
-          )}
-          <div className="button-row">
+          {wpRows.some((row) => row.visible) ? <h2>{t('ltiDeepLinking.workProcesses')}</h2> : null}
+          {wpRows.map(({ wp, title, visible }) => {
+            const ref = `${wp.dossierSlug}/${wp.code}`
+            // One item only: "all lessons" would place several, so it is not offered then.
+            const allLessons =
+              wp.lessons.length > 0 && (request.acceptMultiple || wp.lessons.length === 1)
+            return (
+              <fieldset key={ref} hidden={!visible}>
+                <legend>{title}</legend>
+                {option(`work-process:${ref}`, t('ltiDeepLinking.workProcessPage'))}
+                {allLessons
+                  ? option(
+                      `work-process-lessons:${ref}`,
+                      t('ltiDeepLinking.allLessons', { code: wp.code, count: wp.lessons.length }),
+                    )
+                  : null}
+              </fieldset>
+            )
+          })}
+          <div className="button-row sticky-submit">
             <FormSubmit
               form={{
                 errorId: form.errorId,
