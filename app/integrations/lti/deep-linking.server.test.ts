@@ -93,6 +93,15 @@ describe('the catalogue', () => {
     expect(
       await deepLinkingResponse(mine.id, stranger.user.id, choice('course:tl-k2-coachen')),
     ).toEqual({ ok: false, reason: 'not-found' })
+    // A return URL that is no web address (a launch must not let one through) is never used.
+    const scripted = await prisma.ltiDeepLinkingRequest.update({
+      where: { id: (await world.request()).id },
+      data: { returnUrl: 'javascript:alert(1)' },
+    })
+    expect(await deepLinkingCatalogue(scripted.id, world.teacher.user.id)).toEqual({
+      ok: false,
+      reason: 'not-found',
+    })
     // Nothing was claimed by the refusals.
     expect(
       (await prisma.ltiDeepLinkingRequest.findUnique({ where: { id: mine.id } }))?.usedAt,

@@ -19,11 +19,13 @@ import { signToolJwt } from './tool-keys.server.ts'
 
 /** Why a request cannot be answered; another person's request reads as unknown (no hint). */
 export type DeepLinkingRefusal = 'not-found' | 'used' | 'expired'
+type Refused = { ok: false; reason: DeepLinkingRefusal }
+const refuse = (reason: DeepLinkingRefusal): Refused => ({ ok: false, reason })
 
 /** The request if it is this person's, unused and unexpired, with its platform. */
 async function openRequest(requestId: string, userId: string, at: Date) {
   const request = await prisma.ltiDeepLinkingRequest.findUnique({ where: { id: requestId } })
-  if (!request || request.userId !== userId) return { ok: false as const, reason: 'not-found' }
+  if (!request || request.userId !== userId) return refuse('not-found')
   const platform = await prisma.ltiPlatform.findUnique({
     where: { id: request.platformId },
     select: {
@@ -35,17 +37,15 @@ async function openRequest(requestId: string, userId: string, at: Date) {
       organisationId: true,
     },
   })
-  if (!platform || platform.status !== 'active') return { ok: false as const, reason: 'not-found' }
+  if (!platform || platform.status !== 'active') return refuse('not-found')
   // The return URL came from the platform: the browser only ever posts our answer to http(s).
   if (!/^https?:$/.test(URL.parse(request.returnUrl)?.protocol ?? '')) {
-    return { ok: false as const, reason: 'not-found' }
+    return refuse('not-found')
   }
-  if (request.usedAt) return { ok: false as const, reason: 'used' }
-  if (request.expiresAt <= at) return { ok: false as const, reason: 'expired' }
+  if (request.usedAt) return refuse('used')
+  if (request.expiresAt <= at) return refuse('expired')
   return { ok: true as const, request, platform }
 }
-
-type Refused = { ok: false; reason: DeepLinkingRefusal }
 
 /**
  * The published courses the platform's organisation may see (platform-wide ones and its own,
@@ -129,7 +129,7 @@ type Catalogue = Awaited<ReturnType<typeof catalogueFor>>
 /** A request's catalogue for its teacher, or why it cannot be answered. */
 export async function deepLinkingCatalogue(requestId: string, userId: string) {
   const open = await openRequest(requestId, userId, new Date())
-  if (!open.ok) return open as Refused
+  if (!open.ok) return open
   return {
     ok: true as const,
     request: {
@@ -179,6 +179,7 @@ function resourceLink(
  */
 function contentItems(catalogue: Catalogue, picks: DeepLinkingPick[], locale: Locale) {
   const items = new Map<string, LtiResourceLinkItem>()
+  // A lesson picked twice (on its own and with its work process) is placed once.
   const add = (item: LtiResourceLinkItem) => items.set(item.lineItem.resourceId, item)
   const lessonItem = (lesson: Catalogue['courses'][number]['lessons'][number]) => {
     const course = catalogue.courses.find((c) => c.id === lesson.courseId)!
@@ -211,7 +212,9 @@ function contentItems(catalogue: Catalogue, picks: DeepLinkingPick[], locale: Lo
     if (!course) return { ok: false as const, unknown: value }
     if (target.kind === 'course') {
       const title = localized(course, 'title', locale)
-      add(resourceLink(target, title, localized(course, 'summary', locale), course.lessons.length))
+      // A platform refuses a maximum of 0; a course without lessons still scores 0 of 1.
+      const lessons = Math.max(1, course.lessons.length)
+      add(resourceLink(target, title, localized(course, 'summary', locale), lessons))
       continue
     }
     const lesson = course.lessons.find((l) => l.lessonKey === target.lessonKey)
@@ -242,7 +245,7 @@ export async function deepLinkingResponse(
 ): Promise<DeepLinkingAnswer> {
   const at = new Date()
   const open = await openRequest(requestId, userId, at)
-  if (!open.ok) return open as Refused
+  if (!open.ok) return open
   const { request, platform } = open
   const built = contentItems(
     await catalogueFor(platform.organisationId),
