@@ -151,6 +151,9 @@ export default [
     route('jobs', 'routes/admin/jobs.tsx'),
   ]),
 
+  // Shown inside an LTI platform's iframe, so outside every area's layout and navigation.
+  route('lti/deep-linking/:requestId', 'routes/lti/deep-linking.tsx'),
+
   // Machine-readable: the HR API (JSON errors, no pages).
   ...prefix('api/v1', [
     route('openapi.json', 'routes/api/v1/openapi.ts'),
