@@ -15,9 +15,10 @@ export function scoreJobKey(resourceLinkId: string, ltiUserId: string) {
   return `lti.score:${resourceLinkId}:${ltiUserId}:${randomUUID()}`
 }
 
-/** The key prefix of every score job of one link: the admin page counts waiting posts by it. */
-export function scoreJobPrefix(resourceLinkId: string) {
-  return `lti.score:${resourceLinkId}:`
+/** The link a score job's key names, or null for another key. */
+export function scoreJobLinkId(key: string): string | null {
+  const [name, linkId] = key.split(':')
+  return name === 'lti.score' && linkId ? linkId : null
 }
 
 /**
