@@ -18,7 +18,7 @@ export type NrpsMember = {
   name?: string
   given_name?: string
   family_name?: string
-  email?: string
+  email?: string | null
   user_id: string
   lis_person_sourcedid?: string
   roles: string[]

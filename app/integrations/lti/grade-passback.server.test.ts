@@ -9,6 +9,7 @@ import {
 } from '#app/domain/progress.server.ts'
 import { drainJobs, jobQueue } from '#app/jobs/index.server.ts'
 import { toJsonList } from '#app/utils/json-list.ts'
+import { enqueueScoreUpdates } from './affected-launches.server.ts'
 import { SCOPE } from './claims.ts'
 import { postScore } from './grade-passback.server.ts'
 import { scoresUrl } from './lti-score.ts'
@@ -252,6 +253,30 @@ describe('grade passback (Assignment and Grade Services)', () => {
       scoreMaximum: 2,
       activityProgress: 'Completed',
       gradingProgress: 'FullyGraded',
+    })
+
+    // The top of the ladder, as an assessor's sign-off reaches it: the work process is done.
+    await prisma.workProcessStatus.update({
+      where: {
+        userId_dossierSlug_workProcessCode: {
+          userId: learner.id,
+          dossierSlug: DOSSIER,
+          workProcessCode: 'TL-K2-W1',
+        },
+      },
+      data: { step: 4 },
+    })
+    const enqueued = await enqueueScoreUpdates(learner.id, {
+      workProcesses: [{ dossierSlug: DOSSIER, code: 'TL-K2-W1' }],
+    })
+    expect(enqueued).toBe(1)
+    await drainJobs()
+    expect(services.gradebook('12', `wp-${learner.id}`).get(quiz.subject)).toMatchObject({
+      scoreGiven: 4,
+      scoreMaximum: 4,
+      activityProgress: 'Completed',
+      gradingProgress: 'FullyGraded',
+      comment: expect.stringContaining('stap 4 van 4') as string,
     })
   })
 

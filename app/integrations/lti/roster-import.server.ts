@@ -23,10 +23,10 @@ const MAX_MEMBERS = 2000
 const Member = z.object({
   user_id: z.string().min(1).max(255),
   status: z.enum(['Active', 'Inactive', 'Deleted']).default('Active'),
-  name: z.string().max(200).optional(),
-  given_name: z.string().max(100).optional(),
-  family_name: z.string().max(100).optional(),
-  email: z.string().max(254).optional(),
+  name: z.string().max(200).nullish(),
+  given_name: z.string().max(100).nullish(),
+  family_name: z.string().max(100).nullish(),
+  email: z.string().max(254).nullish(),
   roles: z.array(z.string().max(300)).max(50).default([]),
 })
 type Member = z.infer<typeof Member>
@@ -274,7 +274,7 @@ export function nextLink(header: string | null): string | null {
 
 const EmailSchema = z.string().trim().toLowerCase().email().max(254)
 
-function rosterEmail(email: string | undefined) {
+function rosterEmail(email: string | null | undefined) {
   const parsed = EmailSchema.safeParse(email ?? '')
   return parsed.success ? parsed.data : null
 }
