@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { hashPassword } from '#app/auth/password.server.ts'
@@ -6,6 +5,7 @@ import { generateToken } from '#app/auth/tokens.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { addMember } from '#app/domain/organisations.server.ts'
 import { roleForLtiRoles, SCOPE } from './claims.ts'
+import { placeholderEmail } from './lti-people.server.ts'
 import { LtiServiceError, platformRequest } from './platform-http.server.ts'
 import { serviceToken } from './service-token.server.ts'
 
@@ -169,7 +169,8 @@ async function importMember(
   })
   let userId = ltiUser?.userId ?? null
   if (!userId && email) {
-    // Only an account that is a member of this organisation is matched by e-mail.
+    // Only an account that is a member of this organisation is matched by e-mail (a launch
+    // never matches by e-mail; the admin's explicit import confirms this match).
     const sameEmail = await tx.membership.findFirst({
       where: { organisationId, user: { email } },
       select: { userId: true },
@@ -277,12 +278,6 @@ const EmailSchema = z.string().trim().toLowerCase().email().max(254)
 function rosterEmail(email: string | null | undefined) {
   const parsed = EmailSchema.safeParse(email ?? '')
   return parsed.success ? parsed.data : null
-}
-
-/** An address that cannot receive mail (RFC 2606 `.invalid`), stable per platform person. */
-function placeholderEmail(platformId: string, subject: string) {
-  const hash = createHash('sha256').update(`${platformId}\n${subject}`).digest('hex').slice(0, 24)
-  return `lti-${hash}@lti.invalid`
 }
 
 function displayName(member: Member) {
