@@ -90,6 +90,7 @@ export default [
     route('api-tokens', 'routes/orgs/$slug/api-tokens.tsx'),
     route('provisioning', 'routes/orgs/$slug/provisioning.tsx'),
     route('sso', 'routes/orgs/$slug/sso.tsx'),
+    route('lti/courses', 'routes/orgs/$slug/lti-courses.tsx'),
     route('audit', 'routes/orgs/$slug/audit.tsx'),
     route('progress.csv', 'routes/orgs/$slug/progress-csv.ts'),
     route('progress.xlsx', 'routes/orgs/$slug/progress-xlsx.ts'),

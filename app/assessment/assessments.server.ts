@@ -4,6 +4,7 @@ import { sendEmail } from '#app/email/mailer.server.ts'
 import { assessmentDoneEmail } from '#app/email/templates.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { raiseStatuses } from '#app/domain/progress.server.ts'
+import { enqueueScoreUpdates } from '#app/integrations/lti/affected-launches.server.ts'
 import { TOP_STEP } from '#app/domain/progress-rules.ts'
 import { issueDueRecords } from '#app/records/issue-records.server.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
@@ -158,11 +159,16 @@ export async function recordAssessment(input: AssessmentInput) {
       return {
         id: assessment.id,
         learnerId: evidence.userId,
+        dossierSlug: evidence.dossierSlug,
         outcome: complete ? decided : null,
       }
     },
     { timeout: 20_000, maxWait: 20_000 },
   )
+  // LTI grade passback (#20): a sign-off may move the work process up the ladder.
+  await enqueueScoreUpdates(result.learnerId, {
+    workProcesses: [{ dossierSlug: result.dossierSlug, code: input.workProcessCode }],
+  })
   if (result.outcome) await notifyLearner(input.evidenceId, result.learnerId, result.outcome)
   return { id: result.id, learnerId: result.learnerId }
 }

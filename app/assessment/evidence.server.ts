@@ -5,6 +5,7 @@ import { evidenceReceivedEmail } from '#app/email/templates.ts'
 import type { EvidenceFileType } from '#app/evidence/file-type.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { raiseStatuses } from '#app/domain/progress.server.ts'
+import { enqueueScoreUpdates } from '#app/integrations/lti/affected-launches.server.ts'
 import { objectStorage } from '#app/storage/object-storage.server.ts'
 import { attachUpload, completedUpload, UploadError } from '#app/storage/uploads.server.ts'
 import { parseJsonList, toJsonList } from '#app/utils/json-list.ts'
@@ -80,6 +81,10 @@ export async function submitEvidence(input: EvidenceInput) {
     if (fileKey) await storage.delete(fileKey)
     throw error
   }
+  // LTI grade passback (#20): links to these work processes get the learner's new step.
+  await enqueueScoreUpdates(input.userId, {
+    workProcesses: workProcessCodes.map((code) => ({ dossierSlug: input.dossierSlug, code })),
+  })
   await notifyAssessors(id)
   return { id }
 }

@@ -46,6 +46,7 @@ export type AuditAction =
   | 'quality-rule.changed'
   | 'quality-rule.fired'
   | 'lti.account-created'
+  | 'lti.roster-imported'
 
 /**
  * Write one line of the audit trail, inside the transaction of the change it describes, so a

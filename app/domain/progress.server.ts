@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { prisma, type Db as Client, type Tx } from '#app/db.server.ts'
+import { enqueueScoreUpdates } from '#app/integrations/lti/affected-launches.server.ts'
 import { workplaceFacts, workplaceKey } from '#app/assessment/workplace-facts.server.ts'
 import { issueDueRecords } from '#app/records/issue-records.server.ts'
 import { toJsonList } from '#app/utils/json-list.ts'
@@ -174,9 +175,23 @@ export async function recordCompletion(
   lesson: PublishedLessonRef,
   via: 'done' | 'quiz' | 'scenario',
 ) {
-  return prisma.$transaction(async (tx) => completeIn(tx, userId, lesson, via), {
+  const result = await prisma.$transaction(async (tx) => completeIn(tx, userId, lesson, via), {
     timeout: 20_000,
     maxWait: 20_000,
+  })
+  if (result.completed) await sendScores(userId, lesson, result.raised)
+  return result
+}
+
+/**
+ * LTI grade passback (#20): after the commit, the platforms that linked this lesson, its
+ * course or a raised work process get the learner's new score through the job queue.
+ */
+function sendScores(userId: string, lesson: PublishedLessonRef, raised: Array<{ code: string }>) {
+  return enqueueScoreUpdates(userId, {
+    lessonKey: lesson.lessonKey,
+    courseId: lesson.courseId,
+    workProcesses: raised.map((r) => ({ dossierSlug: lesson.dossierSlug, code: r.code })),
   })
 }
 
@@ -210,7 +225,7 @@ export async function recordQuizAttempt(
   lesson: PublishedLessonRef,
   result: { score: number; passMark: number; passed: boolean; answers: number[][] },
 ) {
-  return prisma.$transaction(
+  const outcome = await prisma.$transaction(
     async (tx) => {
       await tx.quizAttempt.create({
         data: {
@@ -240,4 +255,7 @@ export async function recordQuizAttempt(
     },
     { timeout: 20_000, maxWait: 20_000 },
   )
+  // Every graded attempt may raise the best score a quiz link reports.
+  await sendScores(userId, lesson, outcome.raised)
+  return outcome
 }

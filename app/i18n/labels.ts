@@ -174,6 +174,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'quality-rule.changed': 'audit.action.quality-rule.changed',
   'quality-rule.fired': 'audit.action.quality-rule.fired',
   'lti.account-created': 'audit.action.lti.account-created',
+  'lti.roster-imported': 'ltiServices.audit.rosterImported',
 }
 
 /** The learning events the dashboard lists (LearningEvent.verb is a plain column). */

@@ -1,2 +1,50 @@
 /** Dutch messages: LTI grades (AGS) and rosters (NRPS) (#20). Spread into nl.ts. */
-export const ltiServicesNl = {} as const
+export const ltiServicesNl = {
+  'ltiServices.comment.lessonDone': 'Les afgerond',
+  'ltiServices.comment.lessonOpen': 'Les nog niet afgerond',
+  'ltiServices.comment.quizPassed': 'Toets gehaald, beste score {score}%',
+  'ltiServices.comment.quizOpen': 'Toets nog niet gehaald, beste score {score}%',
+  'ltiServices.comment.quizNone': 'Toets nog niet gemaakt',
+  'ltiServices.comment.course': '{done} van {total} lessen afgerond',
+  'ltiServices.comment.workProcess': 'Werkproces: stap {step} van {top}, {label}',
+  'ltiServices.audit.rosterImported': 'LTI-rooster geïmporteerd',
+  'ltiServices.courses.title': 'Platformcursussen (LTI)',
+  'ltiServices.courses.intro':
+    'De cursussen in Moodle, Canvas of itslearning waarin onze lessen zijn geplaatst. Cijfers en voortgang gaan vanzelf terug naar het cijferboek van het platform; het rooster importeert u hier.',
+  'ltiServices.courses.registrations': 'Naar de LTI-koppelingen',
+  'ltiServices.courses.empty': 'Nog geen platformcursussen',
+  'ltiServices.courses.emptyHint':
+    'Een cursus verschijnt hier zodra een docent er een link naar onze lessen plaatst en die opent.',
+  'ltiServices.courses.platform': 'Platform',
+  'ltiServices.courses.lastImport': 'Laatste roosterimport',
+  'ltiServices.courses.never': 'nog nooit',
+  'ltiServices.courses.noLinks': 'Nog geen links in deze cursus.',
+  'ltiServices.link.title': 'Link',
+  'ltiServices.link.target': 'Verwijst naar',
+  'ltiServices.link.lineItem': 'Cijferkolom',
+  'ltiServices.link.launches': 'Geopend door',
+  'ltiServices.link.sent': 'Cijfers verstuurd',
+  'ltiServices.link.waiting': 'Wachtend',
+  'ltiServices.link.retrying': 'Mislukt, volgt opnieuw',
+  'ltiServices.link.gaveUp': 'Opgegeven',
+  'ltiServices.yes': 'ja',
+  'ltiServices.no': 'nee',
+  'ltiServices.target.course': 'cursus {ref}',
+  'ltiServices.target.lesson': 'les {ref}',
+  'ltiServices.target.workProcess': 'werkproces {ref}',
+  'ltiServices.roster.import': 'Rooster importeren',
+  'ltiServices.roster.intoTeam': 'In een team met de naam van de cursus',
+  'ltiServices.roster.unavailable':
+    'Het platform biedt voor deze cursus geen rooster aan, of de koppeling is niet actief.',
+  'ltiServices.roster.done':
+    'Rooster geïmporteerd: {created} nieuw, {linked} gekoppeld, {unchanged} ongewijzigd, {skippedInactive} niet actief in de cursus, {skippedDeactivated} hier gedeactiveerd.',
+  'ltiServices.error.unreachable': 'Het platform is niet bereikbaar. Probeer het later opnieuw.',
+  'ltiServices.error.refused':
+    'Het platform weigert het rooster. Controleer of de koppeling de dienst voor namen en rollen mag gebruiken.',
+  'ltiServices.error.invalidResponse': 'Het platform gaf een onbruikbaar antwoord.',
+  'ltiServices.error.notFound': 'Deze cursus hoort niet bij uw organisatie.',
+  'ltiServices.error.noRosterService': 'Het platform biedt voor deze cursus geen rooster aan.',
+  'ltiServices.error.platformInactive': 'De koppeling met dit platform is niet actief.',
+  'ltiServices.error.tooLarge': 'Het rooster is te groot om in één keer te importeren.',
+  'ltiServices.form.contextInvalid': 'Kies een cursus.',
+} as const

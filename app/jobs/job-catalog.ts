@@ -2,7 +2,12 @@
  * Every job the app knows, with its retry policy. The handlers live in tasks.server.ts;
  * this file has no imports, so senders (the mailer) and the queue can both read it.
  */
-export const JOB_NAMES = ['email.deliver', 'assignments.remind', 'uploads.cleanup'] as const
+export const JOB_NAMES = [
+  'email.deliver',
+  'assignments.remind',
+  'uploads.cleanup',
+  'lti.score',
+] as const
 export type JobName = (typeof JOB_NAMES)[number]
 
 export const JOB_POLICY: Record<JobName, { attempts: number; backoffSeconds: number }> = {
@@ -11,6 +16,8 @@ export const JOB_POLICY: Record<JobName, { attempts: number; backoffSeconds: num
   'email.deliver': { attempts: 5, backoffSeconds: 10 },
   'assignments.remind': { attempts: 3, backoffSeconds: 60 },
   'uploads.cleanup': { attempts: 3, backoffSeconds: 300 },
+  // A platform down for maintenance: 30 s doubling to about an hour, some two hours in all.
+  'lti.score': { attempts: 8, backoffSeconds: 30 },
 }
 
 /** A job not in the catalog (tests) gets these. */

@@ -1,4 +1,5 @@
 import { deliverEmail, type MailTransport } from '#app/email/mailer.server.ts'
+import { postScore } from '#app/integrations/lti/grade-passback.server.ts'
 import { sendReminders } from '#app/employer/assignments.server.ts'
 import { remindFollowUps } from '#app/quality/coaching.server.ts'
 import { abortStaleUploads } from '#app/storage/uploads.server.ts'
@@ -33,6 +34,11 @@ export function createTasks(deps: TaskDependencies = {}): Record<JobName, JobHan
     // Uploads left open (or completed, never handed in) for a day: parts and objects go.
     'uploads.cleanup': async () => {
       await abortStaleUploads((deps.now ?? clockNow)())
+    },
+    // A learner's current score on an LTI link to the platform's line item; skips what the
+    // platform accepted already, throws when it is down or refuses (retried with back-off).
+    'lti.score': async (payload) => {
+      await postScore(String(payload.resourceLinkId), String(payload.ltiUserId))
     },
   }
 }

@@ -1,0 +1,75 @@
+/**
+ * One outgoing request to a platform's service (token endpoint, line item, roster). What a
+ * platform answers is untrusted: every request has a timeout, never follows a redirect (a
+ * platform must not send our bearer token elsewhere) and reads at most `maxBytes` of body.
+ */
+export type LtiServiceFailure = 'unreachable' | 'refused' | 'invalid-response'
+
+/** A platform service that could not be reached, said no, or answered nonsense. */
+export class LtiServiceError extends Error {
+  constructor(
+    readonly reason: LtiServiceFailure,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message)
+    this.name = 'LtiServiceError'
+  }
+}
+
+export type PlatformAnswer = { status: number; headers: Headers; body: string }
+
+const TIMEOUT_MS = 15_000
+const MAX_BYTES = 1_000_000
+
+export async function platformRequest(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string; maxBytes?: number },
+): Promise<PlatformAnswer> {
+  const parsed = new URL(url)
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new LtiServiceError('invalid-response', `not a web address: ${parsed.protocol}`)
+  }
+  let response: Response
+  try {
+    response = await fetch(parsed, {
+      method: init.method ?? 'GET',
+      headers: init.headers,
+      body: init.body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    })
+  } catch (error) {
+    throw new LtiServiceError('unreachable', `${parsed.origin} did not answer: ${String(error)}`)
+  }
+  const body = await readLimited(response, init.maxBytes ?? MAX_BYTES, parsed.origin)
+  return { status: response.status, headers: response.headers, body }
+}
+
+async function readLimited(response: Response, maxBytes: number, origin: string) {
+  const tooLarge = () =>
+    new LtiServiceError('invalid-response', `${origin} answered more than ${maxBytes} bytes`)
+  if (Number(response.headers.get('Content-Length') ?? 0) > maxBytes) {
+    await response.body?.cancel()
+    throw tooLarge()
+  }
+  const reader = response.body?.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  try {
+    while (reader) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > maxBytes) {
+        await reader.cancel()
+        throw tooLarge()
+      }
+      chunks.push(value)
+    }
+  } catch (error) {
+    if (error instanceof LtiServiceError) throw error
+    throw new LtiServiceError('unreachable', `${origin} broke off its answer: ${String(error)}`)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
