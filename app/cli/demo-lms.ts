@@ -15,9 +15,7 @@ import { startTestPlatform } from '#tests/lti-platform/platform.ts'
 
 const appUrl = `http://localhost:${process.env.PORT ?? '3000'}`
 const { academy } = DEMO_LTI
-const platform = await startTestPlatform({ port: academy.port, host: 'localhost' })
-// Server-to-server addresses (grades, rosters) use the loopback address the LMS listens on.
-const server = `http://127.0.0.1:${academy.port}`
+const platform = await startTestPlatform({ port: academy.port })
 const desk = addLaunches(platform, { redirectUri: `${appUrl}${LTI_PATHS.launch}` })
 
 const people: Array<LaunchPerson & { label: string }> = [
@@ -54,8 +52,8 @@ function shape(person: LaunchPerson, link: (typeof academy.links)[number] | null
       ? {
           targetLinkUri: targetUrl(appUrl, target),
           resourceLink: { id: link.resourceLinkId, title: link.title },
-          lineItem: `${server}/mod/lti/services.php/12/lineitems/${link.lineItemId}/lineitem?type_id=1`,
-          membershipsUrl: `${server}/mod/lti/services.php/CourseSection/12/bindings/1/memberships`,
+          lineItem: `${academy.issuer}/mod/lti/services.php/12/lineitems/${link.lineItemId}/lineitem?type_id=1`,
+          membershipsUrl: `${academy.issuer}/mod/lti/services.php/CourseSection/12/bindings/1/memberships`,
         }
       : {
           messageType: 'LtiDeepLinkingRequest' as const,

@@ -9,8 +9,6 @@ export async function seedDemoLti() {
   })
   const { academy, pending } = DEMO_LTI
   const base = academy.issuer
-  // Server-to-server calls go to the loopback address the demo LMS listens on.
-  const server = `http://127.0.0.1:${academy.port}`
   await prisma.$transaction(async (tx) => {
     const platform = await tx.ltiPlatform.create({
       data: {
@@ -19,8 +17,8 @@ export async function seedDemoLti() {
         issuer: academy.issuer,
         clientId: academy.clientId,
         authLoginUrl: `${base}/mod/lti/auth.php`,
-        authTokenUrl: `${server}/mod/lti/token.php`,
-        jwksUrl: `${server}/mod/lti/certs.php`,
+        authTokenUrl: `${base}/mod/lti/token.php`,
+        jwksUrl: `${base}/mod/lti/certs.php`,
         productFamily: 'moodle',
         registeredVia: 'dynamic',
         status: 'active',
@@ -33,7 +31,7 @@ export async function seedDemoLti() {
       data: {
         platformId: platform.id,
         ...academy.context,
-        membershipsUrl: `${server}/mod/lti/services.php/CourseSection/12/bindings/1/memberships`,
+        membershipsUrl: `${base}/mod/lti/services.php/CourseSection/12/bindings/1/memberships`,
         lastRosterImportAt: new Date(),
       },
       select: { id: true },
@@ -56,8 +54,8 @@ export async function seedDemoLti() {
           platformId: platform.id,
           contextId: context.id,
           ...link,
-          lineItemUrl: `${server}/mod/lti/services.php/12/lineitems/${lineItemId}/lineitem?type_id=1`,
-          lineItemsUrl: `${server}/mod/lti/services.php/12/lineitems?type_id=1`,
+          lineItemUrl: `${base}/mod/lti/services.php/12/lineitems/${lineItemId}/lineitem?type_id=1`,
+          lineItemsUrl: `${base}/mod/lti/services.php/12/lineitems?type_id=1`,
           agsScopes: JSON.stringify([
             'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem',
             'https://purl.imsglobal.org/spec/lti-ags/scope/score',

@@ -122,7 +122,7 @@ export const DEMO_LTI = {
   organisation: 'klantcontact-noord',
   academy: {
     name: 'Noord Academy (Moodle)',
-    issuer: 'http://localhost:3556',
+    issuer: 'http://127.0.0.1:3556',
     port: 3556,
     clientId: 'Hk3vQ9bL2mXw7Tz',
     deploymentId: '1',

@@ -52,9 +52,7 @@ export type TestPlatform = {
   close: () => Promise<void>
 }
 
-export async function startTestPlatform(
-  options: { port?: number; host?: string } = {},
-): Promise<TestPlatform> {
+export async function startTestPlatform(options: { port?: number } = {}): Promise<TestPlatform> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
   const kid = `platform-${randomUUID()}`
   const routes = new Map<string, PlatformHandler>()
@@ -96,9 +94,7 @@ export async function startTestPlatform(
   })
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.address() as { port: number }
-  // The host the platform is known by: 127.0.0.1, or `localhost` for a browser that must see
-  // the platform as another site than the app on 127.0.0.1.
-  const base = `http://${options.host ?? '127.0.0.1'}:${port}`
+  const base = `http://127.0.0.1:${port}`
   const url = (path: string) => new URL(path, base).href
 
   const route = (method: string, path: string, handler: PlatformHandler) => {
