@@ -90,6 +90,7 @@ export default [
     route('api-tokens', 'routes/orgs/$slug/api-tokens.tsx'),
     route('provisioning', 'routes/orgs/$slug/provisioning.tsx'),
     route('sso', 'routes/orgs/$slug/sso.tsx'),
+    route('lti', 'routes/orgs/$slug/lti.tsx'),
     route('audit', 'routes/orgs/$slug/audit.tsx'),
     route('progress.csv', 'routes/orgs/$slug/progress-csv.ts'),
     route('progress.xlsx', 'routes/orgs/$slug/progress-xlsx.ts'),
@@ -150,6 +151,9 @@ export default [
     route('outbox', 'routes/admin/outbox.tsx'),
     route('jobs', 'routes/admin/jobs.tsx'),
   ]),
+
+  // LTI Dynamic Registration: the one-time link a platform opens in an iframe or popup.
+  route('lti/register/:token', 'routes/lti/register.tsx'),
 
   // Machine-readable: the HR API (JSON errors, no pages).
   ...prefix('api/v1', [
