@@ -16,7 +16,7 @@ import { TOOL_CONFIGURATION, toolConfiguration } from './tool-configuration.ts'
  * each answer is bounded in time and size and checked before anything is stored, and the
  * registration is stored in one transaction after the last network call.
  */
-export const PLATFORM_CONFIGURATION = 'https://purl.imsglobal.org/spec/lti-platform-configuration'
+const PLATFORM_CONFIGURATION = 'https://purl.imsglobal.org/spec/lti-platform-configuration'
 
 const TIMEOUT_MS = 10_000
 const MAX_BYTES = 64 * 1024

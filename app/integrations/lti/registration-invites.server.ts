@@ -9,7 +9,7 @@ import { LTI_PATHS, toolUrl } from './tool-urls.ts'
  * The token in the link says which organisation the platform will belong to, so only its
  * SHA-256 is stored, it works once, and only for a week.
  */
-export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000
+const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000
 
 export async function createRegistrationInvite(input: {
   organisationId: string

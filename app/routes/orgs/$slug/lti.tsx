@@ -21,6 +21,7 @@ import {
   removeDeployment,
   saveManualPlatform,
   setPlatformEnabled,
+  type PlatformStatus,
 } from '#app/integrations/lti/platforms.server.ts'
 import { createRegistrationInvite } from '#app/integrations/lti/registration-invites.server.ts'
 import { toolUrls } from '#app/integrations/lti/tool-configuration.ts'
@@ -266,7 +267,8 @@ function PlatformCard({
     constraint: getZodConstraint(DeploymentSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DeploymentSchema }),
   })
-  const status = platform.status as 'pending' | 'active' | 'disabled'
+  // The column holds only these three (platforms.server.ts writes it).
+  const status = platform.status as PlatformStatus
   return (
     <section className="card stack" data-platform={platform.issuer}>
       <h3>{platform.name}</h3>
