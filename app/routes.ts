@@ -31,6 +31,9 @@ export default [
     route('login', 'routes/lti/login.tsx'),
     route('launch', 'routes/lti/launch.tsx'),
     route('jwks', 'routes/lti/jwks.ts'),
+    // Shown inside the platform's iframe or popup, so outside every area's layout.
+    route('deep-linking/:requestId', 'routes/lti/deep-linking.tsx'),
+    route('register/:token', 'routes/lti/register.tsx'),
   ]),
 
   // Signing in and out, joining by invitation, resetting a password.
@@ -91,6 +94,7 @@ export default [
     route('provisioning', 'routes/orgs/$slug/provisioning.tsx'),
     route('sso', 'routes/orgs/$slug/sso.tsx'),
     route('lti/courses', 'routes/orgs/$slug/lti-courses.tsx'),
+    route('lti', 'routes/orgs/$slug/lti.tsx'),
     route('audit', 'routes/orgs/$slug/audit.tsx'),
     route('progress.csv', 'routes/orgs/$slug/progress-csv.ts'),
     route('progress.xlsx', 'routes/orgs/$slug/progress-xlsx.ts'),
@@ -151,9 +155,6 @@ export default [
     route('outbox', 'routes/admin/outbox.tsx'),
     route('jobs', 'routes/admin/jobs.tsx'),
   ]),
-
-  // Shown inside an LTI platform's iframe, so outside every area's layout and navigation.
-  route('lti/deep-linking/:requestId', 'routes/lti/deep-linking.tsx'),
 
   // Machine-readable: the HR API (JSON errors, no pages).
   ...prefix('api/v1', [

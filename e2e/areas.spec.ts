@@ -22,6 +22,7 @@ test('every page of an organisation carries its tabs, and each role sees only it
     'API-koppelingen',
     'Provisioning (SCIM)',
     'Single sign-on',
+    'LTI-koppelingen',
     'Audittrail',
   ])
   await expect(tabs.getByRole('link', { name: 'Opdrachten' })).toHaveAttribute(

@@ -53,6 +53,7 @@ const JOURNEYS: Journey[] = [
       firstLink(`${ORG}/matrix`, /\/staff\/[^/]+$/),
       `${ORG}/assignments`,
       firstLink(`${ORG}/matrix`, /\/teams\/[^/]+\/progress(\?.*)?$/),
+      `${ORG}/lti`,
     ],
   },
   {

@@ -47,6 +47,14 @@ export type AuditAction =
   | 'quality-rule.fired'
   | 'lti.account-created'
   | 'lti.roster-imported'
+  | 'lti-invite.created'
+  | 'lti-platform.registered'
+  | 'lti-platform.confirmed'
+  | 'lti-platform.disabled'
+  | 'lti-platform.enabled'
+  | 'lti-platform.deleted'
+  | 'lti-deployment.added'
+  | 'lti-deployment.removed'
 
 /**
  * Write one line of the audit trail, inside the transaction of the change it describes, so a

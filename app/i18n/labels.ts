@@ -175,6 +175,14 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'quality-rule.fired': 'audit.action.quality-rule.fired',
   'lti.account-created': 'audit.action.lti.account-created',
   'lti.roster-imported': 'ltiServices.audit.rosterImported',
+  'lti-invite.created': 'ltiAdmin.audit.inviteCreated',
+  'lti-platform.registered': 'ltiAdmin.audit.registered',
+  'lti-platform.confirmed': 'ltiAdmin.audit.confirmed',
+  'lti-platform.disabled': 'ltiAdmin.audit.disabled',
+  'lti-platform.enabled': 'ltiAdmin.audit.enabled',
+  'lti-platform.deleted': 'ltiAdmin.audit.deleted',
+  'lti-deployment.added': 'ltiAdmin.audit.deploymentAdded',
+  'lti-deployment.removed': 'ltiAdmin.audit.deploymentRemoved',
 }
 
 /** The learning events the dashboard lists (LearningEvent.verb is a plain column). */

@@ -18,6 +18,7 @@ const PAGES: readonly OrgPage[] = [
   { path: 'api-tokens', label: 'api.title', needs: ['manage:members:org'] },
   { path: 'provisioning', label: 'scim.title', needs: ['manage:members:org'] },
   { path: 'sso', label: 'sso.title', needs: ['manage:members:org'] },
+  { path: 'lti', label: 'ltiAdmin.title', needs: ['manage:members:org'] },
   { path: 'audit', label: 'audit.title', needs: ['read:members:org'] },
 ]
 
