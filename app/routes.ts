@@ -28,8 +28,9 @@ export default [
 
   // LTI 1.3: learning platforms (Moodle, Canvas, itslearning) launching our lessons.
   ...prefix('lti', [
-    route('login', 'routes/lti/login.tsx'),
-    route('launch', 'routes/lti/launch.tsx'),
+    route('login', 'routes/lti/login.ts'),
+    route('launch', 'routes/lti/launch.ts'),
+    route('problem/:reason', 'routes/lti/problem.tsx'),
     route('jwks', 'routes/lti/jwks.ts'),
     // Shown inside the platform's iframe or popup, so outside every area's layout.
     route('deep-linking/:requestId', 'routes/lti/deep-linking.tsx'),

@@ -117,3 +117,34 @@ function unescape(value: string) {
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&')
 }
+
+/**
+ * The platform's course page that opens the tool inside an iframe, as Moodle does with
+ * "display in: embed": the iframe starts the login initiation (a GET, as Canvas sends it).
+ * `pageFor` gives the page's address for one prepared launch. `browserHost` is how the
+ * browser reaches the platform: `localhost` keeps it another site than an app on 127.0.0.1.
+ */
+export function addCoursePage(
+  platform: TestPlatform,
+  toolLoginUrl: string,
+  browserHost = 'localhost',
+) {
+  const launches = new Map<string, PreparedLaunch>()
+  platform.route('GET', '/course/view.php', (request) => {
+    const launch = launches.get(request.url.searchParams.get('launch') ?? '')
+    if (!launch) return { status: 404, body: 'no such launch' }
+    const src = `${toolLoginUrl}?${new URLSearchParams(launch.initiation)}`
+    return {
+      body: `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Cursus – test platform</title></head><body><h1>Teamleider contactcenter</h1><iframe title="Leerplein" src="${escape(src)}" style="width:1000px;height:700px"></iframe></body></html>`,
+    }
+  })
+  return {
+    pageFor(launch: PreparedLaunch) {
+      const key = randomUUID()
+      launches.set(key, launch)
+      const url = new URL(platform.url(`/course/view.php?launch=${key}`))
+      url.hostname = browserHost
+      return url.href
+    },
+  }
+}

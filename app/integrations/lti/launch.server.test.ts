@@ -1,8 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto'
 import jwt from 'jsonwebtoken'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import * as launchRoute from '#app/routes/lti/launch.tsx'
-import * as loginRoute from '#app/routes/lti/login.tsx'
+import * as launchRoute from '#app/routes/lti/launch.ts'
+import * as loginRoute from '#app/routes/lti/login.ts'
+import * as problemPage from '#app/routes/lti/problem.tsx'
 import { prisma } from '#app/db.server.ts'
 import { getUser } from '#app/auth/authorize.server.ts'
 import { EMBEDDED_SESSION_COOKIE, SESSION_COOKIE } from '#app/auth/session.server.ts'
@@ -19,7 +20,7 @@ import {
   type LaunchOptions,
 } from '#tests/lti-platform/launches.ts'
 import { startTestPlatform, type TestPlatform } from '#tests/lti-platform/platform.ts'
-import { call, cookieFrom, formRequest, getRequest } from '#tests/route-call.ts'
+import { call, cookieFrom, formRequest, getRequest, type Outcome } from '#tests/route-call.ts'
 import { targetUrl } from './targets.ts'
 import { LTI_PATHS, toolUrl } from './tool-urls.ts'
 
@@ -264,21 +265,19 @@ describe('a launch from Canvas', () => {
       acceptMultiple: true,
     })
     const learner = await launch({ ...shape, person: student('77') })
-    expect(learner.result.status).toBe(403)
-    expect(learner.result.data).toEqual({ reason: 'not-instructor' })
+    expect(learner.result.location).toBe('/lti/problem/not-instructor')
   })
 })
 
 describe('bad input is refused clearly and writes nothing', () => {
-  async function refused(
-    run: () => Promise<{ status: number; data: unknown }>,
-    status: number,
-    reason: string,
-  ) {
+  async function refused(run: () => Promise<Outcome>, status: number, reason: string) {
     const before = await written()
     const outcome = await run()
-    expect(outcome.status, JSON.stringify(outcome.data)).toBe(status)
-    expect(outcome.data).toEqual({ reason })
+    expect(outcome.status, JSON.stringify(outcome.data)).toBe(303)
+    expect(outcome.location).toBe(`/lti/problem/${reason}`)
+    // The page that says why answers with the status that fits.
+    const page = await call(problemPage.loader, getRequest(outcome.location!), { reason })
+    expect(page.status).toBe(status)
     expect(await written()).toEqual(before)
   }
 

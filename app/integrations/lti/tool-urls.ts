@@ -11,6 +11,8 @@ export const LTI_PATHS = {
   jwks: '/lti/jwks',
   /** Where a teacher's deep-linking request lands (also the deep-linking target URI). */
   deepLinking: '/lti/deep-linking',
+  /** Why a launch could not go on: `/lti/problem/<reason>` (a page inside the iframe). */
+  problem: '/lti/problem',
   /** Dynamic registration: `/lti/register/<one-time token>`. */
   register: '/lti/register',
 } as const
