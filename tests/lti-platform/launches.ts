@@ -32,12 +32,12 @@ export type LaunchDesk = {
 
 export function addLaunches(
   platform: TestPlatform,
-  registered: { redirectUri: string },
+  registered: { redirectUri: string; authPath?: string },
 ): LaunchDesk {
   const pending = new Map<string, { shape: LaunchShape; options: LaunchOptions }>()
   const issued: string[] = []
 
-  platform.route('GET', AUTH_PATH, (request) => {
+  platform.route('GET', registered.authPath ?? AUTH_PATH, (request) => {
     const q = request.url.searchParams
     const problems = [
       q.get('scope') === 'openid' ? null : 'scope',

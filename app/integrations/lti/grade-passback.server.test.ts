@@ -8,6 +8,7 @@ import {
   recordQuizAttempt,
 } from '#app/domain/progress.server.ts'
 import { drainJobs, jobQueue } from '#app/jobs/index.server.ts'
+import { retriesDue } from '#tests/job-retries.ts'
 import { toJsonList } from '#app/utils/json-list.ts'
 import { enqueueScoreUpdates } from './affected-launches.server.ts'
 import { SCOPE } from './claims.ts'
@@ -93,17 +94,6 @@ async function launchedLink(
 }
 
 const lesson = async (index: number) => (await findPublishedLesson(course.lessonKeys[index]!))!
-
-/** The back-off of failed jobs is over: what a wait of some minutes would do. */
-async function retriesDue() {
-  if (jobQueue().engine === 'sqlite') {
-    await prisma.job.updateMany({ where: { state: 'failed' }, data: { runAt: new Date() } })
-  } else {
-    await prisma.$executeRawUnsafe(
-      `UPDATE pgboss.job SET start_after = now() WHERE state = 'retry'`,
-    )
-  }
-}
 
 describe('grade passback (Assignment and Grade Services)', () => {
   test('a completed linked lesson reaches the line item with the platform user id and score', async () => {
