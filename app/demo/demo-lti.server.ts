@@ -64,16 +64,7 @@ export async function seedDemoLti() {
         select: { id: true },
       })
       for (const learner of learners) {
-        await tx.ltiLaunch.create({
-          data: {
-            resourceLinkId: row.id,
-            ltiUserId: learner.id,
-            scoreGiven: link.targetKind === 'lesson' ? 1 : null,
-            scoreMaximum: link.targetKind === 'lesson' ? 1 : null,
-            activityProgress: link.targetKind === 'lesson' ? 'Completed' : null,
-            scoreSentAt: link.targetKind === 'lesson' ? new Date() : null,
-          },
-        })
+        await tx.ltiLaunch.create({ data: { resourceLinkId: row.id, ltiUserId: learner.id } })
       }
     }
     await tx.ltiPlatform.create({

@@ -115,7 +115,8 @@ export const DEMO_SSO = {
 /**
  * Klantcontact Noord's own learning platform, "Noord Academy" (a Moodle), registered as an
  * LTI 1.3 platform: two links in its course for new team leaders, launched by two learners
- * whose scores went back; and a school's Canvas waiting for the org admin's confirmation.
+ * (their scores go back at their next launch); and a school's Canvas waiting for the org
+ * admin's confirmation.
  * `npm run demo:lms` runs a stand-in for Noord Academy at its issuer's address.
  */
 export const DEMO_LTI = {

@@ -58,3 +58,20 @@ export async function enqueueScoreUpdates(userId: string, change: ProgressChange
     return 0
   }
 }
+
+/**
+ * Enqueue one score post for a launch that just happened, so a platform's gradebook shows
+ * what the learner has already done (progress made before the link was placed, or on
+ * another device) without waiting for their next step. Never fails the launch.
+ */
+export async function enqueueScoreForLaunch(resourceLinkId: string, ltiUserId: string) {
+  try {
+    await enqueueJob(
+      'lti.score',
+      { resourceLinkId, ltiUserId },
+      { key: scoreJobKey(resourceLinkId, ltiUserId) },
+    )
+  } catch (error) {
+    logger.warn({ err: error, resourceLinkId }, 'LTI score post could not be enqueued')
+  }
+}

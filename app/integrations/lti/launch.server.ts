@@ -1,5 +1,6 @@
 import { prisma } from '#app/db.server.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
+import { enqueueScoreForLaunch } from './affected-launches.server.ts'
 import { CLAIM, MESSAGE_TYPE, roleForLtiRoles } from './claims.ts'
 import { verifyIdToken, type TokenRefusal } from './id-token.server.ts'
 import { LaunchClaims, personName } from './launch-claims.ts'
@@ -33,7 +34,8 @@ export type LaunchResult =
  * active; the token must be signed by the platform for us, unexpired, with our nonce; its
  * claims well-formed, from a known deployment, for the target the login named; the target
  * must exist and belong to the platform's organisation (or everyone). Only then is anything
- * written, in one transaction: the person, the course context, the link and the launch.
+ * written, in one transaction: the person, the course context, the link and the launch;
+ * then a score post is queued, so the platform's gradebook shows the learner's current state.
  */
 export async function completeLaunch(input: {
   idToken: string | null
@@ -180,6 +182,7 @@ export async function completeLaunch(input: {
         ok: true as const,
         userId: person.userId,
         redirectTo: target ? targetPath(target) : '/dashboard',
+        graded: ags?.lineitem ? { resourceLinkId: link.id, ltiUserId: person.ltiUserId } : null,
       }
     })
 
@@ -192,8 +195,10 @@ export async function completeLaunch(input: {
     outcome = await write()
   }
   if (!outcome.ok) return outcome
+  const { graded, ...opened } = { graded: null, ...outcome }
+  if (graded) await enqueueScoreForLaunch(graded.resourceLinkId, graded.ltiUserId)
   return {
-    ...outcome,
+    ...opened,
     frameAncestors: framingOrigins([
       platform.issuer,
       platform.authLoginUrl,

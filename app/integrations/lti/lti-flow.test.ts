@@ -227,7 +227,8 @@ test(
     expect(done.status).toBeLessThan(400)
 
     // 4. The job queue posts the score to the line item; the platform's gradebook matches.
-    services.failScores(1)
+    // Two posts wait: the launch's (the lesson not done yet) and the completion's.
+    services.failScores(2)
     await drainJobs()
     expect(services.gradebook('2', '7').get(learner.sub)).toBeUndefined()
     // The platform was down: the score waits for its retry, and arrives after the back-off.
