@@ -31,9 +31,9 @@ export const ltiServicesEn: AreaCatalog<typeof ltiServicesNl> = {
   'ltiServices.link.gaveUp': 'Given up',
   'ltiServices.yes': 'yes',
   'ltiServices.no': 'no',
-  'ltiServices.target.course': 'course {ref}',
-  'ltiServices.target.lesson': 'lesson {ref}',
-  'ltiServices.target.workProcess': 'work process {ref}',
+  'ltiServices.target.course': 'course',
+  'ltiServices.target.lesson': 'lesson',
+  'ltiServices.target.workProcess': 'work process',
   'ltiServices.roster.import': 'Import roster',
   'ltiServices.roster.intoTeam': 'In a team named after the course',
   'ltiServices.roster.unavailable':

@@ -29,9 +29,9 @@ export const ltiServicesNl = {
   'ltiServices.link.gaveUp': 'Opgegeven',
   'ltiServices.yes': 'ja',
   'ltiServices.no': 'nee',
-  'ltiServices.target.course': 'cursus {ref}',
-  'ltiServices.target.lesson': 'les {ref}',
-  'ltiServices.target.workProcess': 'werkproces {ref}',
+  'ltiServices.target.course': 'cursus',
+  'ltiServices.target.lesson': 'les',
+  'ltiServices.target.workProcess': 'werkproces',
   'ltiServices.roster.import': 'Rooster importeren',
   'ltiServices.roster.intoTeam': 'In een team met de naam van de cursus',
   'ltiServices.roster.unavailable':

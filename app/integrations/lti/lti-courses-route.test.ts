@@ -106,6 +106,9 @@ describe('the platform courses page', () => {
     })
     expect(courses[0]!.links[0]).toMatchObject({
       title: 'Coachen in de praktijk',
+      // The work process by its code, linked to the learner's page of it.
+      targetTitle: 'TL-K2-W1',
+      targetPath: '/work-processes/contactcenter-teamleider/TL-K2-W1',
       hasLineItem: true,
       launches: 1,
       scoresSent: 1,

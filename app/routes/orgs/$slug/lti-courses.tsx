@@ -152,9 +152,12 @@ export default function LtiCourses({ loaderData, actionData }: Route.ComponentPr
                 <tr key={link.id}>
                   <th scope="row">{link.title}</th>
                   <td>
-                    {TARGET[link.targetKind]
-                      ? t(TARGET[link.targetKind]!, { ref: link.targetRef })
-                      : link.targetRef}
+                    {TARGET[link.targetKind] ? `${t(TARGET[link.targetKind]!)} ` : null}
+                    {link.targetPath ? (
+                      <Link to={link.targetPath}>{link.targetTitle}</Link>
+                    ) : (
+                      link.targetTitle
+                    )}
                   </td>
                   <td>{link.hasLineItem ? t('ltiServices.yes') : t('ltiServices.no')}</td>
                   <td>{link.launches}</td>
