@@ -10,7 +10,14 @@ const chromiumPath =
 
 // Specs about layout, navigation and language only: the database engine cannot change what
 // they prove, so the PostgreSQL run skips them to keep the test command within its time budget.
-const ENGINE_INDEPENDENT = ['**/responsive.spec.ts', '**/navigation.spec.ts', '**/language.spec.ts']
+// The LTI journeys prove browser behaviour (iframes, third-party cookies, posts between sites);
+// their server side runs on both engines in Vitest (app/integrations/lti/lti-flow.test.ts).
+const ENGINE_INDEPENDENT = [
+  '**/responsive.spec.ts',
+  '**/navigation.spec.ts',
+  '**/language.spec.ts',
+  '**/lti*.spec.ts',
+]
 
 export default defineConfig({
   testDir: './e2e',

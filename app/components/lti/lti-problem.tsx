@@ -7,7 +7,7 @@ export function LtiProblem({ reason }: { reason: string }) {
   const { t } = useTranslation()
   const key = `ltiLaunch.reason.${reason}` as TextKey
   return (
-    <section className="stack" aria-labelledby="lti-problem-title">
+    <section className="page narrow-section stack" aria-labelledby="lti-problem-title">
       <h1 id="lti-problem-title">{t('ltiLaunch.title')}</h1>
       <Notice kind="error">{t(key)}</Notice>
       <p>{t('ltiLaunch.again')}</p>
