@@ -13,21 +13,9 @@ import { TOOL_CONFIGURATION } from './tool-configuration.ts'
 // Our tool's own address (PUBLIC_URL) is a loopback server that publishes the tool's real
 // JWKS, so the platform can check the jwks_uri we register, as Moodle and Canvas fetch it.
 // It must exist before the environment is read, hence hoisted.
-const tool = await vi.hoisted(async () => {
-  const http = await import('node:http')
-  const server = http.createServer((req, res) => {
-    if (req.url !== '/lti/jwks') return res.writeHead(404).end()
-    void import('#app/integrations/lti/tool-keys.server.ts')
-      .then(({ ltiJwks }) => ltiJwks())
-      .then((jwks) =>
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(jwks)),
-      )
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
-  process.env.PUBLIC_URL = url
-  return { server, url }
-})
+const tool = await vi.hoisted(async () =>
+  (await import('#tests/lti-platform/tool-jwks-server.ts')).startToolJwksServer(),
+)
 
 type Org = Awaited<ReturnType<typeof makeOrganisation>>
 let noord: Org

@@ -32,21 +32,9 @@ import { ROLE } from './claims.ts'
 
 // Our tool's PUBLIC_URL is a loopback server that publishes the tool's real JWKS, so the
 // platforms fetch our keys as Moodle and Canvas do. Hoisted: it must exist before env is read.
-const tool = await vi.hoisted(async () => {
-  const http = await import('node:http')
-  const server = http.createServer((req, res) => {
-    if (req.url !== '/lti/jwks') return res.writeHead(404).end()
-    void import('#app/integrations/lti/tool-keys.server.ts')
-      .then(({ ltiJwks }) => ltiJwks())
-      .then((jwks) =>
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(jwks)),
-      )
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
-  process.env.PUBLIC_URL = url
-  return { server, url }
-})
+const tool = await vi.hoisted(async () =>
+  (await import('#tests/lti-platform/tool-jwks-server.ts')).startToolJwksServer(),
+)
 
 let moodle: TestPlatform
 let canvas: TestPlatform

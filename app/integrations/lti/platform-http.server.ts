@@ -1,3 +1,5 @@
+import { BodyTooLarge, readBoundedBody } from '#app/utils/bounded-body.server.ts'
+
 /**
  * One outgoing request to a platform's service (token endpoint, line item, roster). What a
  * platform answers is untrusted: every request has a timeout, never follows a redirect (a
@@ -47,29 +49,15 @@ export async function platformRequest(
 }
 
 async function readLimited(response: Response, maxBytes: number, origin: string) {
-  const tooLarge = () =>
-    new LtiServiceError('invalid-response', `${origin} answered more than ${maxBytes} bytes`)
-  if (Number(response.headers.get('Content-Length') ?? 0) > maxBytes) {
-    await response.body?.cancel()
-    throw tooLarge()
-  }
-  const reader = response.body?.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
   try {
-    while (reader) {
-      const { done, value } = await reader.read()
-      if (done) break
-      size += value.byteLength
-      if (size > maxBytes) {
-        await reader.cancel()
-        throw tooLarge()
-      }
-      chunks.push(value)
-    }
+    return await readBoundedBody(response, maxBytes)
   } catch (error) {
-    if (error instanceof LtiServiceError) throw error
+    if (error instanceof BodyTooLarge) {
+      throw new LtiServiceError(
+        'invalid-response',
+        `${origin} answered more than ${maxBytes} bytes`,
+      )
+    }
     throw new LtiServiceError('unreachable', `${origin} broke off its answer: ${String(error)}`)
   }
-  return Buffer.concat(chunks).toString('utf8')
 }
