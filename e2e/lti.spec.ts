@@ -48,7 +48,7 @@ test('a teacher places a lesson, a learner completes it in the iframe, the grade
       'tsx',
       'e2e/lti-setup.ts',
       JSON.stringify({
-        organisation: 'klantcontact-noord',
+        organisation: 'leerbedrijf-oost',
         name: 'Moodle e2e',
         issuer: platform.issuer,
         clientId: CLIENT_ID,
