@@ -220,6 +220,16 @@ describe('a launch from Moodle 4.x', () => {
     expect({ ...after, sessions: 0 }).toEqual({ ...before, sessions: 0 })
   })
 
+  test('a link placed by hand with the tool URL names its target in a custom parameter', async () => {
+    const { result } = await launch(
+      moodleShape(student('23'), toolUrl(env.PUBLIC_URL, '/'), {
+        resourceLink: { id: '9', title: 'Met de hand geplaatst' },
+        custom: { leerplein_target: `lesson:${lesson.courseId}/${lesson.lessonKey}` },
+      }),
+    )
+    expect(result.location).toBe(`/courses/${lesson.courseId}/${lesson.lessonKey}`)
+  })
+
   test('an embedded session cookie only opens embedded sessions, and the other way round', async () => {
     const { result } = await launch(moodleShape(student('22'), lessonUrl()))
     const session = result.headers

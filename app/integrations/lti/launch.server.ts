@@ -7,7 +7,7 @@ import { LaunchClaims, personName } from './launch-claims.ts'
 import { personForSubject } from './lti-people.server.ts'
 import { claimLoginState } from './login-initiation.server.ts'
 import { checkTarget } from './target-check.server.ts'
-import { parseTargetUrl, targetPath, targetRef, type LtiTarget } from './targets.ts'
+import { parseTargetUrl, targetOfLink, targetPath, targetRef, type LtiTarget } from './targets.ts'
 import { LTI_PATHS } from './tool-urls.ts'
 
 /** A deep-linking request waits an hour for the teacher's choice. */
@@ -138,6 +138,7 @@ export async function completeLaunch(input: {
           ok: true as const,
           userId: person.userId,
           redirectTo: `${LTI_PATHS.deepLinking}/${request.id}`,
+          graded: null,
         }
       }
 
@@ -195,7 +196,7 @@ export async function completeLaunch(input: {
     outcome = await write()
   }
   if (!outcome.ok) return outcome
-  const { graded, ...opened } = { graded: null, ...outcome }
+  const { graded, ...opened } = outcome
   if (graded) await enqueueScoreForLaunch(graded.resourceLinkId, graded.ltiUserId)
   return {
     ...opened,
@@ -218,17 +219,9 @@ function launchTarget(claims: LaunchClaims, publicUrl: string): LtiTarget | null
   if (fromUrl) return fromUrl
   const custom = claims[CLAIM.custom]?.leerplein_target
   if (typeof custom !== 'string') return null
-  const [kind, ref = ''] = custom.split(':', 2)
-  const [a, b] = ref.split('/')
-  const path =
-    kind === 'course' && a
-      ? `/courses/${a}`
-      : kind === 'lesson' && a && b
-        ? `/courses/${a}/${b}`
-        : kind === 'work-process' && a && b
-          ? `/work-processes/${a}/${b}`
-          : null
-  return path ? parseTargetUrl(publicUrl, new URL(path, publicUrl).href) : null
+  // The same `<kind>:<ref>` form a stored link has; the target check finds whether it exists.
+  const [targetKind = '', targetRef = ''] = custom.split(':', 2)
+  return targetOfLink({ targetKind, targetRef })
 }
 
 function contextTitle(context: { id: string; title?: string | null; label?: string | null }) {

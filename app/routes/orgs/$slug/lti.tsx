@@ -112,6 +112,11 @@ export async function action({ request, params }: Route.ActionArgs) {
     return data({ form: 'platform', result: submission.reply(), invite: null }, { status: 400 })
   const value = submission.value
   const reply = { form: 'platform', result: submission.reply(), invite: null }
+  // A platform or deployment of another organisation (or none) is not found, whatever the intent.
+  const found = (done: unknown) => {
+    invariantResponse(done, 'Not found', { status: 404 })
+    return reply
+  }
   switch (value.intent) {
     case 'invite': {
       const invite = await createRegistrationInvite({
@@ -122,43 +127,21 @@ export async function action({ request, params }: Route.ActionArgs) {
       return { ...reply, invite }
     }
     case 'confirm':
-      invariantResponse(
-        await confirmPlatform(organisationId, value.platformId, user.id),
-        'Not found',
-        {
-          status: 404,
-        },
-      )
-      return reply
+      return found(await confirmPlatform(organisationId, value.platformId, user.id))
     case 'disable':
     case 'enable':
-      invariantResponse(
+      return found(
         await setPlatformEnabled(
           organisationId,
           value.platformId,
           user.id,
           value.intent === 'enable',
         ),
-        'Not found',
-        { status: 404 },
       )
-      return reply
     case 'delete':
-      invariantResponse(
-        await deletePlatform(organisationId, value.platformId, user.id),
-        'Not found',
-        {
-          status: 404,
-        },
-      )
-      return reply
+      return found(await deletePlatform(organisationId, value.platformId, user.id))
     case 'remove-deployment':
-      invariantResponse(
-        await removeDeployment(organisationId, value.deploymentId, user.id),
-        'Not found',
-        { status: 404 },
-      )
-      return reply
+      return found(await removeDeployment(organisationId, value.deploymentId, user.id))
   }
 }
 
