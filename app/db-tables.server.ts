@@ -95,6 +95,14 @@ export const TABLES = [
   { model: 'ltiResourceLink', key: ['id'] },
   { model: 'ltiLaunch', key: ['resourceLinkId', 'ltiUserId'] },
   { model: 'ltiDeepLinkingRequest', key: ['id'] },
+  // Content packages, the xAPI endpoint and LRS forwarding (#21, decision 031).
+  { model: 'contentPackage', key: ['id'] },
+  { model: 'packageActivity', key: ['lessonId'] },
+  { model: 'packageAttempt', key: ['id'] },
+  { model: 'packageLaunch', key: ['id'] },
+  { model: 'xapiDocument', key: ['id'] },
+  { model: 'lrsForwarding', key: ['organisationId'] },
+  { model: 'lrsDelivery', key: ['organisationId', 'eventId'] },
 ] as const
 
 export type TableName = (typeof TABLES)[number]['model']

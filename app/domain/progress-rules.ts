@@ -39,8 +39,12 @@ export const LADDER = [
 export type StepKey = (typeof LADDER)[number]['key']
 export const TOP_STEP = LADDER.length - 1
 
-/** Lesson types that count for knowledge; assignments are workplace evidence instead. */
-export const KNOWLEDGE_TYPES = ['lesson', 'scenario', 'quiz'] as const
+/**
+ * Lesson types that count for knowledge; assignments are workplace evidence instead. A
+ * package's SCO/AU ("package") counts like a lesson: it is completed only when the trainer's
+ * rule for it (completed, passed or a minimum score) holds.
+ */
+export const KNOWLEDGE_TYPES = ['lesson', 'scenario', 'quiz', 'package'] as const
 
 /** The highest step whose conditions, and those of every lower step, hold. */
 export function stepFor(facts: Record<Condition, boolean>): number {

@@ -173,7 +173,7 @@ export async function raiseStatuses(tx: Tx, userId: string, dossierSlug: string,
 export async function recordCompletion(
   userId: string,
   lesson: PublishedLessonRef,
-  via: 'done' | 'quiz' | 'scenario',
+  via: 'done' | 'quiz' | 'scenario' | 'package',
 ) {
   const result = await prisma.$transaction(async (tx) => completeIn(tx, userId, lesson, via), {
     timeout: 20_000,

@@ -1,4 +1,7 @@
 import type { Catalog } from './catalog.ts'
+import { lrsForwardingEn } from './lrs-forwarding.en.ts'
+import { packagePlayerEn } from './package-player.en.ts'
+import { packageAuthoringEn } from './package-authoring.en.ts'
 import { ltiServicesEn } from './lti-services.en.ts'
 import { ltiDeepLinkingEn } from './lti-deep-linking.en.ts'
 import { ltiLaunchEn } from './lti-launch.en.ts'
@@ -16,6 +19,9 @@ import { qualityExportsEn } from './quality-exports.en.ts'
 import { qualityEn } from './quality.en.ts'
 
 export const en: Catalog = {
+  ...packageAuthoringEn,
+  ...packagePlayerEn,
+  ...lrsForwardingEn,
   ...ltiServicesEn,
   ...ltiDeepLinkingEn,
   ...ltiLaunchEn,

@@ -1,4 +1,7 @@
 import type { PluralForms } from './catalog.ts'
+import { lrsForwardingNl } from './lrs-forwarding.nl.ts'
+import { packagePlayerNl } from './package-player.nl.ts'
+import { packageAuthoringNl } from './package-authoring.nl.ts'
 import { ltiServicesNl } from './lti-services.nl.ts'
 import { ltiDeepLinkingNl } from './lti-deep-linking.nl.ts'
 import { ltiLaunchNl } from './lti-launch.nl.ts'
@@ -17,6 +20,9 @@ import { qualityNl } from './quality.nl.ts'
 
 /** Dutch messages: the source language. Every key here must exist in en.ts too (typechecked). */
 export const nl = {
+  ...packageAuthoringNl,
+  ...packagePlayerNl,
+  ...lrsForwardingNl,
   ...ltiServicesNl,
   ...ltiDeepLinkingNl,
   ...ltiLaunchNl,

@@ -23,7 +23,7 @@ beforeAll(async () => {
   const { id } = await makeUser()
   learner = { id, cookie: await cookieFor(id) }
   const found = await getPublishedLesson(COURSE, SCENARIO, [])
-  ending = (await getCompiledLesson(found!.lesson.codeNlHash))!.endings[0]!
+  ending = (await getCompiledLesson(found!.lesson.codeNlHash!))!.endings[0]!
   expect(ending).toBe('einde-goed')
 }, 120_000)
 

@@ -46,6 +46,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const locale = getLocale(request)
   const english = locale === 'en' && lesson.codeEnHash !== null
   const hash = english ? lesson.codeEnHash! : lesson.codeNlHash
+  invariantResponse(hash, 'Lesson has no compiled text')
   const compiled = await getCompiledLesson(hash)
   invariantResponse(compiled, 'Compiled lesson missing')
   const [workProcesses, mine] = await Promise.all([
@@ -125,8 +126,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     // page itself is a GET that never writes); then the learner sees the ending.
     const step = String(form.get('step') ?? '')
     invariantResponse(found.lesson.type === 'scenario', 'Not a scenario', { status: 400 })
-    const compiled = await getCompiledLesson(found.lesson.codeNlHash)
-    invariantResponse(compiled?.endings.includes(step), 'Not an ending', { status: 400 })
+    const compiled = found.lesson.codeNlHash && (await getCompiledLesson(found.lesson.codeNlHash))
+    invariantResponse(compiled && compiled.endings.includes(step), 'Not an ending', { status: 400 })
     if (user) await recordCompletion(user.id, lessonRef(found), 'scenario')
     const target = `/courses/${found.course.id}/${found.lesson.lessonKey}`
     return redirect(`${target}?${new URLSearchParams({ step })}`, 303)
