@@ -97,6 +97,7 @@ export const TABLES = [
   { model: 'ltiDeepLinkingRequest', key: ['id'] },
   // Content packages, the xAPI endpoint and LRS forwarding (#21, decision 031).
   { model: 'contentPackage', key: ['id'] },
+  { model: 'packageFile', key: ['packageId', 'path'] },
   { model: 'packageActivity', key: ['lessonId'] },
   { model: 'packageAttempt', key: ['id'] },
   { model: 'packageLaunch', key: ['id'] },

@@ -14,13 +14,24 @@ CREATE TABLE "ContentPackage" (
     "standard" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "manifest" TEXT NOT NULL,
-    "storagePrefix" TEXT NOT NULL,
     "zipHash" TEXT NOT NULL,
     "fileCount" INTEGER NOT NULL,
     "totalBytes" INTEGER NOT NULL,
     "uploadedById" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "ContentPackage_courseVersionId_fkey" FOREIGN KEY ("courseVersionId") REFERENCES "CourseVersion" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "PackageFile" (
+    "packageId" TEXT NOT NULL,
+    "path" TEXT NOT NULL,
+    "objectKey" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "contentType" TEXT NOT NULL,
+
+    PRIMARY KEY ("packageId", "path"),
+    CONSTRAINT "PackageFile_packageId_fkey" FOREIGN KEY ("packageId") REFERENCES "ContentPackage" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable

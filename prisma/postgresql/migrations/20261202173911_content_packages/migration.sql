@@ -17,7 +17,6 @@ CREATE TABLE "ContentPackage" (
     "standard" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "manifest" TEXT NOT NULL,
-    "storagePrefix" TEXT NOT NULL,
     "zipHash" TEXT NOT NULL,
     "fileCount" INTEGER NOT NULL,
     "totalBytes" INTEGER NOT NULL,
@@ -25,6 +24,17 @@ CREATE TABLE "ContentPackage" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "ContentPackage_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PackageFile" (
+    "packageId" TEXT NOT NULL,
+    "path" TEXT NOT NULL,
+    "objectKey" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "contentType" TEXT NOT NULL,
+
+    CONSTRAINT "PackageFile_pkey" PRIMARY KEY ("packageId","path")
 );
 
 -- CreateTable
@@ -162,6 +172,9 @@ CREATE INDEX "LearningEvent_voidsId_idx" ON "LearningEvent"("voidsId");
 
 -- AddForeignKey
 ALTER TABLE "ContentPackage" ADD CONSTRAINT "ContentPackage_courseVersionId_fkey" FOREIGN KEY ("courseVersionId") REFERENCES "CourseVersion"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PackageFile" ADD CONSTRAINT "PackageFile_packageId_fkey" FOREIGN KEY ("packageId") REFERENCES "ContentPackage"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "PackageActivity" ADD CONSTRAINT "PackageActivity_lessonId_fkey" FOREIGN KEY ("lessonId") REFERENCES "Lesson"("id") ON DELETE CASCADE ON UPDATE CASCADE;
