@@ -21,6 +21,16 @@ beforeAll(async () => {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 const IRI = /^https?:\/\/[^\s]+$/
+type Statement = {
+  id: string
+  version: string
+  actor: Record<string, unknown> & { account: { homePage: string; name: string } }
+  verb: { id: string; display: Record<string, string> }
+  object: { objectType: string; id: string }
+  context: { contextActivities: Record<string, Array<{ id: string }>> }
+  timestamp: string
+}
+const statementsOf = async (id: string) => (await xapiStatements(id)) as unknown as Statement[]
 const userId = async (email: string) =>
   (await prisma.user.findUniqueOrThrow({ where: { email } })).id
 
@@ -43,7 +53,7 @@ describe('the demo learner', () => {
 
 describe('xAPI export', () => {
   test('every statement has the fields xAPI 1.0.3 requires', async () => {
-    const statements = await xapiStatements(await userId('leerling@noord.demo.test'))
+    const statements = await statementsOf(await userId('leerling@noord.demo.test'))
     expect(statements.length).toBeGreaterThan(20)
     const ids = new Set<string>()
     for (const s of statements) {
@@ -114,15 +124,15 @@ describe('stable identifiers', () => {
 
   test('a work process has one id, and every activity id resolves to a page', async () => {
     const id = await userId('leerling@noord.demo.test')
-    const statements = await xapiStatements(id)
-    const verbs = new Set(statements.map((s) => (s.verb as { id: string }).id.split('/').at(-1)))
+    const statements = await statementsOf(id)
+    const verbs = new Set(statements.map((s) => s.verb.id.split('/').at(-1)))
     // Events of every kind the product writes.
     expect([...verbs].sort()).toEqual(['completed', 'failed', 'passed', 'progressed', 'registered'])
     const activityIds = new Set<string>()
-    for (const s of statements as Array<Record<string, any>>) {
+    for (const s of statements) {
       activityIds.add(s.object.id)
-      const context = s.context.contextActivities as Record<string, Array<{ id: string }>>
-      for (const list of Object.values(context)) for (const a of list) activityIds.add(a.id)
+      for (const list of Object.values(s.context.contextActivities))
+        for (const a of list) activityIds.add(a.id)
     }
     const text = JSON.stringify(statements)
     expect(text).not.toContain('/work-processes/')
@@ -134,7 +144,7 @@ describe('stable identifiers', () => {
       expect(outcome.status, activityId).toBe(200)
     }
     // Work processes appear both as objects and in context, with the same ids.
-    const objects = new Set(statements.map((s) => (s.object as { id: string }).id))
+    const objects = new Set(statements.map((s) => s.object.id))
     const inContext = [...activityIds].filter((a) => a.includes('/dossiers/') && !objects.has(a))
     expect([...activityIds].filter((a) => a.includes('/dossiers/')).length).toBeGreaterThan(
       inContext.length,

@@ -34,7 +34,7 @@ beforeAll(async () => {
   lrs = await startTestLrs()
   orgA = await makeOrganisation()
   orgB = await makeOrganisation()
-  adminA = (await makeMember(orgA.id, ['employer'])).user.id
+  adminA = (await makeMember(orgA.id, ['employer_admin'])).user.id
   const lessons = Array.from({ length: 6 }, () => ({
     type: 'lesson' as const,
     workProcessCodes: WP,

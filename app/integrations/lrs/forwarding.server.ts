@@ -67,20 +67,18 @@ export async function saveForwarding(input: {
       where: { organisationId },
       select: { organisationId: true },
     })
-    if (!existing && !secret)
+    if (existing) {
+      const sealed = secret ? { secretSealed: sealLrsSecret(organisationId, secret) } : {}
+      await tx.lrsForwarding.update({
+        where: { organisationId },
+        data: { endpoint, username, ...sealed, lastError: null },
+      })
+    } else if (secret) {
+      const secretSealed = sealLrsSecret(organisationId, secret)
+      await tx.lrsForwarding.create({ data: { organisationId, endpoint, username, secretSealed } })
+    } else {
       return { ok: false as const, field: 'secret' as const, message: 'form.required' }
-    const sealed = secret ? { secretSealed: sealLrsSecret(organisationId, secret) } : {}
-    await tx.lrsForwarding.upsert({
-      where: { organisationId },
-      create: {
-        organisationId,
-        endpoint,
-        username,
-        secretSealed: sealed.secretSealed!,
-        lastError: null,
-      },
-      update: { endpoint, username, ...sealed, lastError: null },
-    })
+    }
     await auditForwarding(tx, actorId, organisationId, 'lrs-forwarding.configured', {
       endpoint,
       username,
