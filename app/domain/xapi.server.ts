@@ -106,6 +106,7 @@ function ownStatement(e: EventRow, courseDossier: string | null): XapiStatement 
   let dossierSlug = courseDossier
   if (e.objectType === 'course') objectId = activityIri.course(e.objectId)
   else if (e.objectType === 'lesson') objectId = activityIri.lesson(e.objectId, e.courseId)
+  else if (e.objectType !== 'work-process') objectId = e.objectId
   else {
     // A work process event's object is "<dossierSlug>/<code>".
     const [slug = '', code = ''] = e.objectId.split('/')

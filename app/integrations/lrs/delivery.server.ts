@@ -95,21 +95,36 @@ export async function forwardStatementsSoon(userId: string, now = new Date()) {
       where: { userId, deactivatedAt: null, organisation: { lrsForwarding: { enabled: true } } },
       select: { organisationId: true },
     })
-    for (const { organisationId } of memberships) {
-      const current = slot(now, TRIGGER_SLOT_MS)
-      await enqueueJob(
-        'lrs.forward',
-        { organisationId },
-        {
-          key: `lrs.forward:${organisationId}:${current}`,
-          runAt: new Date((current + 1) * TRIGGER_SLOT_MS),
-        },
-      )
-    }
+    for (const { organisationId } of memberships) await enqueueForOrganisation(organisationId, now)
     return memberships.length
   } catch (error) {
     logger.warn({ err: error, userId }, 'LRS forwarding could not be enqueued')
     return 0
+  }
+}
+
+/** The trigger's job for one organisation: its slot's key, run at the end of the slot. */
+function enqueueForOrganisation(organisationId: string, now: Date) {
+  const current = slot(now, TRIGGER_SLOT_MS)
+  return enqueueJob(
+    'lrs.forward',
+    { organisationId },
+    {
+      key: `lrs.forward:${organisationId}:${current}`,
+      runAt: new Date((current + 1) * TRIGGER_SLOT_MS),
+    },
+  )
+}
+
+/**
+ * A run for one organisation soon: after its forwarding is set up or resumed, so the backlog
+ * starts going without waiting for the sweep (which covers a failure here: logged only).
+ */
+export async function forwardOrganisationSoon(organisationId: string, now = new Date()) {
+  try {
+    await enqueueForOrganisation(organisationId, now)
+  } catch (error) {
+    logger.warn({ err: error, organisationId }, 'LRS forwarding could not be enqueued')
   }
 }
 

@@ -34,7 +34,7 @@ export async function getForwardingStatus(organisationId: string) {
 
 function auditForwarding(
   tx: Tx,
-  actorId: string,
+  actorId: string | null,
   organisationId: string,
   action: AuditAction,
   detail: Record<string, unknown> = {},
@@ -55,7 +55,8 @@ function auditForwarding(
  */
 export async function saveForwarding(input: {
   organisationId: string
-  actorId: string
+  /** null: a setup script, not a person. */
+  actorId: string | null
   endpoint: string
   username: string
   secret?: string

@@ -15,6 +15,7 @@ import {
   setForwardingEnabled,
   testForwarding,
 } from '#app/integrations/lrs/forwarding.server.ts'
+import { forwardOrganisationSoon } from '#app/integrations/lrs/delivery.server.ts'
 import { formatAmsterdam } from '#app/utils/amsterdam-date.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -62,6 +63,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         { result: reply({ [saved.field]: [saved.message] }), saved: false, test: null },
         { status: 400 },
       )
+    await forwardOrganisationSoon(organisationId)
     return { result: reply(), saved: true, test: null }
   }
   if (intent === 'test') {
@@ -75,6 +77,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         ? await deleteForwarding(organisationId, user.id)
         : await setForwardingEnabled(organisationId, user.id, intent === 'enable')
     invariantResponse(done, 'Not found', { status: 404 })
+    if (intent === 'enable') await forwardOrganisationSoon(organisationId)
     return { result: undefined, saved: false, test: null }
   }
   throw data('Unknown intent', { status: 400 })
