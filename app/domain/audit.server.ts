@@ -55,6 +55,10 @@ export type AuditAction =
   | 'lti-platform.deleted'
   | 'lti-deployment.added'
   | 'lti-deployment.removed'
+  | 'lrs-forwarding.configured'
+  | 'lrs-forwarding.enabled'
+  | 'lrs-forwarding.disabled'
+  | 'lrs-forwarding.deleted'
 
 /**
  * Write one line of the audit trail, inside the transaction of the change it describes, so a

@@ -183,6 +183,10 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'lti-platform.deleted': 'ltiAdmin.audit.deleted',
   'lti-deployment.added': 'ltiAdmin.audit.deploymentAdded',
   'lti-deployment.removed': 'ltiAdmin.audit.deploymentRemoved',
+  'lrs-forwarding.configured': 'lrsForwarding.audit.configured',
+  'lrs-forwarding.enabled': 'lrsForwarding.audit.enabled',
+  'lrs-forwarding.disabled': 'lrsForwarding.audit.disabled',
+  'lrs-forwarding.deleted': 'lrsForwarding.audit.deleted',
 }
 
 /** The learning events the dashboard lists (LearningEvent.verb is a plain column). */
