@@ -128,6 +128,7 @@ test('a hostile package cannot leave its sandbox', async ({ browser, baseURL }) 
     await expect(outcome).not.toHaveText('bezig')
     await expect(outcome, id).toHaveText(/^geblokkeerd: /)
     await expect(outcome).not.toContainText('GELUKT')
+    test.info().annotations.push({ type: id, description: (await outcome.textContent()) ?? '' })
   }
   // The player page is still ours, untouched.
   await expect(page).toHaveURL(new RegExp(`${setup.hostile}$`))
