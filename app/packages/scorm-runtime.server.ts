@@ -242,12 +242,15 @@ export function startingCmi(
   }
 }
 
-/** JSON safe inside an inline <script>: no "</script>" or "<!--" can end or bend it. */
+/**
+ * JSON safe inside an inline <script>: no "</script>" or "<!--" can end or bend it, and all
+ * ASCII, so it reads the same in a page of any character set (old SCOs are often Latin-1).
+ */
 const scriptJson = (value: unknown) =>
-  JSON.stringify(value)
-    .replaceAll('<', '\\u003c')
-    .replaceAll('\u2028', '\\u2028')
-    .replaceAll('\u2029', '\\u2029')
+  JSON.stringify(value).replace(
+    /[<>&\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
 
 /**
  * The two tags that start every HTML page of a SCORM package: scorm-again, then the API
@@ -280,7 +283,11 @@ export function runtimeTags(
   return `<script src="${base}/${standard}.js"></script><script>${bootstrap}</script>`
 }
 
-/** The page with the runtime added at the start of its <head> (or of the document). */
+/**
+ * The page with the runtime added at the start of its <head> (or of the document). Works on
+ * the bytes read as Latin-1, so a page in any ASCII-compatible character set keeps its bytes;
+ * the tags are ASCII.
+ */
 export function injectRuntime(html: string, tags: string): string {
   const head = /<head(\s[^>]*)?>/i.exec(html)
   if (head)

@@ -112,6 +112,26 @@ describe('serving package files', () => {
     expect((await get(token, '__runtime/other.js')).status).toBe(404)
   })
 
+  test('a page keeps its own bytes and character set; the runtime is ASCII', async () => {
+    const latin1 = await createPackageCourse({
+      standard: 'scorm12',
+      files: {
+        'index.html': Buffer.from(
+          '<html><head><meta charset="windows-1252"><title>Caf\u00e9</title></head></html>',
+          'latin1',
+        ),
+      },
+      launchPath: 'index.html',
+      dossierSlug: DOSSIER,
+      workProcessCode: WORK_PROCESS,
+    })
+    const user = await makeUser('Zo\u00eb <b>de</b> Vries')
+    const { token } = await launchFor(user.id, latin1)
+    const bytes = Buffer.from(await (await get(token, 'index.html')).arrayBuffer())
+    expect(bytes.includes(Buffer.from('<title>Caf\u00e9</title>', 'latin1'))).toBe(true)
+    expect(bytes.toString('latin1')).toContain('"student_name":"Zo\\u00eb \\u003cb\\u003ede')
+  })
+
   test('unknown or expired tokens, unknown paths and climbing paths are 404, still sandboxed', async () => {
     const user = await makeUser()
     const { token, attemptId } = await launchFor(user.id, scorm12)

@@ -76,10 +76,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       launched.activity.masteryScore,
     )
     const html = injectRuntime(
-      bytes.toString('utf8'),
+      bytes.toString('latin1'),
       runtimeTags(origin(), token, launched.standard, cmi),
     )
-    return answer(token, 200, html, { 'Content-Type': 'text/html; charset=utf-8' })
+    // The page's own bytes and type: its charset (header or <meta>) still applies.
+    return answer(token, 200, Buffer.from(html, 'latin1'), { 'Content-Type': file.contentType })
   }
 
   const object = await readObject(file.objectKey)
