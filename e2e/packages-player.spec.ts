@@ -16,15 +16,19 @@ type Setup = { dossierSlug: string; workProcessCode: string; sco: string; hostil
 /** Package courses of their own on every run (and retry), written by a child process. */
 function setUpPackages(): Setup {
   const folder = `data/e2e-${PORT}`
-  const output = execFileSync('node', ['--import', 'tsx', 'e2e/packages-player-setup.ts', LEARNER], {
-    env: {
-      ...process.env,
-      DATABASE_URL: fs.readFileSync(`${folder}/database-url`, 'utf8'),
-      SIGNING_KEY_DIR: `${folder}/keys`,
-      EVIDENCE_DIR: `${folder}/evidence`,
+  const output = execFileSync(
+    'node',
+    ['--import', 'tsx', 'e2e/packages-player-setup.ts', LEARNER],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: fs.readFileSync(`${folder}/database-url`, 'utf8'),
+        SIGNING_KEY_DIR: `${folder}/keys`,
+        EVIDENCE_DIR: `${folder}/evidence`,
+      },
+      encoding: 'utf8',
     },
-    encoding: 'utf8',
-  })
+  )
   return JSON.parse(output.trim().split('\n').pop()!) as Setup
 }
 
@@ -55,7 +59,9 @@ test('a SCORM 1.2 SCO: resumed on another device, passed, and the work process m
   const visitor = await browser.newContext()
   const anonymous = await visitor.newPage()
   await anonymous.goto(setup.sco)
-  await expect(anonymous.getByRole('link', { name: 'Log in om dit pakket te spelen' })).toBeVisible()
+  await expect(
+    anonymous.getByRole('link', { name: 'Log in om dit pakket te spelen' }),
+  ).toBeVisible()
   await expect(anonymous.locator('iframe')).toHaveCount(0)
   await visitor.close()
 

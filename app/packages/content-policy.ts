@@ -31,7 +31,16 @@ export function commitUrl(origin: string, token: string) {
   return `${contentBase(origin, token)}${RUNTIME_FOLDER}/commit`
 }
 
-export function contentSecurityPolicy(origin: string, token: string): string {
+/**
+ * @param embeddedIn for a learner inside a learning platform (an LTI session), that
+ * platform's origins: frame-ancestors checks every ancestor, and there our player is itself
+ * in the platform's frame.
+ */
+export function contentSecurityPolicy(
+  origin: string,
+  token: string,
+  embeddedIn: readonly string[] = [],
+): string {
   const own = contentBase(origin, token)
   return [
     'sandbox allow-scripts allow-forms allow-popups',
@@ -48,14 +57,18 @@ export function contentSecurityPolicy(origin: string, token: string): string {
     `form-action ${own}`,
     `base-uri ${own}`,
     "object-src 'none'",
-    `frame-ancestors ${origin}`,
+    ['frame-ancestors', origin, ...embeddedIn].join(' '),
   ].join('; ')
 }
 
 /** The headers every answer under /package-content/ carries, errors included. */
-export function contentHeaders(origin: string, token: string): Record<string, string> {
+export function contentHeaders(
+  origin: string,
+  token: string,
+  embeddedIn: readonly string[] = [],
+): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(origin, token),
+    'Content-Security-Policy': contentSecurityPolicy(origin, token, embeddedIn),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     // The sandboxed document has an opaque origin, so its own scripts and images are

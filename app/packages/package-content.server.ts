@@ -55,6 +55,22 @@ export async function launchedPackage(token: string): Promise<LaunchedPackage | 
   }
 }
 
+const ORIGIN = /^https?:\/\/[\w.-]+(:\d{1,5})?$/
+
+/**
+ * The origins of the learning platforms the learner is in right now (live embedded LTI
+ * sessions, docs/decisions/030-lti-tool.md): a package page must allow them as frame
+ * ancestors, because there our player page is itself framed by the platform.
+ */
+export async function platformsEmbedding(userId: string): Promise<string[]> {
+  const sessions = await prisma.session.findMany({
+    where: { userId, embedded: true, expiresAt: { gt: new Date() } },
+    select: { frameAncestors: true },
+  })
+  const origins = sessions.flatMap((s) => s.frameAncestors.split(/\s+/))
+  return [...new Set(origins.filter((o) => ORIGIN.test(o)))]
+}
+
 export async function packageFile(packageId: string, filePath: string) {
   return prisma.packageFile.findUnique({
     where: { packageId_path: { packageId, path: filePath } },

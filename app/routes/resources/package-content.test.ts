@@ -132,6 +132,24 @@ describe('serving package files', () => {
     expect(bytes.toString('latin1')).toContain('"student_name":"Zo\\u00eb \\u003cb\\u003ede')
   })
 
+  test('inside a learning platform, its page may frame the package page too', async () => {
+    const user = await makeUser()
+    await prisma.session.create({
+      data: {
+        id: `lti-${user.id}`,
+        userId: user.id,
+        expiresAt: new Date(Date.now() + 3_600_000),
+        embedded: true,
+        frameAncestors: 'https://moodle.school.test javascript:alert(1)',
+      },
+    })
+    const { token } = await launchFor(user.id, scorm12)
+    const page = await get(token, 'sco/index.html')
+    expect(page.headers.get('Content-Security-Policy')).toMatch(
+      new RegExp(`frame-ancestors ${ORIGIN} https://moodle.school.test$`),
+    )
+  })
+
   test('unknown or expired tokens, unknown paths and climbing paths are 404, still sandboxed', async () => {
     const user = await makeUser()
     const { token, attemptId } = await launchFor(user.id, scorm12)

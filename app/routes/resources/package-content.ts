@@ -7,6 +7,7 @@ import {
   MAX_HTML_BYTES,
   normalisePackagePath,
   packageFile,
+  platformsEmbedding,
   readObject,
   readWholeObject,
   runtimeScript,
@@ -30,10 +31,16 @@ import { userName } from '#app/packages/package-player.server.ts'
 
 const origin = () => new URL(env.PUBLIC_URL).origin
 
-function answer(token: string, status: number, body: BodyInit | null, headers: HeadersInit = {}) {
+function answer(
+  token: string,
+  status: number,
+  body: BodyInit | null,
+  headers: Record<string, string> = {},
+  embeddedIn: readonly string[] = [],
+) {
   return new Response(body, {
     status,
-    headers: { ...contentHeaders(origin(), token), ...(headers as Record<string, string>) },
+    headers: { ...contentHeaders(origin(), token, embeddedIn), ...headers },
   })
 }
 
@@ -65,7 +72,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const file = await packageFile(launched.packageId, filePath)
   if (!file) return notFound(token)
 
-  if (isScorm(launched.standard) && isHtml(file.contentType, filePath)) {
+  // Only a document's frame-ancestors matter: the platforms are looked up for pages alone.
+  const html = isHtml(file.contentType, filePath)
+  const embeddedIn = html ? await platformsEmbedding(launched.launch.attempt.userId) : []
+
+  if (isScorm(launched.standard) && html) {
     const bytes = await readWholeObject(file.objectKey, MAX_HTML_BYTES)
     if (!bytes) return notFound(token)
     const { attempt } = launched.launch
@@ -75,21 +86,30 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       { id: attempt.userId, name: await userName(attempt.userId) },
       launched.activity.masteryScore,
     )
-    const html = injectRuntime(
+    const page = injectRuntime(
       bytes.toString('latin1'),
       runtimeTags(origin(), token, launched.standard, cmi),
     )
     // The page's own bytes and type: its charset (header or <meta>) still applies.
-    return answer(token, 200, Buffer.from(html, 'latin1'), { 'Content-Type': file.contentType })
+    return answer(
+      token,
+      200,
+      Buffer.from(page, 'latin1'),
+      { 'Content-Type': file.contentType },
+      embeddedIn,
+    )
   }
 
   const object = await readObject(file.objectKey)
   if (!object) return notFound(token)
   request.signal.addEventListener('abort', () => object.body.destroy(), { once: true })
-  return answer(token, 200, toWebStream(object.body), {
-    'Content-Type': file.contentType,
-    'Content-Length': String(object.size),
-  })
+  return answer(
+    token,
+    200,
+    toWebStream(object.body),
+    { 'Content-Type': file.contentType, 'Content-Length': String(object.size) },
+    embeddedIn,
+  )
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
