@@ -204,4 +204,6 @@ export default [
   route('.well-known/did.json', 'routes/resources/did.ts'),
   route('issuer', 'routes/resources/issuer.ts'),
   route('status/:listId', 'routes/resources/status-list.ts'),
+  // A launched content package's files in a sandbox, and its SCORM runtime (decision 031).
+  route('package-content/:token/*', 'routes/resources/package-content.ts'),
 ] satisfies RouteConfig

@@ -23,10 +23,17 @@ import { getLocale } from '#app/i18n/locale.server.ts'
 import { LESSON_TYPE_LABEL, textFor } from '#app/i18n/labels.ts'
 import { LocalizedText } from '#app/i18n/localized-text.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { PackagePlayer } from '#app/components/package-player.tsx'
+import { env } from '#app/env.server.ts'
+import { hasOpenAttempt, launchPackageLesson } from '#app/packages/package-player.server.ts'
+import packagePlayerStyles from '#app/styles/package-player.css?url'
 import quizStyles from '#app/styles/quiz.css?url'
 import { invariantResponse } from '#app/utils/invariant.ts'
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: quizStyles }]
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: quizStyles },
+  { rel: 'stylesheet', href: packagePlayerStyles },
+]
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Les' }]
 
@@ -44,26 +51,30 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   invariantResponse(found, 'Lesson not found')
   const { course, lesson, previous, next } = found
   const locale = getLocale(request)
+  // A package lesson (#21) has no text of ours: it is played from its package instead.
+  const isPackage = lesson.type === 'package'
   const english = locale === 'en' && lesson.codeEnHash !== null
-  const hash = english ? lesson.codeEnHash! : lesson.codeNlHash
-  invariantResponse(hash, 'Lesson has no compiled text')
-  const compiled = await getCompiledLesson(hash)
-  invariantResponse(compiled, 'Compiled lesson missing')
-  const [workProcesses, mine] = await Promise.all([
+  const hash = isPackage ? null : english ? lesson.codeEnHash! : lesson.codeNlHash
+  invariantResponse(isPackage || hash, 'Lesson has no compiled text')
+  const compiled = hash ? await getCompiledLesson(hash) : null
+  invariantResponse(isPackage || compiled, 'Compiled lesson missing')
+  const [workProcesses, mine, packageStarted] = await Promise.all([
     workProcessTitles(
       course.dossierSlug,
       lesson.workProcesses.map((w) => w.workProcessCode),
     ),
     user ? learnerLessonState(user.id, lesson.lessonKey) : null,
+    user && isPackage ? hasOpenAttempt(user.id, lesson.lessonKey) : false,
   ])
   const title = english && lesson.titleEn ? lesson.titleEn : lesson.titleNl
   return {
     title,
     hash,
-    code: compiled.code,
+    code: compiled?.code ?? null,
+    packageStarted,
     completedAt: mine?.completedAt ?? null,
     attempts: mine?.attempts ?? [],
-    translated: english || locale === 'nl',
+    translated: english || locale === 'nl' || isPackage,
     course: {
       id: course.id,
       titleNl: course.titleNl,
@@ -132,6 +143,19 @@ export async function action({ request, params }: Route.ActionArgs) {
     const target = `/courses/${found.course.id}/${found.lesson.lessonKey}`
     return redirect(`${target}?${new URLSearchParams({ step })}`, 303)
   }
+  if (intent === 'launch') {
+    // Playing a package writes an attempt and a launch, so it is a POST; the answer is the
+    // URL the sandboxed player loads (app/components/package-player.tsx).
+    invariantResponse(user, 'Log in to play this package', { status: 401 })
+    invariantResponse(found.lesson.type === 'package', 'Not a package lesson', { status: 400 })
+    const launchUrl = await launchPackageLesson(
+      user.id,
+      { versionId: found.course.versionId, lessonKey: found.lesson.lessonKey },
+      new URL(env.PUBLIC_URL).origin,
+    )
+    invariantResponse(launchUrl, 'This package cannot be started', { status: 404 })
+    return { quizResult: null, savedReflection: null, launchUrl }
+  }
   if (intent === 'done') {
     invariantResponse(user, 'Log in to keep your progress', { status: 401 })
     invariantResponse(
@@ -155,7 +179,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function LessonPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useTranslation()
   const { course, lesson, previous, next } = loaderData
-  const Component = mdxComponentFor(loaderData.hash, loaderData.code)
+  const Component =
+    loaderData.hash && loaderData.code ? mdxComponentFor(loaderData.hash, loaderData.code) : null
+  const launchUrl = (actionData && 'launchUrl' in actionData ? actionData.launchUrl : null) ?? null
   const titleOf = (l: { titleNl: string; titleEn: string | null }) =>
     locale === 'en' && l.titleEn ? l.titleEn : l.titleNl
   return (
@@ -192,10 +218,21 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
           savedReflection: actionData?.savedReflection ?? null,
         }}
       >
-        <article className="lesson-body" lang={loaderData.translated ? locale : 'nl'}>
-          {/* eslint-disable-next-line react-hooks/static-components -- one component per compiled lesson, cached by hash */}
-          <Component components={lessonComponents} />
-        </article>
+        {Component ? (
+          <article className="lesson-body" lang={loaderData.translated ? locale : 'nl'}>
+            {/* eslint-disable-next-line react-hooks/static-components -- one component per compiled lesson, cached by hash */}
+            <Component components={lessonComponents} />
+          </article>
+        ) : (
+          <PackagePlayer
+            title={loaderData.title}
+            lessonPath={`/courses/${course.id}/${lesson.key}`}
+            signedIn={loaderData.signedIn}
+            completed={loaderData.completedAt !== null}
+            started={loaderData.packageStarted}
+            launchUrl={launchUrl}
+          />
+        )}
       </LessonContext.Provider>
       {loaderData.signedIn ? (
         <section aria-labelledby="my-progress" className="my-progress">
@@ -204,7 +241,8 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
           </h2>
           {loaderData.completedAt ? (
             <p role="status">✓ {t('lesson.completed')}</p>
-          ) : lesson.type === 'lesson' || lesson.type === 'assignment' ? (
+          ) : lesson.type === 'package' ? null : lesson.type === 'lesson' ||
+            lesson.type === 'assignment' ? (
             <Form method="post" preventScrollReset>
               <input type="hidden" name="intent" value="done" />
               <button type="submit" className="button">
