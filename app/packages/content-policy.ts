@@ -9,8 +9,9 @@
  *   script the player page around it. The player's iframe repeats the same sandbox, so the
  *   content is sandboxed even when a browser ignores the header's sandbox directive.
  * - Everything it loads comes from its own package (the token's path) or data:/blob:.
- * - connect-src: it may talk only to its runtime's commit URL and our xAPI endpoint (cmi5),
- *   so it cannot fetch our pages, another launch's files or anything elsewhere.
+ * - connect-src: it may talk only to its own files (authoring tools load their JSON and XML
+ *   with fetch), its runtime's commit URL and our xAPI endpoint (cmi5), so it cannot fetch
+ *   our pages, another launch's files or anything elsewhere.
  * - frame-ancestors: only our own pages may show it.
  */
 export const PACKAGE_CONTENT_PREFIX = '/package-content/'
@@ -53,7 +54,7 @@ export function contentSecurityPolicy(
     `media-src ${own} data: blob:`,
     `font-src ${own} data:`,
     `frame-src ${own}`,
-    `connect-src ${commitUrl(origin, token)} ${origin}/xapi/`,
+    `connect-src ${own} ${origin}/xapi/`,
     `form-action ${own}`,
     `base-uri ${own}`,
     "object-src 'none'",
@@ -75,6 +76,8 @@ export function contentHeaders(
     // cross-origin loads to the browser: same-site/same-origin would block them. What keeps
     // other sites out is the secret token in the path, not this header.
     'Cross-Origin-Resource-Policy': 'cross-origin',
+    // Its own fetches of its files come from that opaque origin ("null"): let it read them.
+    'Access-Control-Allow-Origin': '*',
     'Cache-Control': 'private, no-store',
   }
 }

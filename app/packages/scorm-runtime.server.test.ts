@@ -158,7 +158,7 @@ describe('paths and policy', () => {
     expect(csp).not.toContain('allow-same-origin')
     expect(csp).toContain('default-src https://leerplein.test/package-content/tok/ data: blob:')
     expect(csp).toContain(
-      'connect-src https://leerplein.test/package-content/tok/__runtime/commit https://leerplein.test/xapi/;',
+      'connect-src https://leerplein.test/package-content/tok/ https://leerplein.test/xapi/;',
     )
     expect(csp).toContain('frame-ancestors https://leerplein.test')
   })

@@ -87,7 +87,7 @@ describe('serving package files', () => {
     expect(response.headers.get('Content-Type')).toBe('text/css; charset=utf-8')
     const csp = response.headers.get('Content-Security-Policy')!
     expect(csp).toMatch(/^sandbox allow-scripts allow-forms allow-popups;/)
-    expect(csp).toContain(`connect-src ${ORIGIN}/package-content/${token}/__runtime/commit`)
+    expect(csp).toContain(`connect-src ${ORIGIN}/package-content/${token}/ ${ORIGIN}/xapi/`)
     expect(csp).toContain(`frame-ancestors ${ORIGIN}`)
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
     expect(response.headers.get('Referrer-Policy')).toBe('no-referrer')
