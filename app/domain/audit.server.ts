@@ -55,6 +55,8 @@ export type AuditAction =
   | 'lti-platform.deleted'
   | 'lti-deployment.added'
   | 'lti-deployment.removed'
+  | 'package.uploaded'
+  | 'package.published'
 
 /**
  * Write one line of the audit trail, inside the transaction of the change it describes, so a
