@@ -2,7 +2,7 @@ import { parseCmi5 } from './cmi5.ts'
 import type { ManifestOutcome } from './manifest-types.ts'
 import { parseScorm12 } from './scorm12.ts'
 import { isScorm2004, parseScorm2004 } from './scorm2004.ts'
-import { parseXml } from './xml.ts'
+import { parseXml, type XmlElement } from './xml.ts'
 
 /**
  * Which standard a package follows, from the manifest at its root (or inside its one top
@@ -33,7 +33,25 @@ export function parseManifest(
 ): ManifestOutcome {
   const xml = parseXml(found.file, bytes)
   if (!xml.ok) return { ok: false, problems: [xml.problem] }
-  const { root } = xml
+  const outcome = byStandard(found, xml.root, files)
+  if (!outcome.ok || !found.folder) return outcome
+  // Paths were checked against the zip; from here on they are relative to the package root.
+  const strip = (p: string) => p.slice(found.folder.length + 1)
+  const { manifest } = outcome
+  return {
+    ok: true,
+    manifest: {
+      ...manifest,
+      activities: manifest.activities.map((a) => ({ ...a, launchPath: strip(a.launchPath) })),
+    },
+  }
+}
+
+function byStandard(
+  found: { file: string; folder: string },
+  root: XmlElement,
+  files: ReadonlySet<string>,
+): ManifestOutcome {
   if (found.file.endsWith('cmi5.xml')) return parseCmi5(found.file, root, files, found.folder)
   if (isScorm2004(root)) return parseScorm2004(found.file, root, files, found.folder)
   // SCORM 1.2 manifests often carry no schemaversion at all: anything not 2004 is 1.2.
