@@ -204,7 +204,8 @@ function yamlEntry([key, value, style]: YamlEntry): string {
 
 const MAX_ENTRIES = 500
 const MAX_UNZIPPED_BYTES = 20 * 1024 * 1024
-export const IGNORED = (name: string) => name.startsWith('__MACOSX/') || /(^|\/)\.DS_Store$/.test(name)
+export const IGNORED = (name: string) =>
+  name.startsWith('__MACOSX/') || /(^|\/)\.DS_Store$/.test(name)
 export const NOT_A_ZIP = 'this is not a zip file'
 
 type Unzipped = { ok: true; courseDir: string } | { ok: false; message: string }
@@ -295,7 +296,11 @@ async function readUpload(zip: ZipFile): Promise<Map<string, Uint8Array> | strin
  * `room`. yauzl checks the declared size as well; counting here keeps both limits even where a
  * header lies in a way it does not look at.
  */
-export async function inflateEntry(zip: ZipFile, entry: Entry, room: number): Promise<Uint8Array | null> {
+export async function inflateEntry(
+  zip: ZipFile,
+  entry: Entry,
+  room: number,
+): Promise<Uint8Array | null> {
   const limit = Math.min(entry.uncompressedSize, room)
   const chunks: Buffer[] = []
   let size = 0

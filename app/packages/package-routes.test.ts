@@ -26,7 +26,7 @@ async function person(roles: Parameters<typeof makeMember>[1], organisationId = 
 
 function upload(zip: Uint8Array, fields: Record<string, string> = {}, cookie = trainer.cookie) {
   const form = new FormData()
-  form.set('file', new File([zip], 'pakket.zip', { type: 'application/zip' }))
+  form.set('file', new File([Buffer.from(zip)], 'pakket.zip', { type: 'application/zip' }))
   form.set('owner', org.id)
   for (const [k, v] of Object.entries(fields)) form.set(k, v)
   return multipartRequest('/trainer/packages/import', form, { cookie }).then((request) =>
