@@ -259,3 +259,19 @@ test('a zip with one top folder is read from that folder; no manifest at all is 
   })
   expect(findManifest(['index.html'])).toBeNull()
 })
+
+test('trainers read the problems in Dutch, with the location kept', async () => {
+  const { localizePackageProblem } = await import('../package-problems.ts')
+  expect(
+    localizePackageProblem(
+      'imsmanifest.xml:19:5 the launch file "index.html" is not in the zip',
+      'nl',
+    ),
+  ).toBe('imsmanifest.xml:19:5 het startbestand "index.html" staat niet in de zip')
+  expect(localizePackageProblem('the zip holds 5001 entries; at most 5000', 'nl')).toBe(
+    'het zip-bestand bevat 5001 bestanden; hoogstens 5000',
+  )
+  expect(localizePackageProblem('the zip holds 5001 entries; at most 5000', 'en')).toBe(
+    'the zip holds 5001 entries; at most 5000',
+  )
+})

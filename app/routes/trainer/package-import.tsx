@@ -6,6 +6,7 @@ import { mayAuthor, ownerChoices, requireAuthor } from '#app/authoring/authoring
 import { packageCourseChoices } from '#app/packages/package-authoring.server.ts'
 import { storePackage } from '#app/packages/package-import.server.ts'
 import { PACKAGE_MAX_BYTES } from '#app/packages/package-zip.server.ts'
+import { localizePackageProblem } from '#app/packages/package-problems.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { assertBodyWithin, fileField } from '#app/utils/upload.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -69,8 +70,9 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function PackageImport({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation()
+  const { t, locale } = useTranslation()
   const errors: Record<string, string[]> = actionData?.errors ?? {}
+  const fileErrors = errors.file?.map((message) => localizePackageProblem(message, locale))
   return (
     <div className="page narrow">
       <p>
@@ -91,7 +93,7 @@ export default function PackageImport({ loaderData, actionData }: Route.Componen
             accept=".zip,application/zip"
             aria-describedby="package-file-hint"
           />
-          <ErrorList errors={errors.file} />
+          <ErrorList errors={fileErrors} />
         </div>
         <div className="field">
           <label htmlFor="package-owner">{t('packageAuthoring.owner')}</label>
