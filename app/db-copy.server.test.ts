@@ -179,6 +179,67 @@ describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to Postg
     await source.jobKey.create({
       data: { key: 'assignments.remind:2026-12-01', name: 'assignments.remind', jobId: 'j1' },
     })
+    // A content package with one activity, a learner's attempt and launch, an xAPI state
+    // document, and an organisation's LRS with one delivered statement (#21).
+    const lesson = await source.lesson.findFirstOrThrow()
+    const contentPackage = await source.contentPackage.create({
+      data: {
+        courseId: 'pakket-gesprekstechniek',
+        standard: 'scorm12',
+        title: 'Gesprekstechniek',
+        manifest: '[]',
+        zipHash: '6'.repeat(64),
+        fileCount: 1,
+        totalBytes: 120,
+        files: {
+          create: {
+            path: 'index.html',
+            objectKey: '7'.repeat(32),
+            size: 120,
+            contentType: 'text/html',
+          },
+        },
+      },
+    })
+    await source.packageActivity.create({
+      data: {
+        lessonId: lesson.id,
+        packageId: contentPackage.id,
+        identifier: 'sco-1',
+        launchPath: 'index.html',
+      },
+    })
+    await source.packageAttempt.create({
+      data: {
+        userId: user.id,
+        lessonKey: lesson.lessonKey,
+        lessonId: lesson.id,
+        registration: '0f8c5f2e-8a3b-4c1d-9e2f-123456789abc',
+        launches: { create: { contentTokenHash: '8'.repeat(64), expiresAt: soon } },
+      },
+    })
+    await source.xapiDocument.create({
+      data: {
+        scopeKey: '9'.repeat(64),
+        kind: 'state',
+        userId: user.id,
+        activityId: 'https://leerplein.example/au/1',
+        documentId: 'LMS.LaunchData',
+        contentType: 'application/json',
+        content: Buffer.from('{"launchMode":"Normal"}'),
+        etag: 'a'.repeat(40),
+      },
+    })
+    const event = await source.learningEvent.findFirstOrThrow()
+    await source.lrsForwarding.create({
+      data: {
+        organisationId: organisation.id,
+        endpoint: 'https://lrs.example.nl/xapi/',
+        username: 'leerplein',
+        secretSealed: 'sealed',
+        deliveries: { create: { eventId: event.id } },
+      },
+    })
     const reworded = dossierFixture({
       'contactcenter-teamleider.yaml': replaceOnce('level: 4', 'level: 3'),
     })

@@ -57,6 +57,10 @@ export type AuditAction =
   | 'lti-deployment.removed'
   | 'package.uploaded'
   | 'package.published'
+  | 'lrs-forwarding.configured'
+  | 'lrs-forwarding.enabled'
+  | 'lrs-forwarding.disabled'
+  | 'lrs-forwarding.deleted'
 
 /**
  * Write one line of the audit trail, inside the transaction of the change it describes, so a

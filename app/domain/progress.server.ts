@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { prisma, type Db as Client, type Tx } from '#app/db.server.ts'
 import { enqueueScoreUpdates } from '#app/integrations/lti/affected-launches.server.ts'
+import { forwardStatementsSoon } from '#app/integrations/lrs/delivery.server.ts'
 import { workplaceFacts, workplaceKey } from '#app/assessment/workplace-facts.server.ts'
 import { issueDueRecords } from '#app/records/issue-records.server.ts'
 import { toJsonList } from '#app/utils/json-list.ts'
@@ -179,7 +180,10 @@ export async function recordCompletion(
     timeout: 20_000,
     maxWait: 20_000,
   })
-  if (result.completed) await sendScores(userId, lesson, result.raised)
+  if (result.completed) {
+    await sendScores(userId, lesson, result.raised)
+    await forwardStatementsSoon(userId)
+  }
   return result
 }
 
@@ -257,5 +261,6 @@ export async function recordQuizAttempt(
   )
   // Every graded attempt may raise the best score a quiz link reports.
   await sendScores(userId, lesson, outcome.raised)
+  await forwardStatementsSoon(userId)
   return outcome
 }

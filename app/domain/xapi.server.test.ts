@@ -9,6 +9,9 @@ import * as memberXapi from '#app/routes/orgs/$slug/member-xapi.ts'
 import * as dashboardXapi from '#app/routes/me/dashboard-xapi.ts'
 import { cookieFor } from '#tests/factories.ts'
 import { call, getRequest } from '#tests/route-call.ts'
+import { resolvePath } from '#tests/resolve-path.ts'
+import { env } from '#app/env.server.ts'
+import { learnerAgent } from '#app/xapi/learner-agent.server.ts'
 
 beforeAll(async () => {
   await importDossierFolder()
@@ -18,6 +21,16 @@ beforeAll(async () => {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 const IRI = /^https?:\/\/[^\s]+$/
+type Statement = {
+  id: string
+  version: string
+  actor: Record<string, unknown> & { account: { homePage: string; name: string } }
+  verb: { id: string; display: Record<string, string> }
+  object: { objectType: string; id: string }
+  context: { contextActivities: Record<string, Array<{ id: string }>> }
+  timestamp: string
+}
+const statementsOf = async (id: string) => (await xapiStatements(id)) as unknown as Statement[]
 const userId = async (email: string) =>
   (await prisma.user.findUniqueOrThrow({ where: { email } })).id
 
@@ -40,10 +53,7 @@ describe('the demo learner', () => {
 
 describe('xAPI export', () => {
   test('every statement has the fields xAPI 1.0.3 requires', async () => {
-    const statements = await xapiStatements(
-      await userId('leerling@noord.demo.test'),
-      'https://leren.example.nl',
-    )
+    const statements = await statementsOf(await userId('leerling@noord.demo.test'))
     expect(statements.length).toBeGreaterThan(20)
     const ids = new Set<string>()
     for (const s of statements) {
@@ -90,5 +100,84 @@ describe('xAPI export', () => {
     })
     expect(sideways.status).toBe(404)
     expect((await call(memberXapi.loader, getRequest(path, learner), params)).status).toBe(403)
+  })
+})
+
+describe('stable identifiers', () => {
+  test('every IRI is under PUBLIC_URL: the host an export is fetched through changes nothing', async () => {
+    const learner = await cookieFor(await userId('leerling@noord.demo.test'))
+    const through = async (host: string) => {
+      const request = new Request(`http://${host}/dashboard/xapi`, { headers: { Cookie: learner } })
+      const outcome = await call(dashboardXapi.loader, request)
+      expect(outcome.status).toBe(200)
+      return outcome.data as string
+    }
+    const viaLocalhost = await through('localhost:3000')
+    expect(await through('127.0.0.1:4444')).toBe(viaLocalhost)
+    expect(viaLocalhost).not.toContain('127.0.0.1:4444')
+    const statements = JSON.parse(viaLocalhost) as Array<{ actor: unknown }>
+    const id = await userId('leerling@noord.demo.test')
+    // The actor: an account under PUBLIC_URL, no name, no e-mail address.
+    for (const s of statements) expect(s.actor).toEqual(learnerAgent(id))
+    expect(viaLocalhost).not.toContain('leerling@noord.demo.test')
+  })
+
+  test('a work process has one id, and every activity id resolves to a page', async () => {
+    const id = await userId('leerling@noord.demo.test')
+    const statements = await statementsOf(id)
+    const verbs = new Set(statements.map((s) => s.verb.id.split('/').at(-1)))
+    // Events of every kind the product writes.
+    expect([...verbs].sort()).toEqual(['completed', 'failed', 'passed', 'progressed', 'registered'])
+    const activityIds = new Set<string>()
+    for (const s of statements) {
+      activityIds.add(s.object.id)
+      for (const list of Object.values(s.context.contextActivities))
+        for (const a of list) activityIds.add(a.id)
+    }
+    const text = JSON.stringify(statements)
+    expect(text).not.toContain('/work-processes/')
+    const cookie = await cookieFor(id)
+    for (const activityId of activityIds) {
+      expect(activityId.startsWith(`${env.PUBLIC_URL}/`), activityId).toBe(true)
+      const path = activityId.slice(env.PUBLIC_URL.length)
+      const outcome = await resolvePath(path, cookie)
+      expect(outcome.status, activityId).toBe(200)
+    }
+    // Work processes appear both as objects and in context, with the same ids.
+    const objects = new Set(statements.map((s) => s.object.id))
+    const inContext = [...activityIds].filter((a) => a.includes('/dossiers/') && !objects.has(a))
+    expect([...activityIds].filter((a) => a.includes('/dossiers/')).length).toBeGreaterThan(
+      inContext.length,
+    )
+  })
+
+  test('a statement our xAPI endpoint received is exported exactly as stored', async () => {
+    const id = await userId('leerling@noord.demo.test')
+    const stored = {
+      id: '2f7c3b8e-8c1d-4b8e-9a51-0c0d7c1e9a11',
+      actor: learnerAgent(id),
+      verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' },
+      object: { objectType: 'Activity', id: 'https://content.example.com/au/1' },
+      timestamp: '2026-01-01T10:00:00.000Z',
+      stored: '2026-01-01T10:00:01.000Z',
+      authority: { objectType: 'Agent', account: { homePage: env.PUBLIC_URL, name: 'lrs' } },
+      version: '1.0.3',
+    }
+    await prisma.learningEvent.create({
+      data: {
+        id: stored.id,
+        userId: id,
+        verb: 'xapi',
+        objectType: 'activity',
+        objectId: stored.object.id,
+        statement: JSON.stringify(stored),
+        verbIri: stored.verb.id,
+        timestamp: new Date(stored.timestamp),
+        storedAt: new Date(stored.stored),
+      },
+    })
+    const statements = await xapiStatements(id)
+    expect(statements.find((s) => s.id === stored.id)).toEqual(stored)
+    await prisma.learningEvent.delete({ where: { id: stored.id } })
   })
 })

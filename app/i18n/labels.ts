@@ -185,6 +185,10 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'lti-deployment.removed': 'ltiAdmin.audit.deploymentRemoved',
   'package.uploaded': 'packageAuthoring.audit.uploaded',
   'package.published': 'packageAuthoring.audit.published',
+  'lrs-forwarding.configured': 'lrsForwarding.audit.configured',
+  'lrs-forwarding.enabled': 'lrsForwarding.audit.enabled',
+  'lrs-forwarding.disabled': 'lrsForwarding.audit.disabled',
+  'lrs-forwarding.deleted': 'lrsForwarding.audit.deleted',
 }
 
 /** The learning events the dashboard lists (LearningEvent.verb is a plain column). */

@@ -6,6 +6,7 @@
  *   await stopJobs()    // on SIGTERM, before exit: no new jobs, waits for running ones
  */
 import { env } from '#app/env.server.ts'
+import { ForwardingSweep } from '#app/integrations/lrs/delivery.server.ts'
 import { DailySchedule } from './daily-schedule.server.ts'
 import type { JobCounts } from './job-queue.ts'
 import { closeJobQueue, jobQueue } from './process-queue.server.ts'
@@ -15,6 +16,7 @@ export { enqueueJob, jobQueue } from './process-queue.server.ts'
 export type { JobCounts, JobQueue, JobState, JobSummary } from './job-queue.ts'
 
 let schedule: DailySchedule | undefined
+let lrsSweep: ForwardingSweep | undefined
 let starting: Promise<void> | undefined
 
 /**
@@ -28,6 +30,8 @@ export function startJobs(): Promise<void> {
     await queue.start(createTasks())
     schedule = new DailySchedule(queue)
     schedule.start()
+    lrsSweep = new ForwardingSweep()
+    lrsSweep.start()
   })()
   return starting
 }
@@ -39,6 +43,8 @@ export function startJobs(): Promise<void> {
 export async function stopJobs(timeoutMs = 20_000) {
   schedule?.stop()
   schedule = undefined
+  lrsSweep?.stop()
+  lrsSweep = undefined
   await starting?.catch(() => {})
   starting = undefined
   await closeJobQueue(timeoutMs)

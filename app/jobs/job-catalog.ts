@@ -7,6 +7,7 @@ export const JOB_NAMES = [
   'assignments.remind',
   'uploads.cleanup',
   'lti.score',
+  'lrs.forward',
 ] as const
 export type JobName = (typeof JOB_NAMES)[number]
 
@@ -18,6 +19,9 @@ export const JOB_POLICY: Record<JobName, { attempts: number; backoffSeconds: num
   'uploads.cleanup': { attempts: 3, backoffSeconds: 300 },
   // A platform down for maintenance: 30 s doubling to about an hour, some two hours in all.
   'lti.score': { attempts: 8, backoffSeconds: 30 },
+  // An organisation's LRS down: 30 s doubling to about four hours, some eight in all; after
+  // that the sweep (every two minutes) starts a new job. Nothing waits in the job itself.
+  'lrs.forward': { attempts: 10, backoffSeconds: 30 },
 }
 
 /** A job not in the catalog (tests) gets these. */

@@ -1,5 +1,6 @@
 import { deliverEmail, type MailTransport } from '#app/email/mailer.server.ts'
 import { postScore } from '#app/integrations/lti/grade-passback.server.ts'
+import { forwardPending } from '#app/integrations/lrs/delivery.server.ts'
 import { sendReminders } from '#app/employer/assignments.server.ts'
 import { remindFollowUps } from '#app/quality/coaching.server.ts'
 import { abortStaleUploads } from '#app/storage/uploads.server.ts'
@@ -39,6 +40,11 @@ export function createTasks(deps: TaskDependencies = {}): Record<JobName, JobHan
     // platform accepted already, throws when it is down or refuses (retried with back-off).
     'lti.score': async (payload) => {
       await postScore(String(payload.resourceLinkId), String(payload.ltiUserId))
+    },
+    // What an organisation's own LRS lacks, in batches; receipts only after the LRS took a
+    // batch, so a rerun sends only the rest. Throws while the LRS is down (retried).
+    'lrs.forward': async (payload) => {
+      await forwardPending(String(payload.organisationId))
     },
   }
 }

@@ -5,7 +5,7 @@ import { xapiStatements } from '#app/domain/xapi.server.ts'
 /** The learner's own learning record as xAPI 1.0.3 statements (a JSON download). */
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)
-  const statements = await xapiStatements(user.id, new URL(request.url).origin)
+  const statements = await xapiStatements(user.id)
   return new Response(JSON.stringify(statements, null, 2), {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',

@@ -9,7 +9,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requireOrgPermission(request, params.slug, 'read:progress:org')
   const member = await getMember(membership.organisation.id, params.membershipId)
   invariantResponse(member, 'Member not found')
-  const statements = await xapiStatements(member.user.id, new URL(request.url).origin)
+  const statements = await xapiStatements(member.user.id)
   return new Response(JSON.stringify(statements, null, 2), {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',
