@@ -149,6 +149,8 @@ export default [
     route('courses/:courseId/versions', 'routes/trainer/course-versions.tsx'),
     route('courses/:courseId/export.zip', 'routes/trainer/course-export.ts'),
     route('import', 'routes/trainer/import.tsx'),
+    route('packages/import', 'routes/trainer/package-import.tsx'),
+    route('packages/:packageId', 'routes/trainer/package-mapping.tsx'),
     route('preview', 'routes/trainer/preview.ts'),
   ]),
 

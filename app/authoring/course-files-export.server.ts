@@ -200,11 +200,13 @@ function yamlEntry([key, value, style]: YamlEntry): string {
 // refuses absolute paths, `..` and backslashes in names while listing, and stops an entry that
 // inflates to more than it declared. On top of that the whole listing is checked here (kinds,
 // count, declared sizes) before anything is inflated, and the inflated bytes are counted.
+// Package uploads (app/packages/package-zip.server.ts) reuse these checks with larger limits.
 
 const MAX_ENTRIES = 500
 const MAX_UNZIPPED_BYTES = 20 * 1024 * 1024
-const IGNORED = (name: string) => name.startsWith('__MACOSX/') || /(^|\/)\.DS_Store$/.test(name)
-const NOT_A_ZIP = 'this is not a zip file'
+export const IGNORED = (name: string) =>
+  name.startsWith('__MACOSX/') || /(^|\/)\.DS_Store$/.test(name)
+export const NOT_A_ZIP = 'this is not a zip file'
 
 type Unzipped = { ok: true; courseDir: string } | { ok: false; message: string }
 
@@ -294,7 +296,11 @@ async function readUpload(zip: ZipFile): Promise<Map<string, Uint8Array> | strin
  * `room`. yauzl checks the declared size as well; counting here keeps both limits even where a
  * header lies in a way it does not look at.
  */
-async function inflateEntry(zip: ZipFile, entry: Entry, room: number): Promise<Uint8Array | null> {
+export async function inflateEntry(
+  zip: ZipFile,
+  entry: Entry,
+  room: number,
+): Promise<Uint8Array | null> {
   const limit = Math.min(entry.uncompressedSize, room)
   const chunks: Buffer[] = []
   let size = 0
@@ -357,7 +363,7 @@ const notPlainPath = (name: string) =>
   `"${name}" is not a plain path inside the zip (empty, . or .. segment)`
 
 /** What yauzl does not check itself: the rest of a name, the kind of file, how it is stored. */
-function entryProblem(entry: Entry): string | null {
+export function entryProblem(entry: Entry): string | null {
   const name = entry.fileName
   // The raw bytes too: a name without the UTF-8 flag is read as CP437, where they are symbols.
   // eslint-disable-next-line no-control-regex -- control characters are what is refused here
@@ -395,11 +401,11 @@ const YAUZL_NAME_ERRORS: Array<[prefix: string, message: (name: string) => strin
   ['invalid relative path: ', notPlainPath],
 ]
 
-function refusedByYauzl(error: string): string | null {
+export function refusedByYauzl(error: string): string | null {
   const known = YAUZL_NAME_ERRORS.find(([prefix]) => error.startsWith(prefix))
   return known ? known[1](error.slice(known[0].length)) : null
 }
 
-function mib(bytes: number): string {
+export function mib(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')
 }

@@ -55,6 +55,8 @@ export type AuditAction =
   | 'lti-platform.deleted'
   | 'lti-deployment.added'
   | 'lti-deployment.removed'
+  | 'package.uploaded'
+  | 'package.published'
   | 'lrs-forwarding.configured'
   | 'lrs-forwarding.enabled'
   | 'lrs-forwarding.disabled'

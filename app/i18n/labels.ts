@@ -183,6 +183,8 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'lti-platform.deleted': 'ltiAdmin.audit.deleted',
   'lti-deployment.added': 'ltiAdmin.audit.deploymentAdded',
   'lti-deployment.removed': 'ltiAdmin.audit.deploymentRemoved',
+  'package.uploaded': 'packageAuthoring.audit.uploaded',
+  'package.published': 'packageAuthoring.audit.published',
   'lrs-forwarding.configured': 'lrsForwarding.audit.configured',
   'lrs-forwarding.enabled': 'lrsForwarding.audit.enabled',
   'lrs-forwarding.disabled': 'lrsForwarding.audit.disabled',

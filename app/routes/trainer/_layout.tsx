@@ -8,6 +8,7 @@ const TABS: AreaTab[] = [
   { to: '/trainer', label: 'trainer.tab.courses', end: true },
   { to: '/trainer/coverage', label: 'trainer.tab.coverage' },
   { to: '/trainer/import', label: 'trainer.tab.import' },
+  { to: '/trainer/packages/import', label: 'packageAuthoring.tab' },
 ]
 
 /** The trainer's workshop. Each page checks the author's rights itself. */

@@ -3,6 +3,8 @@ import type { Route } from './+types/index'
 import { requireAnyRole } from '#app/auth/authorize.server.ts'
 import { authorScopeOf, authorsAnything } from '#app/authoring/authoring-access.server.ts'
 import { listAuthoredCourses } from '#app/authoring/authored-courses.server.ts'
+import { STANDARD_LABEL } from '#app/packages/manifest/manifest-types.ts'
+import { listPackageCourses } from '#app/packages/package-authoring.server.ts'
 import { can, TRAINER_ROLES } from '#app/auth/roles.ts'
 import { ROLE_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -17,6 +19,13 @@ export async function loader({ request }: Route.LoaderArgs) {
   return {
     authoring,
     courses: authoring ? await listAuthoredCourses(scope) : [],
+    packages: authoring
+      ? (await listPackageCourses(scope)).map((p) => ({
+          ...p,
+          standard: STANDARD_LABEL[p.standard],
+        }))
+      : [],
+    published: new URL(request.url).searchParams.get('published'),
     organisations: memberships.map((m) => ({
       id: m.organisation.id,
       slug: m.organisation.slug,
@@ -87,6 +96,53 @@ export default function Trainer({ loaderData }: Route.ComponentProps) {
               {t('authoring.newCourse')}
             </Link>{' '}
             <Link to="/trainer/import">{t('authoring.import')}</Link>
+          </p>
+        </section>
+      ) : null}
+      {loaderData.authoring ? (
+        <section aria-labelledby="packages-title" id="packages">
+          <h2 id="packages-title">{t('packageAuthoring.myPackages')}</h2>
+          {loaderData.published ? <p role="status">{t('packageAuthoring.published')}</p> : null}
+          {loaderData.packages.length === 0 ? (
+            <p className="muted">{t('packageAuthoring.noPackages')}</p>
+          ) : (
+            <ul className="cards">
+              {loaderData.packages.map((p) => (
+                <li key={p.courseId} className="card" data-course={p.courseId}>
+                  <h3>
+                    {p.currentVersion ? (
+                      <Link to={`/courses/${p.courseId}`}>{p.title}</Link>
+                    ) : (
+                      p.title
+                    )}
+                  </h3>
+                  <p className="muted">
+                    {p.standard} · {p.organisation ?? t('authoring.platformWide')} ·{' '}
+                    {p.versions.length > 0
+                      ? t('packageAuthoring.versions', { versions: p.versions.join(', ') })
+                      : t('packageAuthoring.notPublished')}
+                  </p>
+                  <p>
+                    {p.pendingPackageId ? (
+                      <Link to={`/trainer/packages/${p.pendingPackageId}`}>
+                        {t('packageAuthoring.finishMapping')}
+                      </Link>
+                    ) : (
+                      <Link
+                        to={`/trainer/packages/import?course=${encodeURIComponent(p.courseId)}`}
+                      >
+                        {t('packageAuthoring.uploadVersion')}
+                      </Link>
+                    )}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <Link to="/trainer/packages/import" className="button secondary">
+              {t('packageAuthoring.importTitle')}
+            </Link>
           </p>
         </section>
       ) : null}
