@@ -342,6 +342,8 @@ export const en: Catalog = {
   'lesson.types.quiz': 'Quizzes',
   'lesson.types.scenario': 'Scenarios',
   'lesson.types.assignment': 'Assignments',
+  'lesson.type.package': 'e-learning package',
+  'lesson.types.package': 'E-learning packages',
   'lesson.minutes': '{minutes} min',
   'lesson.trains': 'Trains:',
   'lesson.breadcrumb': 'Breadcrumb',

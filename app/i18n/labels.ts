@@ -110,17 +110,20 @@ export const NOT_AUTHENTIC_LABEL = {
 } satisfies Record<string, TextKey>
 
 /** A lesson's type in a sentence ("les") and as a heading over several ("Lessen"). */
-export const LESSON_TYPE_LABEL: Record<LessonType, TextKey> = {
+/** Authored lesson types, and a package's SCO/AU (never authored, imported; #21). */
+export const LESSON_TYPE_LABEL: Record<LessonType | 'package', TextKey> = {
   lesson: 'lesson.type.lesson',
   quiz: 'lesson.type.quiz',
   scenario: 'lesson.type.scenario',
   assignment: 'lesson.type.assignment',
+  package: 'lesson.type.package',
 }
-export const LESSON_TYPES_LABEL: Record<LessonType, TextKey> = {
+export const LESSON_TYPES_LABEL: Record<LessonType | 'package', TextKey> = {
   lesson: 'lesson.types.lesson',
   quiz: 'lesson.types.quiz',
   scenario: 'lesson.types.scenario',
   assignment: 'lesson.types.assignment',
+  package: 'lesson.types.package',
 }
 
 export const LANGUAGE_LABEL: Record<Locale, TextKey> = {

@@ -346,6 +346,8 @@ export const nl = {
   'lesson.types.quiz': 'Toetsen',
   'lesson.types.scenario': 'Scenario’s',
   'lesson.types.assignment': 'Opdrachten',
+  'lesson.type.package': 'e-learningpakket',
+  'lesson.types.package': 'E-learningpakketten',
   'lesson.minutes': '{minutes} min',
   'lesson.trains': 'Traint:',
   'lesson.breadcrumb': 'Kruimelpad',
