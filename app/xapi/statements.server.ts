@@ -106,7 +106,12 @@ export async function receiveStatements(
       allIds.push(existing.id)
       continue
     }
-    const statement = completeStatement(received, scope.launchId, stored)
+    // One millisecond apart, so the order of a batch is the order of its stored times.
+    const statement = completeStatement(
+      received,
+      scope.launchId,
+      new Date(stored.getTime() + fresh.length),
+    )
     fresh.push(statement)
     allIds.push(statement.id)
   }
