@@ -36,6 +36,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { getMemberships, getSession } from '#app/auth/authorize.server.ts'
 import { isCrossOriginWrite } from '#app/auth/origin.server.ts'
 import { frameAncestors, isLtiEntryPoint } from '#app/integrations/lti/frame-policy.ts'
+import { isXapiPath } from '#app/xapi/http.server.ts'
 import { can, EMPLOYER_ROLES, QUALITY_PERMISSIONS } from '#app/auth/roles.ts'
 import { DEFAULT_LOCALE, translator, type Locale, type TextKey } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
@@ -52,13 +53,14 @@ export const links: Route.LinksFunction = () => [
 
 /**
  * Cross-origin writes are refused for every route before any action runs (CSRF), except the
- * two LTI entry points a platform posts its signed messages to. Every answer says who may
+ * two LTI entry points a platform posts its signed messages to and our LRS (/xapi/), which
+ * sandboxed package content calls with its launch credential, never a cookie. Every answer says who may
  * frame it (clickjacking; app/integrations/lti/frame-policy.ts).
  */
 export const middleware: Route.MiddlewareFunction[] = [
   async ({ request }, next) => {
     const { pathname } = new URL(request.url)
-    if (isCrossOriginWrite(request) && !isLtiEntryPoint(pathname)) {
+    if (isCrossOriginWrite(request) && !isLtiEntryPoint(pathname) && !isXapiPath(pathname)) {
       throw new Response('Cross-origin request refused', { status: 403 })
     }
     const response = await next()

@@ -51,7 +51,10 @@ export async function xapi(method: string, path: string, call: XapiCall = {}) {
     headers,
     body: hasBody ? (call.raw ?? JSON.stringify(call.body)) : undefined,
   })
-  const handler = (method === 'GET' || method === 'HEAD' ? route.loader : route.action) as Handler
+  // As React Router does: only mutations go to the action; OPTIONS goes to the loader.
+  const handler = (
+    ['GET', 'HEAD', 'OPTIONS'].includes(method) ? route.loader : route.action
+  ) as Handler
   const response = await handler({ request, params: {}, context: undefined as never })
   const text = await response.text()
   let json: unknown = undefined
@@ -68,7 +71,8 @@ export async function cmi5Fetch(token: string, method = 'POST') {
     method,
     headers: { Origin: 'null' },
   })
-  const response = await (fetchRoute.action as unknown as Handler)({
+  const handler = method === 'POST' ? fetchRoute.action : fetchRoute.loader
+  const response = await (handler as unknown as Handler)({
     request,
     params: { token },
     context: undefined as never,

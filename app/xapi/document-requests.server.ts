@@ -66,7 +66,9 @@ const preconditions = (request: Request) => ({
   ifNoneMatch: request.headers.get('If-None-Match'),
 })
 
+/** GET, HEAD and (React Router sends it to the loader) the CORS preflight OPTIONS. */
 export function documentGet(request: Request, kind: DocumentKind) {
+  if (request.method === 'OPTIONS') return Promise.resolve(preflight())
   return xapiHandler(async () => {
     const { scope, documentId, url } = await scopeOf(request, kind)
     if (documentId === null) {
@@ -90,7 +92,6 @@ export function documentGet(request: Request, kind: DocumentKind) {
 }
 
 export function documentWrite(request: Request, kind: DocumentKind) {
-  if (request.method === 'OPTIONS') return Promise.resolve(preflight())
   return xapiHandler(async () => {
     const { scope, documentId } = await scopeOf(request, kind)
     if (request.method === 'DELETE') {

@@ -10,6 +10,13 @@ const ACCEPTED_VERSION = /^(1\.0(\.\d+)?|2\.0\.0)$/
 /** The largest request body we read (statements or a document). */
 export const MAX_BODY_BYTES = 1_000_000
 
+/**
+ * Our LRS's paths: written to from the opaque-origin sandbox (`Origin: null`), so exempt
+ * from the cross-origin write check (app/root.tsx). No cookie is read there: every request
+ * carries its launch's Basic credential (or, for the fetch URL, its one-time token).
+ */
+export const isXapiPath = (pathname: string) => pathname.startsWith('/xapi/')
+
 export const corsHeaders: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, PUT, POST, DELETE, HEAD, OPTIONS',

@@ -50,7 +50,9 @@ function decodeCursor(cursor: string) {
   }
 }
 
+/** GET, HEAD and (React Router sends it to the loader) the CORS preflight OPTIONS. */
 export function statementsGet(request: Request) {
+  if (request.method === 'OPTIONS') return Promise.resolve(preflight())
   return xapiHandler(async () => {
     requireVersion(request)
     const scope = await requireScope(request)
@@ -105,7 +107,6 @@ export function statementsGet(request: Request) {
 }
 
 export function statementsWrite(request: Request) {
-  if (request.method === 'OPTIONS') return Promise.resolve(preflight())
   return xapiHandler(async () => {
     requireVersion(request)
     const scope = await requireScope(request)
