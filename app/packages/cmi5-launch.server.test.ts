@@ -137,6 +137,16 @@ describe('launching a cmi5 AU', () => {
   })
 })
 
+test('an AU with moveOn NotApplicable is satisfied at its first launch, once', async () => {
+  const lesson = await makeCmi5Lesson({ moveOn: 'NotApplicable', identifier: `${AU_ID}-na` })
+  const user = await makeUser()
+  const first = await launchCmi5(user.id, lesson)
+  await launchCmi5(user.id, lesson)
+  const verbs = (await held(first.attempt.registration)).map((s) => s.verb.id)
+  expect(verbs.filter((v) => v === CMI5_VERBS.satisfied)).toHaveLength(1)
+  expect(verbs.slice(0, 2)).toEqual([CMI5_VERBS.launched, CMI5_VERBS.satisfied])
+})
+
 describe('judging the AU by the cmi5 rules', () => {
   test('launched → initialized → completed → passed → terminated: satisfied, the attempt ends, the ladder moves', async () => {
     const user = await makeUser()

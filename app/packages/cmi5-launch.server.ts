@@ -6,6 +6,7 @@ import { learnerAgent } from '#app/xapi/learner-agent.server.ts'
 import { hashToken } from './launches.server.ts'
 import {
   CMI5_EXTENSIONS,
+  CMI5_VERBS,
   recordLmsStatement,
   registrationStatements,
   sessionIdOf,
@@ -93,6 +94,14 @@ export async function startCmi5Launch(input: {
       ...(masteryScore === null ? {} : { [CMI5_EXTENSIONS.masteryScore]: masteryScore }),
     },
   })
+
+  // An AU with moveOn NotApplicable is satisfied as soon as it is launched (cmi5 10.2).
+  if (moveOn === 'NotApplicable') {
+    const satisfied = (await registrationStatements(userId, attempt.registration)).some(
+      (statement) => (statement.verb as { id: string }).id === CMI5_VERBS.satisfied,
+    )
+    if (!satisfied) await recordLmsStatement(session, 'satisfied')
+  }
 
   const query = new URLSearchParams({
     endpoint: `${origin}/xapi/`,
