@@ -12,6 +12,8 @@ export default tseslint.config(
       'data/',
       'test-results/',
       'playwright-report/',
+      // Bundled by tests/packages/build-cmi5-au.mjs at test time, never committed.
+      'tests/packages/cmi5-script/au.js',
     ],
   },
   js.configs.recommended,

@@ -37,6 +37,7 @@ import { getMemberships, getSession } from '#app/auth/authorize.server.ts'
 import { isCrossOriginWrite } from '#app/auth/origin.server.ts'
 import { frameAncestors, isLtiEntryPoint } from '#app/integrations/lti/frame-policy.ts'
 import { isPackageContentPath } from '#app/packages/content-policy.ts'
+import { isXapiPath } from '#app/xapi/http.server.ts'
 import { can, EMPLOYER_ROLES, QUALITY_PERMISSIONS } from '#app/auth/roles.ts'
 import { DEFAULT_LOCALE, translator, type Locale, type TextKey } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
@@ -53,8 +54,10 @@ export const links: Route.LinksFunction = () => [
 
 /**
  * Cross-origin writes are refused for every route before any action runs (CSRF), except the
- * two LTI entry points a platform posts its signed messages to. Every answer says who may
- * frame it (clickjacking; app/integrations/lti/frame-policy.ts).
+ * two LTI entry points a platform posts its signed messages to, and what sandboxed package
+ * content calls with its launch's token, never a cookie: our LRS (/xapi/) and the SCORM
+ * runtime's commit (/package-content/). Every answer says who may frame it (clickjacking;
+ * app/integrations/lti/frame-policy.ts).
  */
 export const middleware: Route.MiddlewareFunction[] = [
   async ({ request }, next) => {
@@ -62,7 +65,8 @@ export const middleware: Route.MiddlewareFunction[] = [
     // A package's SCORM runtime commits from its sandbox (an opaque origin): its URL's
     // token is its key, it has no session to ride on, and it sets its own sandbox policy.
     const packageContent = isPackageContentPath(pathname)
-    if (isCrossOriginWrite(request) && !isLtiEntryPoint(pathname) && !packageContent) {
+    const tokenOnly = packageContent || isXapiPath(pathname)
+    if (isCrossOriginWrite(request) && !isLtiEntryPoint(pathname) && !tokenOnly) {
       throw new Response('Cross-origin request refused', { status: 403 })
     }
     const response = await next()

@@ -26,6 +26,16 @@ export default [
     route('*', 'routes/public/not-found.tsx'),
   ]),
 
+  // Our LRS (xAPI 1.0.3) and the cmi5 fetch URL, for package content in its sandbox (#21).
+  ...prefix('xapi', [
+    route('about', 'routes/xapi/about.ts'),
+    route('statements', 'routes/xapi/statements.ts'),
+    route('activities/state', 'routes/xapi/activities-state.ts'),
+    route('activities/profile', 'routes/xapi/activities-profile.ts'),
+    route('agents/profile', 'routes/xapi/agents-profile.ts'),
+    route('cmi5/fetch/:token', 'routes/xapi/cmi5-fetch.ts'),
+  ]),
+
   // LTI 1.3: learning platforms (Moodle, Canvas, itslearning) launching our lessons.
   ...prefix('lti', [
     route('login', 'routes/lti/login.ts'),

@@ -25,6 +25,9 @@ async function freshDatabaseUrl() {
 }
 
 const databaseUrl = await freshDatabaseUrl()
+// The cmi5 test AU's script is bundled here, never committed (tests/packages/build-cmi5-au.mjs).
+const { buildCmi5Au } = await import('../tests/packages/build-cmi5-au.mjs')
+await buildCmi5Au()
 // For a spec's setup step that must write what no page can (e2e/sso-setup.ts).
 fs.writeFileSync(`${folder}/database-url`, databaseUrl)
 

@@ -1,5 +1,5 @@
 import { prisma } from '#app/db.server.ts'
-import { startCmi5Launch } from './cmi5-launch-placeholder.server.ts'
+import { startCmi5Launch } from './cmi5-launch.server.ts'
 import { PACKAGE_CONTENT_PREFIX } from './content-policy.ts'
 import { createLaunch, openAttempt } from './launches.server.ts'
 
