@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
@@ -14,11 +15,26 @@ function packageZip(name: string): Buffer {
   return Buffer.from(zipSync(files))
 }
 
+/** A trainer of an organisation of its own (see e2e/packages-journey-setup.ts). */
+function newTrainer() {
+  const folder = `data/e2e-${process.env.E2E_PORT ?? 3100}`
+  const output = execFileSync('node', ['--import', 'tsx', 'e2e/packages-journey-setup.ts'], {
+    env: { ...process.env, DATABASE_URL: fs.readFileSync(`${folder}/database-url`, 'utf8') },
+    encoding: 'utf8',
+  })
+  return JSON.parse(output.trim().split('\n').pop()!) as {
+    organisation: string
+    trainer: string
+    password: string
+  }
+}
+
 test('a trainer imports a SCORM 2004 package on a phone, maps it to TL-K2-W3 and publishes it', async ({
   page,
 }) => {
+  const people = newTrainer()
   await page.setViewportSize({ width: 390, height: 844 })
-  await logIn(page, 'trainer@demo.test')
+  await logIn(page, people.trainer, people.password)
   await page.goto('/trainer/packages/import')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pakket importeren')
   await expectNoSeriousA11yViolations(page)
@@ -30,7 +46,7 @@ test('a trainer imports a SCORM 2004 package on a phone, maps it to TL-K2-W3 and
     mimeType: 'application/zip',
     buffer: Buffer.from(zipSync({ 'imsmanifest.xml': new TextEncoder().encode('<manifest>') })),
   })
-  await page.getByLabel('Van wie is de cursus').selectOption({ label: 'Klantcontact Noord' })
+  await page.getByLabel('Van wie is de cursus').selectOption({ label: people.organisation })
   await page.getByRole('button', { name: 'Uploaden en controleren' }).click()
   await expect(page.getByRole('alert')).toContainText('imsmanifest.xml:1:')
 
@@ -39,7 +55,7 @@ test('a trainer imports a SCORM 2004 package on a phone, maps it to TL-K2-W3 and
     mimeType: 'application/zip',
     buffer: klacht,
   })
-  await page.getByLabel('Van wie is de cursus').selectOption({ label: 'Klantcontact Noord' })
+  await page.getByLabel('Van wie is de cursus').selectOption({ label: people.organisation })
   await page.getByRole('button', { name: 'Uploaden en controleren' }).click()
   await expect(page).toHaveURL(/\/trainer\/packages\/\w+$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Een klacht de-escaleren')

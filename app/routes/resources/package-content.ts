@@ -12,6 +12,7 @@ import {
   readWholeObject,
   runtimeScript,
 } from '#app/packages/package-content.server.ts'
+import { sandboxShimTag } from '#app/packages/sandbox-shims.ts'
 import {
   injectRuntime,
   isScorm,
@@ -76,20 +77,26 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const html = isHtml(file.contentType, filePath)
   const embeddedIn = html ? await platformsEmbedding(launched.launch.attempt.userId) : []
 
-  if (isScorm(launched.standard) && html) {
+  if (html) {
     const bytes = await readWholeObject(file.objectKey, MAX_HTML_BYTES)
     if (!bytes) return notFound(token)
     const { attempt } = launched.launch
-    const cmi = startingCmi(
-      launched.standard,
-      attempt.cmi,
-      { id: attempt.userId, name: await userName(attempt.userId) },
-      launched.activity.masteryScore,
-    )
-    const page = injectRuntime(
-      bytes.toString('latin1'),
-      runtimeTags(origin(), token, launched.standard, cmi),
-    )
+    // Every page gets the sandbox stand-ins first; a SCORM page then its runtime.
+    const tags = isScorm(launched.standard)
+      ? sandboxShimTag +
+        runtimeTags(
+          origin(),
+          token,
+          launched.standard,
+          startingCmi(
+            launched.standard,
+            attempt.cmi,
+            { id: attempt.userId, name: await userName(attempt.userId) },
+            launched.activity.masteryScore,
+          ),
+        )
+      : sandboxShimTag
+    const page = injectRuntime(bytes.toString('latin1'), tags)
     // The page's own bytes and type: its charset (header or <meta>) still applies.
     return answer(
       token,

@@ -12,7 +12,8 @@
   }
 
   // a. The platform's cookies (the session cookie is HttpOnly anyway; the sandbox makes the
-  //    document's origin opaque, so reading document.cookie throws).
+  //    document's origin opaque: reading document.cookie throws, or, behind our in-memory
+  //    stand-in (app/packages/sandbox-shims.ts), shows only what the page itself set).
   try {
     var cookies = document.cookie
     show('cookie', cookies ? 'GELUKT: ' + cookies : 'geblokkeerd: geen cookies zichtbaar')
