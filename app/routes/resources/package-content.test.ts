@@ -1,3 +1,4 @@
+import { sandboxShimTag } from '#app/packages/sandbox-shims.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { importCourses } from '#app/domain/course-import.server.ts'
@@ -94,12 +95,13 @@ describe('serving package files', () => {
     expect(await response.text()).toContain('font-family')
   })
 
-  test('an HTML page starts with the runtime, and the runtime is served under the token', async () => {
+  test('an HTML page starts with the sandbox stand-ins and the runtime, served under the token', async () => {
     const user = await makeUser('Sanne Pakket')
     const { token } = await launchFor(user.id, scorm12)
     const page = await (await get(token, 'sco/index.html')).text()
     const head = page.indexOf('<head>') + '<head>'.length
-    expect(page.slice(head)).toMatch(
+    expect(page.slice(head).startsWith(sandboxShimTag)).toBe(true)
+    expect(page.slice(head + sandboxShimTag.length)).toMatch(
       new RegExp(`^<script src="/package-content/${token}/__runtime/scorm12.js"></script><script>`),
     )
     expect(page).toContain('"student_name":"Sanne Pakket"')
