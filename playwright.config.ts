@@ -17,6 +17,11 @@ const ENGINE_INDEPENDENT = [
   '**/navigation.spec.ts',
   '**/language.spec.ts',
   '**/lti*.spec.ts',
+  // The package sandbox and the trainer's import pages are browser behaviour; the journey
+  // (packages-journey) and the server side of players, LRS and forwarding run on both engines.
+  '**/package-import.spec.ts',
+  '**/packages-player.spec.ts',
+  '**/lrs-forwarding.spec.ts',
 ]
 
 export default defineConfig({

@@ -8,7 +8,7 @@ import { logIn } from './auth.ts'
 
 /** A test package folder from tests/packages/ as the zip a trainer would upload. */
 function packageZip(name: string): Buffer {
-  const dir = path.resolve('tests', 'packages', name)
+  const dir = path.resolve(name.includes('/') ? name : path.join('tests', 'packages', name))
   const files: Record<string, Uint8Array> = {}
   for (const file of fs.readdirSync(dir))
     files[file] = new Uint8Array(fs.readFileSync(path.join(dir, file)))
@@ -40,7 +40,7 @@ test('a trainer imports a SCORM 2004 package on a phone, maps it to TL-K2-W3 and
   await expectNoSeriousA11yViolations(page)
 
   // A broken zip first: the problem names the file and line.
-  const klacht = packageZip('scorm2004-klacht')
+  const klacht = packageZip('courses/packages/klacht-deescaleren')
   await page.getByLabel('Pakket (zip)').setInputFiles({
     name: 'kapot.zip',
     mimeType: 'application/zip',

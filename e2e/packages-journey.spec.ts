@@ -34,7 +34,7 @@ function newPeople(): People {
 
 /** A test package folder (flat) as the zip a trainer uploads. */
 function packageZip(name: string): Buffer {
-  const dir = path.resolve('tests', 'packages', name)
+  const dir = path.resolve(name.includes('/') ? name : path.join('tests', 'packages', name))
   const files: Record<string, Uint8Array> = {}
   for (const file of fs.readdirSync(dir))
     files[file] = new Uint8Array(fs.readFileSync(path.join(dir, file)))
@@ -131,7 +131,12 @@ test('SCORM 2004: suspended, resumed after the tab is closed, completed and pass
   browser,
 }) => {
   const people = newPeople()
-  const courseId = await importAndPublish(browser, people, 'scorm2004-klacht', 'TL-K1-W2')
+  const courseId = await importAndPublish(
+    browser,
+    people,
+    'courses/packages/klacht-deescaleren',
+    'TL-K1-W2',
+  )
   const first = await learnerPage(browser, people)
   await openLesson(first.page, courseId, 'Een boze klant terug naar de inhoud brengen')
   await start(first.page, 'Start')

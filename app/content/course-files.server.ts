@@ -83,11 +83,17 @@ const NUMBERED_DIR = /^\d{2}-[a-z0-9-]+$/
 const LESSON_FILE = /^(\d{2}-[a-z0-9-]+)\.mdx$/
 const TRANSLATION_FILE = /^(\d{2}-[a-z0-9-]+)\.en\.mdx$/
 
-/** The course folders under a root (everything but `dossiers/`). */
+/** The course folders under a root (everything but `dossiers/` and the bought packages in `packages/`). */
 export async function listCourseDirs(root: string) {
   const entries = await fs.readdir(root, { withFileTypes: true })
   return entries
-    .filter((e) => e.isDirectory() && e.name !== 'dossiers' && !e.name.startsWith('.'))
+    .filter(
+      (e) =>
+        e.isDirectory() &&
+        e.name !== 'dossiers' &&
+        e.name !== 'packages' &&
+        !e.name.startsWith('.'),
+    )
     .map((e) => path.join(root, e.name))
     .sort()
 }

@@ -9,6 +9,7 @@ import { seedDemoEmployer } from './demo-employer.server.ts'
 import { seedDemoProgress } from './demo-progress.server.ts'
 import { seedDemoQuality } from './demo-quality.server.ts'
 import { seedDemoLti } from './demo-lti.server.ts'
+import { seedDemoPackages } from './demo-packages.server.ts'
 import { seedDemoSso } from './demo-sso.server.ts'
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TRAINER } from './demo-people.ts'
 
@@ -36,6 +37,7 @@ export async function seedDemoData(): Promise<'created' | 'present'> {
   await seedDemoAuthoring()
   await seedDemoSso()
   await seedDemoLti()
+  await seedDemoPackages()
   await seedDemoQuality()
   return 'created'
 }

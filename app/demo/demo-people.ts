@@ -157,3 +157,16 @@ export const DEMO_LTI = {
     deploymentId: '17:5d1c0a9e8b7f6e5d4c3b2a19081726354a5b6c7d',
   },
 }
+
+/**
+ * Klantcontact Noord's bought e-learning (#21): a SCORM 2004 package kept as a folder in
+ * courses/packages/, mapped to "Handelt klachten af" of the employee dossier.
+ */
+export const DEMO_PACKAGE = {
+  organisation: 'klantcontact-noord',
+  folder: 'klacht-deescaleren',
+  identifier: 'klacht-deescaleren',
+  dossierSlug: 'contactcenter-medewerker',
+  workProcessCode: 'CM-K1-W2',
+  title: 'Een klacht de-escaleren',
+}

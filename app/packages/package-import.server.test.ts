@@ -1,3 +1,4 @@
+import { DEMO_PACKAGE_FOLDER } from '#app/demo/demo-packages.server.ts'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -128,7 +129,7 @@ describe('storePackage', () => {
     }
     useObjectStorage(failing)
     const before = await prisma.packageFile.count()
-    await expect(store(zipFolder(packageFolder('scorm2004-klacht')))).rejects.toThrow('disk full')
+    await expect(store(zipFolder(DEMO_PACKAGE_FOLDER))).rejects.toThrow('disk full')
     expect(deleted.sort()).toEqual([...keys].sort())
     expect(await real.read(keys[0]!)).toBeNull()
     expect(await prisma.packageFile.count()).toBe(before)
@@ -171,7 +172,7 @@ describe('storePackage', () => {
 
 describe('publishPackage', () => {
   test('publishes a course version with one package lesson per SCO, mapped to work processes', async () => {
-    const { courseId, version } = await installPackage(packageFolder('scorm2004-klacht'), {
+    const { courseId, version } = await installPackage(DEMO_PACKAGE_FOLDER, {
       organisationId: org.id,
       workProcessCodes: ['TL-K2-W3', 'TL-K1-W1'],
       doneWhen: 'score',

@@ -1,24 +1,12 @@
-import fs from 'node:fs'
 import path from 'node:path'
-import { zipSync } from 'fflate'
+import { zipFolder } from '#app/packages/zip-folder.server.ts'
 import { publishPackage, storePackage } from '#app/packages/package-import.server.ts'
 
 /**
  * Test packages as folders (reviewable in git), zipped on demand, and a package stored and
  * published in one go: what route tests and e2e set-up call to have a package course.
  */
-export function zipFolder(dir: string): Uint8Array {
-  const files: Record<string, Uint8Array> = {}
-  const walk = (folder: string, prefix: string) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-      const full = path.join(folder, entry.name)
-      if (entry.isDirectory()) walk(full, `${prefix}${entry.name}/`)
-      else files[`${prefix}${entry.name}`] = new Uint8Array(fs.readFileSync(full))
-    }
-  }
-  walk(dir, '')
-  return zipSync(files)
-}
+export { zipFolder }
 
 /** The folder of a test package in tests/packages/, e.g. packageFolder('scorm12-gesprek'). */
 export const packageFolder = (name: string) => path.resolve('tests', 'packages', name)
