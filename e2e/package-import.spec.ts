@@ -1,33 +1,15 @@
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { zipSync } from 'fflate'
 import { expectNoSeriousA11yViolations } from './a11y.ts'
 import { logIn } from './auth.ts'
-
-/** A test package folder from tests/packages/ as the zip a trainer would upload. */
-function packageZip(name: string): Buffer {
-  const dir = path.resolve(name.includes('/') ? name : path.join('tests', 'packages', name))
-  const files: Record<string, Uint8Array> = {}
-  for (const file of fs.readdirSync(dir))
-    files[file] = new Uint8Array(fs.readFileSync(path.join(dir, file)))
-  return Buffer.from(zipSync(files))
-}
+import { packageZip } from './package-zip.ts'
+import { runSetup } from './run-setup.ts'
 
 /** A trainer of an organisation of its own (see e2e/packages-journey-setup.ts). */
-function newTrainer() {
-  const folder = `data/e2e-${process.env.E2E_PORT ?? 3100}`
-  const output = execFileSync('node', ['--import', 'tsx', 'e2e/packages-journey-setup.ts'], {
-    env: { ...process.env, DATABASE_URL: fs.readFileSync(`${folder}/database-url`, 'utf8') },
-    encoding: 'utf8',
-  })
-  return JSON.parse(output.trim().split('\n').pop()!) as {
-    organisation: string
-    trainer: string
-    password: string
-  }
-}
+const newTrainer = () =>
+  runSetup<{ organisation: string; trainer: string; password: string }>(
+    'e2e/packages-journey-setup.ts',
+  )!
 
 test('a trainer imports a SCORM 2004 package on a phone, maps it to TL-K2-W3 and publishes it', async ({
   page,

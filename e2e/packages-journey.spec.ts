@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import path from 'node:path'
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { zipSync } from 'fflate'
 import { logIn } from './auth.ts'
+import { packageZip } from './package-zip.ts'
+import { runSetup } from './run-setup.ts'
 
 /**
  * The whole way of a bought package (#21): a trainer imports the zip, maps its SCO/AU to a
@@ -13,32 +11,12 @@ import { logIn } from './auth.ts'
  * has an organisation, trainer and learner of its own (e2e/packages-journey-setup.ts), so
  * nothing here changes what the specs running beside it count.
  */
-const PORT = Number(process.env.E2E_PORT ?? 3100)
 const DOSSIER = 'contactcenter-teamleider'
 
 type People = { organisation: string; trainer: string; learner: string; password: string }
 
 function newPeople(): People {
-  const folder = `data/e2e-${PORT}`
-  const output = execFileSync('node', ['--import', 'tsx', 'e2e/packages-journey-setup.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: fs.readFileSync(`${folder}/database-url`, 'utf8'),
-      SIGNING_KEY_DIR: `${folder}/keys`,
-      EVIDENCE_DIR: `${folder}/evidence`,
-    },
-    encoding: 'utf8',
-  })
-  return JSON.parse(output.trim().split('\n').pop()!) as People
-}
-
-/** A test package folder (flat) as the zip a trainer uploads. */
-function packageZip(name: string): Buffer {
-  const dir = path.resolve(name.includes('/') ? name : path.join('tests', 'packages', name))
-  const files: Record<string, Uint8Array> = {}
-  for (const file of fs.readdirSync(dir))
-    files[file] = new Uint8Array(fs.readFileSync(path.join(dir, file)))
-  return Buffer.from(zipSync(files))
+  return runSetup<People>('e2e/packages-journey-setup.ts')!
 }
 
 /** Import, map to one work process, publish: the course id the trainer page reports. */

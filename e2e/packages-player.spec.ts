@@ -1,13 +1,11 @@
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
 import { expect, test, type Browser, type Page } from '@playwright/test'
+import { runSetup } from './run-setup.ts'
 
 /**
  * Playing content packages (#21, decision 031): a SCORM 1.2 SCO in the sandboxed player,
  * saved on the server (resume on another device), moving the ladder when passed; and a
  * hostile package whose every attempt to leave its sandbox fails.
  */
-const PORT = Number(process.env.E2E_PORT ?? 3100)
 const LEARNER = 'leerling@noord.demo.test'
 const PASSWORD = 'Demo-Wachtwoord-2026'
 
@@ -15,21 +13,7 @@ type Setup = { dossierSlug: string; workProcessCode: string; sco: string; hostil
 
 /** Package courses of their own on every run (and retry), written by a child process. */
 function setUpPackages(): Setup {
-  const folder = `data/e2e-${PORT}`
-  const output = execFileSync(
-    'node',
-    ['--import', 'tsx', 'e2e/packages-player-setup.ts', LEARNER],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: fs.readFileSync(`${folder}/database-url`, 'utf8'),
-        SIGNING_KEY_DIR: `${folder}/keys`,
-        EVIDENCE_DIR: `${folder}/evidence`,
-      },
-      encoding: 'utf8',
-    },
-  )
-  return JSON.parse(output.trim().split('\n').pop()!) as Setup
+  return runSetup<Setup>('e2e/packages-player-setup.ts', [LEARNER])!
 }
 
 async function logIn(page: Page) {

@@ -2,14 +2,14 @@
 export class BodyTooLarge extends Error {}
 
 /**
- * Read a request's (or a fetched response's) body as text, at most `maxBytes`: refused up
- * front when Content-Length says more, and while reading when the bytes do (a sender may lie
- * or send none), so an outside system can never make us hold more than that in memory.
+ * Read a request's (or a fetched response's) body, at most `maxBytes`: refused up front when
+ * Content-Length says more, and while reading when the bytes do (a sender may lie or send
+ * none), so an outside system can never make us hold more than that in memory.
  */
-export async function readBoundedBody(
+export async function readBoundedBytes(
   request: Pick<Request, 'headers' | 'body'>,
   maxBytes: number,
-): Promise<string> {
+): Promise<Buffer> {
   const declared = Number(request.headers.get('Content-Length') ?? 0)
   if (declared > maxBytes) throw new BodyTooLarge()
   const reader = request.body?.getReader()
@@ -25,5 +25,13 @@ export async function readBoundedBody(
     }
     chunks.push(value)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+/** The same as text (UTF-8). */
+export async function readBoundedBody(
+  request: Pick<Request, 'headers' | 'body'>,
+  maxBytes: number,
+): Promise<string> {
+  return (await readBoundedBytes(request, maxBytes)).toString('utf8')
 }

@@ -1,3 +1,5 @@
+import { BodyTooLarge, readBoundedBytes } from '#app/utils/bounded-body.server.ts'
+
 /**
  * The HTTP side of our LRS: every /xapi/ answer carries the version header and open CORS,
  * because cmi5 content runs in an opaque-origin iframe (`Origin: null`) and authenticates
@@ -66,29 +68,12 @@ export function requireVersion(request: Request) {
 
 /** The body as bytes, refusing more than MAX_BODY_BYTES even without a Content-Length. */
 export async function readBody(request: Request): Promise<Uint8Array> {
-  const declared = Number(request.headers.get('Content-Length') ?? '0')
-  if (declared > MAX_BODY_BYTES) throw new XapiError(413, 'Request body too large')
-  if (!request.body) return new Uint8Array()
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel()
-      throw new XapiError(413, 'Request body too large')
-    }
-    chunks.push(value)
+  try {
+    return await readBoundedBytes(request, MAX_BODY_BYTES)
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw new XapiError(413, 'Request body too large')
+    throw error
   }
-  const body = new Uint8Array(size)
-  let at = 0
-  for (const chunk of chunks) {
-    body.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return body
 }
 
 export async function readJson(request: Request): Promise<unknown> {

@@ -1,3 +1,4 @@
+import { BodyTooLarge, readBoundedBody } from '#app/utils/bounded-body.server.ts'
 import type { Route } from './+types/package-content'
 import { env } from '#app/env.server.ts'
 import { contentHeaders, RUNTIME_FOLDER } from '#app/packages/content-policy.ts'
@@ -146,19 +147,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 /** The body as text, or null as soon as it passes the limit (a chunked body has no length). */
 async function readLimited(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return ''
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      await reader.cancel()
-      return null
-    }
-    chunks.push(value)
+  try {
+    return await readBoundedBody(request, limit)
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return null
+    throw error
   }
-  return Buffer.concat(chunks).toString('utf8')
 }
