@@ -23,6 +23,7 @@ test('every page of an organisation carries its tabs, and each role sees only it
     'Provisioning (SCIM)',
     'Single sign-on',
     'LTI-koppelingen',
+    'Doorsturen naar uw LRS',
     'Audittrail',
   ])
   await expect(tabs.getByRole('link', { name: 'Opdrachten' })).toHaveAttribute(

@@ -120,6 +120,10 @@ async function newContext(browser: Browser, locale: string, baseURL: string) {
   return context
 }
 
+// Each journey visits many pages at two widths with an axe scan on each: on the 2-core
+// machine, next to the package journeys, that takes longer than the default minute.
+test.describe.configure({ timeout: 150_000 })
+
 for (const journey of JOURNEYS) {
   for (const locale of ['nl', 'en']) {
     test(`${journey.role} pages fit a phone and a laptop (${locale})`, async ({
