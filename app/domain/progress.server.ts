@@ -180,23 +180,29 @@ export async function recordCompletion(
     timeout: 20_000,
     maxWait: 20_000,
   })
-  if (result.completed) {
-    await sendScores(userId, lesson, result.raised)
-    await forwardStatementsSoon(userId)
-  }
+  if (result.completed) await progressChanged(userId, lesson, result.raised)
   return result
 }
 
 /**
- * LTI grade passback (#20): after the commit, the platforms that linked this lesson, its
- * course or a raised work process get the learner's new score through the job queue.
+ * After the commit of new progress, through the job queue: the LTI platforms that linked this
+ * lesson, its course or a raised work process get the learner's new score (#20), and the
+ * organisations forwarding to their own LRS get the new events (#21). Neither throws: the
+ * progress is saved already.
  */
-function sendScores(userId: string, lesson: PublishedLessonRef, raised: Array<{ code: string }>) {
-  return enqueueScoreUpdates(userId, {
-    lessonKey: lesson.lessonKey,
-    courseId: lesson.courseId,
-    workProcesses: raised.map((r) => ({ dossierSlug: lesson.dossierSlug, code: r.code })),
-  })
+async function progressChanged(
+  userId: string,
+  lesson: PublishedLessonRef,
+  raised: Array<{ code: string }>,
+) {
+  await Promise.all([
+    enqueueScoreUpdates(userId, {
+      lessonKey: lesson.lessonKey,
+      courseId: lesson.courseId,
+      workProcesses: raised.map((r) => ({ dossierSlug: lesson.dossierSlug, code: r.code })),
+    }),
+    forwardStatementsSoon(userId),
+  ])
 }
 
 async function completeIn(tx: Tx, userId: string, lesson: PublishedLessonRef, via: string) {
@@ -259,8 +265,7 @@ export async function recordQuizAttempt(
     },
     { timeout: 20_000, maxWait: 20_000 },
   )
-  // Every graded attempt may raise the best score a quiz link reports.
-  await sendScores(userId, lesson, outcome.raised)
-  await forwardStatementsSoon(userId)
+  // Every graded attempt is an event, and may raise the best score a quiz link reports.
+  await progressChanged(userId, lesson, outcome.raised)
   return outcome
 }
