@@ -1,4 +1,5 @@
 import { prisma } from '#app/db.server.ts'
+import { Prisma } from '#app/generated/prisma/client.ts'
 import { statementsFor } from '#app/domain/xapi.server.ts'
 import { enqueueJob } from '#app/jobs/process-queue.server.ts'
 import { logger } from '#app/operations/logger.server.ts'
@@ -53,6 +54,8 @@ export async function forwardPending(organisationId: string, batchSize = BATCH_S
       events.map((e) => e.id),
     )
     sent += events.length
+    // A short batch was the end of the backlog: no query only to find nothing.
+    if (events.length < batchSize) break
     if (batch === MAX_BATCHES - 1)
       await enqueueJob(
         'lrs.forward',
@@ -67,17 +70,17 @@ export async function forwardPending(organisationId: string, batchSize = BATCH_S
   return sent
 }
 
-/** The LRS has these: one row each, a row already there (a concurrent run) left as is. */
+/**
+ * The LRS has these: one row each, in one statement (a batch binds 3 × BATCH_SIZE values), a
+ * row already there (a concurrent run) left as is.
+ */
 async function recordDeliveries(organisationId: string, eventIds: string[]) {
   const now = new Date()
-  await prisma.$transaction(async (tx) => {
-    for (const eventId of eventIds) {
-      await tx.$executeRaw`
-        INSERT INTO "LrsDelivery" ("organisationId", "eventId", "deliveredAt")
-        VALUES (${organisationId}, ${eventId}, ${now})
-        ON CONFLICT DO NOTHING`
-    }
-  })
+  const rows = eventIds.map((eventId) => Prisma.sql`(${organisationId}, ${eventId}, ${now})`)
+  await prisma.$executeRaw`
+    INSERT INTO "LrsDelivery" ("organisationId", "eventId", "deliveredAt")
+    VALUES ${Prisma.join(rows)}
+    ON CONFLICT DO NOTHING`
 }
 
 const slot = (time: Date, ms: number) => Math.floor(time.getTime() / ms)
