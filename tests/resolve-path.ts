@@ -1,23 +1,6 @@
-import { matchRoutes, type RouteObject } from 'react-router'
+import { matchRoutes } from 'react-router'
 import routes from '#app/routes.ts'
 import { call, getRequest, type Outcome } from './route-call.ts'
-
-type ConfigEntry = {
-  id?: string
-  path?: string
-  index?: boolean
-  file: string
-  children?: ConfigEntry[]
-}
-
-const toRouteObjects = (entries: ConfigEntry[]): RouteObject[] =>
-  entries.map((e) =>
-    e.index
-      ? { index: true, id: e.file }
-      : { path: e.path, id: e.file, children: e.children ? toRouteObjects(e.children) : undefined },
-  )
-
-const tree = toRouteObjects(routes as unknown as ConfigEntry[])
 
 /**
  * Ask the app for a path the way the router would: match it against app/routes.ts, call the
@@ -25,10 +8,11 @@ const tree = toRouteObjects(routes as unknown as ConfigEntry[])
  * browser would get for the page's data, without building and starting the server.
  */
 export async function resolvePath(path: string, cookie?: string, hops = 3): Promise<Outcome> {
-  const matches = matchRoutes(tree, path)
-  const leaf = matches?.at(-1)
+  // The route config's entries are route objects with the module's file beside the path.
+  const leaf = matchRoutes(routes as never, path)?.at(-1)
   if (!leaf) return { status: 404, headers: new Headers(), data: null, location: null }
-  const module = (await import(/* @vite-ignore */ `../app/${leaf.route.id}`)) as {
+  const { file } = leaf.route as { file: string }
+  const module = (await import(/* @vite-ignore */ `../app/${file}`)) as {
     loader?: unknown
   }
   if (!module.loader) return { status: 405, headers: new Headers(), data: null, location: null }
