@@ -1,14 +1,12 @@
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { startTestLrs, type TestLrs } from '../tests/lrs-server.ts'
 import { logIn } from './auth.ts'
+import { runSetup } from './run-setup.ts'
 
 // One test LRS for the file; the connection is removed at the end, so other spec files
 // never send to it.
 test.describe.configure({ mode: 'serial' })
 
-const PORT = Number(process.env.E2E_PORT ?? 3100)
 const SECRET = 'e2e-lrs-geheim'
 let lrs: TestLrs
 
@@ -39,26 +37,7 @@ test('an org admin connects the LRS, tests it, and the learning records arrive',
   await expect(page.getByText('Vul een https-adres in')).toBeVisible()
 
   // So the connection to it is written as the page would write an https one.
-  execFileSync(
-    'node',
-    [
-      '--import',
-      'tsx',
-      'e2e/lrs-forwarding-setup.ts',
-      'callforce',
-      lrs.endpoint,
-      'leerplein-e2e',
-      SECRET,
-    ],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: fs.readFileSync(`data/e2e-${PORT}/database-url`, 'utf8'),
-        SIGNING_KEY_DIR: `data/e2e-${PORT}/keys`,
-      },
-      stdio: 'inherit',
-    },
-  )
+  runSetup('e2e/lrs-forwarding-setup.ts', ['callforce', lrs.endpoint, 'leerplein-e2e', SECRET])
   await page.reload()
   await expect(page.getByText('Er is een wachtwoord ingesteld')).toBeVisible()
   expect(await page.content()).not.toContain(SECRET)
