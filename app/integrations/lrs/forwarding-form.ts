@@ -1,20 +1,13 @@
 import { z } from 'zod'
-
-const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/
+import { outboundUrl } from '#app/utils/outbound-url.ts'
 
 /**
- * An LRS endpoint: https, or plain http on this machine outside production (the test LRS).
- * Never credentials in the URL (they go in their own fields, the secret sealed).
+ * An LRS endpoint: an outbound address (https, or loopback http outside production), and
+ * without query or fragment, since `statements` and `about` are appended to it.
  */
 export function isLrsEndpoint(value: string, allowLoopback: boolean): boolean {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return false
-  }
-  if (url.username || url.password || url.search || url.hash) return false
-  return url.protocol === 'https:' || (allowLoopback && LOOPBACK.test(value))
+  const url = outboundUrl(value, allowLoopback)
+  return url !== null && !url.search && !url.hash
 }
 
 /** The endpoint as we store it: with a trailing slash, so `statements` and `about` append. */

@@ -1,4 +1,8 @@
-import { BodyTooLarge, readBoundedBody } from '#app/utils/bounded-body.server.ts'
+import {
+  OutboundError,
+  outboundRequest,
+  type OutboundFailure,
+} from '#app/utils/outbound-request.server.ts'
 
 /** An organisation's LRS with its opened secret: only ever in memory, never logged. */
 export type LrsTarget = { endpoint: string; username: string; secret: string }
@@ -6,16 +10,14 @@ export type LrsTarget = { endpoint: string; username: string; secret: string }
 /** A problem with the LRS, worded for the org admin (no response bodies, no secrets). */
 export class LrsError extends Error {}
 
-const TIMEOUT_MS = 15_000
 /** We read an LRS's answer only to see that it answered: a few KB is plenty. */
 const MAX_BODY_BYTES = 64 * 1024
 
 type Answer = { status: number; body: string }
 
 /**
- * One request to the LRS: only http(s), a time limit, no redirects followed (an LRS that
- * moved is a configuration to fix, not a hop to take with our credentials), and a bounded
- * body, so a slow or hostile endpoint never stalls or floods us.
+ * One request to the LRS through the guarded outbound request: no redirects followed (an
+ * LRS that moved is a configuration to fix, not a hop to take with our credentials).
  */
 async function lrsRequest(
   target: LrsTarget,
@@ -23,34 +25,32 @@ async function lrsRequest(
   init: { method: 'GET' | 'POST' | 'PUT'; body?: unknown; authenticated: boolean },
 ): Promise<Answer> {
   const url = new URL(resource, target.endpoint)
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new LrsError('Het adres van de LRS is geen http(s)-adres.')
   const headers: Record<string, string> = { 'X-Experience-API-Version': '1.0.3' }
   if (init.authenticated) {
     const basic = Buffer.from(`${target.username}:${target.secret}`).toString('base64')
     headers.Authorization = `Basic ${basic}`
   }
   if (init.body !== undefined) headers['Content-Type'] = 'application/json'
-  let response: Response
   try {
-    response = await fetch(url, {
+    return await outboundRequest(url, {
       method: init.method,
       headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      maxBytes: MAX_BODY_BYTES,
     })
   } catch (error) {
-    const reason =
-      (error as Error).name === 'TimeoutError' ? 'geen antwoord (time-out)' : 'niet bereikbaar'
-    throw new LrsError(`LRS ${reason}: ${url.origin}`)
+    if (!(error instanceof OutboundError)) throw error
+    // Only the status matters: a long answer is still an answer.
+    if (error.reason === 'too-large') return { status: error.status!, body: '' }
+    throw new LrsError(`${LRS_FAILURE[error.reason]}: ${error.origin}`)
   }
-  try {
-    return { status: response.status, body: await readBoundedBody(response, MAX_BODY_BYTES) }
-  } catch (error) {
-    if (error instanceof BodyTooLarge) return { status: response.status, body: '' }
-    throw new LrsError(`LRS brak het antwoord af: ${url.origin}`)
-  }
+}
+
+const LRS_FAILURE: Record<Exclude<OutboundFailure, 'too-large'>, string> = {
+  'not-web': 'Het adres van de LRS is geen http(s)-adres',
+  timeout: 'LRS geen antwoord (time-out)',
+  unreachable: 'LRS niet bereikbaar',
+  'broken-off': 'LRS brak het antwoord af',
 }
 
 const delivered = (status: number) => status === 200 || status === 204

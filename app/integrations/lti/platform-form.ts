@@ -1,22 +1,12 @@
 import { z } from 'zod'
-
-const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/
+import { outboundUrl } from '#app/utils/outbound-url.ts'
 
 /**
- * A platform address: https, or plain http on this machine while developing and testing
- * (the loopback test platform). Platforms send these too, so the dynamic registration
- * holds them to the same rule.
+ * A platform address: an outbound address (https, or loopback http while developing and
+ * testing). Platforms send these too, so the dynamic registration holds them to the same rule.
  */
-export function isPlatformUrl(value: string, allowLoopback: boolean): boolean {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return false
-  }
-  if (url.username || url.password) return false
-  return url.protocol === 'https:' || (allowLoopback && LOOPBACK.test(value))
-}
+export const isPlatformUrl = (value: string, allowLoopback: boolean) =>
+  outboundUrl(value, allowLoopback) !== null
 
 function platformUrl(allowLoopback: boolean) {
   return z
