@@ -307,7 +307,7 @@ async function writeVersion(
       )
       used.add(lessonKey)
     }
-    const lesson = await tx.lesson.create({
+    await tx.lesson.create({
       data: {
         courseVersionId: courseVersion.id,
         lessonKey,
@@ -324,21 +324,20 @@ async function writeVersion(
         workProcesses: {
           create: [...new Set(m.workProcessCodes)].map((workProcessCode) => ({ workProcessCode })),
         },
+        packageActivity: {
+          create: {
+            packageId: pkg.id,
+            identifier: activity.identifier,
+            launchPath: activity.launchPath,
+            launchParameters: activity.launchParameters,
+            doneWhen: m.doneWhen,
+            minScore: m.doneWhen === 'score' ? m.minScore : null,
+            masteryScore: activity.masteryScore,
+            moveOn: activity.moveOn,
+          },
+        },
       },
       select: { id: true },
-    })
-    await tx.packageActivity.create({
-      data: {
-        lessonId: lesson.id,
-        packageId: pkg.id,
-        identifier: activity.identifier,
-        launchPath: activity.launchPath,
-        launchParameters: activity.launchParameters,
-        doneWhen: m.doneWhen,
-        minScore: m.doneWhen === 'score' ? m.minScore : null,
-        masteryScore: activity.masteryScore,
-        moveOn: activity.moveOn,
-      },
     })
   }
   await tx.contentPackage.update({
