@@ -200,19 +200,30 @@ function yamlEntry([key, value, style]: YamlEntry): string {
 // refuses absolute paths, `..` and backslashes in names while listing, and stops an entry that
 // inflates to more than it declared. On top of that the whole listing is checked here (kinds,
 // count, declared sizes) before anything is inflated, and the inflated bytes are counted.
-// Package uploads (app/packages/package-zip.server.ts) reuse these checks with larger limits.
+// Package uploads (app/packages/package-zip.server.ts) open theirs with the same
+// `openUploadZip`, with larger limits.
 
 const MAX_ENTRIES = 500
 const MAX_UNZIPPED_BYTES = 20 * 1024 * 1024
-export const IGNORED = (name: string) =>
-  name.startsWith('__MACOSX/') || /(^|\/)\.DS_Store$/.test(name)
-export const NOT_A_ZIP = 'this is not a zip file'
+const IGNORED = (name: string) => name.startsWith('__MACOSX/') || /(^|\/)\.DS_Store$/.test(name)
+const NOT_A_ZIP = 'this is not a zip file'
 
-type Unzipped = { ok: true; courseDir: string } | { ok: false; message: string }
+export type UploadZip = {
+  zip: ZipFile
+  /** The files (no folders, no __MACOSX or .DS_Store) by their path in the zip. */
+  entries: Map<string, Entry>
+  /** What the files declare they unpack to, within `maxBytes`. */
+  totalBytes: number
+}
 
-/** Extract an uploaded course zip into `dir` (empty or missing); return the course folder. */
-export async function unzipCourse(bytes: Uint8Array, dir: string): Promise<Unzipped> {
-  const fail = (message: string): Unzipped => ({ ok: false, message })
+/**
+ * An uploaded zip opened and its whole listing checked (count, names, kinds, declared sizes)
+ * before anything is inflated; the caller inflates with `inflateEntry` and closes `zip`.
+ */
+export async function openUploadZip(
+  bytes: Uint8Array,
+  limits: { maxEntries: number; maxBytes: number },
+): Promise<({ ok: true } & UploadZip) | { ok: false; message: string }> {
   let zip: ZipFile
   try {
     zip = await fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
@@ -221,13 +232,50 @@ export async function unzipCourse(bytes: Uint8Array, dir: string): Promise<Unzip
       validateEntrySizes: true,
     })
   } catch {
-    return fail(NOT_A_ZIP)
+    return { ok: false, message: NOT_A_ZIP }
   }
+  const fail = (message: string) => {
+    zip.close()
+    return { ok: false as const, message }
+  }
+  // The count comes from the end record: checked before a single entry is listed.
+  if (zip.entryCount > limits.maxEntries) {
+    return fail(`the zip holds ${zip.entryCount} entries; at most ${limits.maxEntries}`)
+  }
+  const entries = new Map<string, Entry>()
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const problem = entryProblem(entry)
+      if (problem) return fail(problem)
+      if (entry.fileName.endsWith('/') || IGNORED(entry.fileName)) continue
+      if (entries.has(entry.fileName)) return fail(`the zip holds "${entry.fileName}" twice`)
+      entries.set(entry.fileName, entry)
+    }
+  } catch (error) {
+    return fail(refusedByYauzl(error instanceof Error ? error.message : '') ?? NOT_A_ZIP)
+  }
+  const totalBytes = [...entries.values()].reduce((sum, e) => sum + e.uncompressedSize, 0)
+  if (totalBytes > limits.maxBytes) {
+    return fail(`the zip unpacks to ${mib(totalBytes)} MiB; at most ${mib(limits.maxBytes)} MiB`)
+  }
+  return { ok: true, zip, entries, totalBytes }
+}
+
+type Unzipped = { ok: true; courseDir: string } | { ok: false; message: string }
+
+/** Extract an uploaded course zip into `dir` (empty or missing); return the course folder. */
+export async function unzipCourse(bytes: Uint8Array, dir: string): Promise<Unzipped> {
+  const fail = (message: string): Unzipped => ({ ok: false, message })
+  const opened = await openUploadZip(bytes, {
+    maxEntries: MAX_ENTRIES,
+    maxBytes: MAX_UNZIPPED_BYTES,
+  })
+  if (!opened.ok) return fail(opened.message)
   let contents: Map<string, Uint8Array> | string
   try {
-    contents = await readUpload(zip)
+    contents = await inflateAll(opened)
   } finally {
-    zip.close()
+    opened.zip.close()
   }
   if (typeof contents === 'string') return fail(contents)
   const names = [...contents.keys()]
@@ -256,33 +304,11 @@ export async function unzipCourse(bytes: Uint8Array, dir: string): Promise<Unzip
   return { ok: true, courseDir }
 }
 
-/** The files of the upload by name, or the message that says why it is refused. */
-async function readUpload(zip: ZipFile): Promise<Map<string, Uint8Array> | string> {
-  // The count comes from the end record: checked before a single entry is listed.
-  if (zip.entryCount > MAX_ENTRIES) {
-    return `the zip holds ${zip.entryCount} entries; at most ${MAX_ENTRIES}`
-  }
-  const files: Entry[] = []
-  try {
-    for await (const entry of zip.eachEntry()) {
-      const problem = entryProblem(entry)
-      if (problem) return problem
-      if (!entry.fileName.endsWith('/') && !IGNORED(entry.fileName)) files.push(entry)
-    }
-  } catch (error) {
-    return refusedByYauzl(error instanceof Error ? error.message : '') ?? NOT_A_ZIP
-  }
-  const names = files.map((f) => f.fileName)
-  const twice = names.find((name, i) => names.indexOf(name) !== i)
-  if (twice) return `the zip holds "${twice}" twice`
-  const declared = files.reduce((sum, f) => sum + f.uncompressedSize, 0)
-  if (declared > MAX_UNZIPPED_BYTES) {
-    return `the zip unpacks to ${mib(declared)} MiB; at most ${mib(MAX_UNZIPPED_BYTES)} MiB`
-  }
-
+/** The bytes of every listed file by name, or the message that says why it is refused. */
+async function inflateAll({ zip, entries }: UploadZip): Promise<Map<string, Uint8Array> | string> {
   const contents = new Map<string, Uint8Array>()
   let unzipped = 0
-  for (const file of files) {
+  for (const file of entries.values()) {
     const data = await inflateEntry(zip, file, MAX_UNZIPPED_BYTES - unzipped)
     if (!data) return `the zip is damaged: "${file.fileName}" cannot be unpacked`
     unzipped += data.length
@@ -363,7 +389,7 @@ const notPlainPath = (name: string) =>
   `"${name}" is not a plain path inside the zip (empty, . or .. segment)`
 
 /** What yauzl does not check itself: the rest of a name, the kind of file, how it is stored. */
-export function entryProblem(entry: Entry): string | null {
+function entryProblem(entry: Entry): string | null {
   const name = entry.fileName
   // The raw bytes too: a name without the UTF-8 flag is read as CP437, where they are symbols.
   // eslint-disable-next-line no-control-regex -- control characters are what is refused here
@@ -401,11 +427,11 @@ const YAUZL_NAME_ERRORS: Array<[prefix: string, message: (name: string) => strin
   ['invalid relative path: ', notPlainPath],
 ]
 
-export function refusedByYauzl(error: string): string | null {
+function refusedByYauzl(error: string): string | null {
   const known = YAUZL_NAME_ERRORS.find(([prefix]) => error.startsWith(prefix))
   return known ? known[1](error.slice(known[0].length)) : null
 }
 
-export function mib(bytes: number): string {
+function mib(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')
 }

@@ -2,7 +2,6 @@ import type { AreaCatalog } from './catalog.ts'
 import type { packageAuthoringNl } from './package-authoring.nl.ts'
 
 export const packageAuthoringEn: AreaCatalog<typeof packageAuthoringNl> = {
-  'packageAuthoring.title': 'Packages',
   'packageAuthoring.audit.uploaded': 'Package uploaded',
   'packageAuthoring.audit.published': 'Package published',
   'packageAuthoring.courseInvalid': 'This course is not a package course of this owner.',

@@ -1,6 +1,5 @@
 /** Dutch messages: Package import and mapping for trainers (#21). Spread into nl.ts. */
 export const packageAuthoringNl = {
-  'packageAuthoring.title': 'Pakketten',
   'packageAuthoring.audit.uploaded': 'Pakket geüpload',
   'packageAuthoring.audit.published': 'Pakket gepubliceerd',
   'packageAuthoring.courseInvalid': 'Deze cursus is geen pakketcursus van deze eigenaar.',

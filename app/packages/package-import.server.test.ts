@@ -265,6 +265,37 @@ describe('publishPackage', () => {
     expect(await prisma.course.count({ where: { id: stored.courseId } })).toBe(0)
   })
 
+  test('a new activity whose plain lesson key another course holds gets the hashed key', async () => {
+    const stored = await store(zipFolder(packageFolder('scorm12-gesprek')))
+    if (!stored.ok) throw new Error('stored')
+    const plain = `${stored.courseId}--gesprek-voorbereiden`
+    // Another course's lesson that happens to hold that key (keys are global: progress hangs on them).
+    const other = await installPackage(packageFolder('scorm12-gesprek'), { organisationId: org.id })
+    await prisma.lesson.updateMany({
+      where: { courseVersion: { courseId: other.courseId } },
+      data: { lessonKey: plain },
+    })
+    const published = await publishPackage({
+      packageId: stored.packageId,
+      dossierSlug: 'contactcenter-teamleider',
+      mapping: [
+        {
+          identifier: 'gesprek-voorbereiden',
+          workProcessCodes: ['TL-K2-W3'],
+          doneWhen: 'completed',
+          minScore: null,
+        },
+      ],
+      publishedById: trainer.id,
+    })
+    expect(published).toMatchObject({ ok: true, version: 1 })
+    const lesson = await prisma.lesson.findFirstOrThrow({
+      where: { courseVersion: { courseId: stored.courseId } },
+      select: { lessonKey: true },
+    })
+    expect(lesson.lessonKey).toMatch(new RegExp(`^${plain}-[0-9a-f]{8}$`))
+  })
+
   test('a new upload is the next version: lesson keys stay, and so does the learner’s progress', async () => {
     const first = await installPackage(packageFolder('scorm12-gesprek'), { organisationId: org.id })
     const learner = await makeUser('Lotte Leerling')

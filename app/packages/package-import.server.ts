@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { formatProblem } from '#app/content/content-error.ts'
+import { slugify } from '#app/authoring/drafts.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { objectStorage } from '#app/storage/object-storage.server.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
@@ -120,29 +121,22 @@ async function dropObjects(keys: string[]) {
 
 /** "Klachten aan de telefoon" → "pkg-klachten-aan-de-telefoon-3fa9c1": readable and unique. */
 function newCourseId(title: string): string {
-  const slug = slugOf(title).slice(0, 40).replace(/-+$/, '')
-  return `pkg-${slug ? `${slug}-` : ''}${randomBytes(3).toString('hex')}`
-}
-
-export function slugOf(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+  return `pkg-${slugify(title, 40)}-${randomBytes(3).toString('hex')}`
 }
 
 const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8)
+
+/** A new activity's lesson key when its identifier is already a slug and no lesson holds it. */
+const plainLessonKey = (courseId: string, identifier: string) =>
+  `${courseId}--${slugify(identifier, 60)}`
 
 /**
  * A new activity's lesson key: `<courseId>--<slug of identifier>`, with a short hash of the
  * identifier when the slug loses something (so two identifiers never meet) or is taken.
  */
 function lessonKeyFor(courseId: string, identifier: string, taken: (key: string) => boolean) {
-  const slug = slugOf(identifier).slice(0, 60).replace(/-+$/, '')
-  const plain = `${courseId}--${slug || 'activiteit'}`
-  if (slug === identifier && !taken(plain)) return plain
+  const plain = plainLessonKey(courseId, identifier)
+  if (slugify(identifier, 60) === identifier && !taken(plain)) return plain
   return `${plain}-${shortHash(identifier)}`
 }
 
@@ -270,7 +264,7 @@ async function writeVersion(
   for (const a of earlier) if (!keyOf.has(a.identifier)) keyOf.set(a.identifier, a.lesson.lessonKey)
   const candidates = manifest.activities
     .filter((a) => !keyOf.has(a.identifier))
-    .map((a) => `${courseId}--${slugOf(a.identifier).slice(0, 60).replace(/-+$/, '')}`)
+    .map((a) => plainLessonKey(courseId, a.identifier))
   const takenElsewhere = new Set(
     (
       await tx.lesson.findMany({
@@ -313,7 +307,7 @@ async function writeVersion(
       )
       used.add(lessonKey)
     }
-    const lesson = await tx.lesson.create({
+    await tx.lesson.create({
       data: {
         courseVersionId: courseVersion.id,
         lessonKey,
@@ -330,21 +324,20 @@ async function writeVersion(
         workProcesses: {
           create: [...new Set(m.workProcessCodes)].map((workProcessCode) => ({ workProcessCode })),
         },
+        packageActivity: {
+          create: {
+            packageId: pkg.id,
+            identifier: activity.identifier,
+            launchPath: activity.launchPath,
+            launchParameters: activity.launchParameters,
+            doneWhen: m.doneWhen,
+            minScore: m.doneWhen === 'score' ? m.minScore : null,
+            masteryScore: activity.masteryScore,
+            moveOn: activity.moveOn,
+          },
+        },
       },
       select: { id: true },
-    })
-    await tx.packageActivity.create({
-      data: {
-        lessonId: lesson.id,
-        packageId: pkg.id,
-        identifier: activity.identifier,
-        launchPath: activity.launchPath,
-        launchParameters: activity.launchParameters,
-        doneWhen: m.doneWhen,
-        minScore: m.doneWhen === 'score' ? m.minScore : null,
-        masteryScore: activity.masteryScore,
-        moveOn: activity.moveOn,
-      },
     })
   }
   await tx.contentPackage.update({

@@ -1,12 +1,5 @@
-import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl'
-import {
-  IGNORED,
-  NOT_A_ZIP,
-  entryProblem,
-  inflateEntry,
-  mib,
-  refusedByYauzl,
-} from '#app/authoring/course-files-export.server.ts'
+import type { Entry } from 'yauzl'
+import { inflateEntry, openUploadZip } from '#app/authoring/course-files-export.server.ts'
 
 /**
  * A package zip, read with the hardened rules of course uploads (yauzl in strict mode; no
@@ -29,39 +22,12 @@ export type PackageZip = {
 export async function openPackageZip(
   bytes: Uint8Array,
 ): Promise<{ ok: true; zip: PackageZip } | { ok: false; message: string }> {
-  let zip: ZipFile
-  try {
-    zip = await fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-      strictFileNames: true,
-      validateEntrySizes: true,
-    })
-  } catch {
-    return { ok: false, message: NOT_A_ZIP }
-  }
-  const fail = (message: string) => {
-    zip.close()
-    return { ok: false as const, message }
-  }
-  // The count comes from the end record: checked before a single entry is listed.
-  if (zip.entryCount > PACKAGE_MAX_ENTRIES) {
-    return fail(`the zip holds ${zip.entryCount} entries; at most ${PACKAGE_MAX_ENTRIES}`)
-  }
-  const entries = new Map<string, Entry>()
-  try {
-    for await (const entry of zip.eachEntry()) {
-      const problem = entryProblem(entry)
-      if (problem) return fail(problem)
-      if (entry.fileName.endsWith('/') || IGNORED(entry.fileName)) continue
-      if (entries.has(entry.fileName)) return fail(`the zip holds "${entry.fileName}" twice`)
-      entries.set(entry.fileName, entry)
-    }
-  } catch (error) {
-    return fail(refusedByYauzl(error instanceof Error ? error.message : '') ?? NOT_A_ZIP)
-  }
-  const totalBytes = [...entries.values()].reduce((sum, e) => sum + e.uncompressedSize, 0)
-  if (totalBytes > PACKAGE_MAX_BYTES) {
-    return fail(`the zip unpacks to ${mib(totalBytes)} MiB; at most ${mib(PACKAGE_MAX_BYTES)} MiB`)
-  }
+  const opened = await openUploadZip(bytes, {
+    maxEntries: PACKAGE_MAX_ENTRIES,
+    maxBytes: PACKAGE_MAX_BYTES,
+  })
+  if (!opened.ok) return opened
+  const { zip, entries, totalBytes } = opened
   return {
     ok: true,
     zip: {

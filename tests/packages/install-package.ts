@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { prisma } from '#app/db.server.ts'
 import { zipFolder } from '#app/packages/zip-folder.server.ts'
 import { publishPackage, storePackage } from '#app/packages/package-import.server.ts'
 
@@ -35,7 +36,6 @@ export async function installPackage(
     uploadedById: options.userId ?? null,
   })
   if (!stored.ok) throw new Error(`package refused:\n${stored.problems.join('\n')}`)
-  const { prisma } = await import('#app/db.server.ts')
   const pkg = await prisma.contentPackage.findUniqueOrThrow({
     where: { id: stored.packageId },
     select: { manifest: true },

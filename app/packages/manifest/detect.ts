@@ -1,7 +1,8 @@
 import { parseCmi5 } from './cmi5.ts'
 import type { ManifestOutcome } from './manifest-types.ts'
-import { parseScorm12 } from './scorm12.ts'
-import { isScorm2004, parseScorm2004 } from './scorm2004.ts'
+import { parseScormManifest } from './scorm.ts'
+import { SCORM12 } from './scorm12.ts'
+import { isScorm2004, SCORM2004 } from './scorm2004.ts'
 import { parseXml, type XmlElement } from './xml.ts'
 
 /**
@@ -53,7 +54,7 @@ function byStandard(
   files: ReadonlySet<string>,
 ): ManifestOutcome {
   if (found.file.endsWith('cmi5.xml')) return parseCmi5(found.file, root, files, found.folder)
-  if (isScorm2004(root)) return parseScorm2004(found.file, root, files, found.folder)
   // SCORM 1.2 manifests often carry no schemaversion at all: anything not 2004 is 1.2.
-  return parseScorm12(found.file, root, files, found.folder)
+  const edition = isScorm2004(root) ? SCORM2004 : SCORM12
+  return parseScormManifest(found.file, root, files, edition, found.folder)
 }

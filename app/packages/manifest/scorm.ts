@@ -7,7 +7,7 @@ import {
   xmlBase,
   type XmlElement,
 } from './xml.ts'
-import { percentOfFraction, resolveLaunch } from './launch-path.ts'
+import { resolveLaunch } from './launch-path.ts'
 import type { ManifestActivity, ManifestOutcome } from './manifest-types.ts'
 
 /**
@@ -115,7 +115,7 @@ export function parseScormManifest(
   return { ok: true, manifest: { standard: edition.standard, title, file, activities } }
 }
 
-export function childText(element: XmlElement, name: string): string {
+function childText(element: XmlElement, name: string): string {
   return (childNamed(element, name)?.text ?? '').trim().replace(/\s+/g, ' ')
 }
 
@@ -133,22 +133,4 @@ function joinParameters(query: string, fragment: string, parameters: string | un
     q = q ? `${q}&${rest}` : `?${rest}`
   }
   return q + f || null
-}
-
-/** SCORM 2004: a primary objective satisfied by measure gives the mastery score. */
-export function minNormalizedMeasure(
-  item: XmlElement,
-): number | null | { problem: string; at: XmlElement } {
-  const primary = descendantsNamed(item, 'primaryObjective')[0]
-  if (!primary || attribute(primary, 'satisfiedByMeasure') !== 'true') return null
-  const measure = childNamed(primary, 'minNormalizedMeasure')
-  if (!measure) return 100
-  const percent = percentOfFraction(measure.text)
-  if (percent === 'invalid' || percent === null) {
-    return {
-      problem: `minNormalizedMeasure "${measure.text.trim()}" is not a number from 0 to 1`,
-      at: measure,
-    }
-  }
-  return percent
 }

@@ -1,5 +1,5 @@
 import { childNamed, type XmlElement } from './xml.ts'
-import { parseScormManifest, type ScormEdition } from './scorm.ts'
+import type { ScormEdition } from './scorm.ts'
 
 /** SCORM 1.2: the mastery score is adlcp:masteryscore on the item, 0..100. */
 export const SCORM12: ScormEdition = {
@@ -15,10 +15,3 @@ export const SCORM12: ScormEdition = {
     return Math.round(n)
   },
 }
-
-export const parseScorm12 = (
-  file: string,
-  root: XmlElement,
-  files: ReadonlySet<string>,
-  folder = '',
-) => parseScormManifest(file, root, files, SCORM12, folder)

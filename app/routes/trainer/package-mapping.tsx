@@ -4,6 +4,7 @@ import { ErrorList } from '#app/components/forms.tsx'
 import { requireAuthor } from '#app/authoring/authoring-access.server.ts'
 import { getDossierOutline, listCurrentDossiers } from '#app/domain/dossiers.server.ts'
 import { packageForMapping } from '#app/packages/package-authoring.server.ts'
+import { DONE_WHEN } from '#app/packages/done-rule.ts'
 import { publishPackage } from '#app/packages/package-import.server.ts'
 import { STANDARD_LABEL } from '#app/packages/manifest/manifest-types.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
@@ -171,9 +172,11 @@ export default function PackageMapping({ loaderData, actionData }: Route.Compone
                         prefill?.doneWhen ?? (a.masteryScore !== null ? 'passed' : 'completed')
                       }
                     >
-                      <option value="completed">{t('packageAuthoring.done.completed')}</option>
-                      <option value="passed">{t('packageAuthoring.done.passed')}</option>
-                      <option value="score">{t('packageAuthoring.done.score')}</option>
+                      {DONE_WHEN.map((rule) => (
+                        <option key={rule} value={rule}>
+                          {t(`packageAuthoring.done.${rule}`)}
+                        </option>
+                      ))}
                     </select>
                   </div>
                   <div className="field">
