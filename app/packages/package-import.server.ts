@@ -1,3 +1,4 @@
+import { getDossierOutline } from '#app/domain/dossiers.server.ts'
 import { createHash, randomBytes } from 'node:crypto'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { formatProblem } from '#app/content/content-error.ts'
@@ -181,15 +182,9 @@ export async function publishPackage(input: {
   const manifest = JSON.parse(pkg.manifest) as ParsedManifest
 
   const errors: Record<string, string[]> = {}
-  const known = new Set(
-    (
-      await prisma.workProcess.findMany({
-        where: { dossier: { slug: input.dossierSlug } },
-        distinct: ['code'],
-        select: { code: true },
-      })
-    ).map((w) => w.code),
-  )
+  // The work processes of the dossier's newest version: what the mapping form offers.
+  const outline = await getDossierOutline(input.dossierSlug)
+  const known = new Set(outline?.coreTasks.flatMap((t) => t.workProcesses.map((w) => w.code)) ?? [])
   if (known.size === 0) errors.dossierSlug = ['packageAuthoring.dossierUnknown']
   const byIdentifier = new Map(input.mapping.map((m) => [m.identifier, m]))
   for (const activity of manifest.activities) {
