@@ -58,5 +58,5 @@ test('a trainer imports a SCORM 2004 package on a phone, maps it to TL-K2-W3 and
   await expect(page).toHaveURL(/\/trainer\?published=/)
   const card = page.locator('#packages li').filter({ hasText: 'Een klacht de-escaleren' }).first()
   await expect(card).toContainText('SCORM 2004')
-  await expect(card).toContainText('versies 1')
+  await expect(card).toContainText('versie 1')
 })

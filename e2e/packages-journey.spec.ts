@@ -95,6 +95,8 @@ test('SCORM 1.2: imported, mapped, played to a pass, and the work process moves 
   const { context, page } = await learnerPage(browser, people)
   expect(await stepOf(page, 'TL-K1-W1')).toBe(0)
   await openLesson(page, courseId, 'Een functioneringsgesprek voorbereiden')
+  // The learner reads what completes it (the trainer's done rule), not a bare heading.
+  await expect(page.getByText(/Dit pakket telt als afgerond zodra/)).toBeVisible()
   await start(page, 'Start')
   const sco = player(page)
   await expect(sco.locator('#status')).toHaveText('Welkom: je begint bij stap 1.')

@@ -48,7 +48,7 @@ export const packageAuthoringEn: AreaCatalog<typeof packageAuthoringNl> = {
   'packageAuthoring.myPackages': 'Package courses',
   'packageAuthoring.noPackages': 'No packages imported yet.',
   'packageAuthoring.notPublished': 'not published yet',
-  'packageAuthoring.versions': 'versions {versions}',
+  'packageAuthoring.versions': { one: 'version {versions}', other: 'versions {versions}' },
   'packageAuthoring.finishMapping': 'Finish the mapping',
   'packageAuthoring.uploadVersion': 'Upload a new version',
   'packageAuthoring.published': 'Package published.',

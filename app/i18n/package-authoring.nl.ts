@@ -46,7 +46,7 @@ export const packageAuthoringNl = {
   'packageAuthoring.myPackages': 'Pakketcursussen',
   'packageAuthoring.noPackages': 'Nog geen pakketten geïmporteerd.',
   'packageAuthoring.notPublished': 'nog niet gepubliceerd',
-  'packageAuthoring.versions': 'versies {versions}',
+  'packageAuthoring.versions': { one: 'versie {versions}', other: 'versies {versions}' },
   'packageAuthoring.finishMapping': 'Koppeling afmaken',
   'packageAuthoring.uploadVersion': 'Nieuwe versie uploaden',
   'packageAuthoring.published': 'Pakket gepubliceerd.',

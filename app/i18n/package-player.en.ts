@@ -14,4 +14,9 @@ export const packagePlayerEn: AreaCatalog<typeof packagePlayerNl> = {
     'This lesson is a content package. What you do is saved, so you can continue later on any device.',
   'packagePlayer.missing': 'This package cannot be started now.',
   'packagePlayer.status': 'Status',
+  'packagePlayer.completesWhen.completed':
+    'This package counts as completed once you have worked through it to the end.',
+  'packagePlayer.completesWhen.passed': 'This package counts as completed once you pass it.',
+  'packagePlayer.completesWhen.score':
+    'This package counts as completed once you score at least {score}%.',
 }

@@ -12,4 +12,9 @@ export const packagePlayerNl = {
     'Deze les is een lespakket. Wat je doet wordt bewaard, zodat je later op elk apparaat verder kunt.',
   'packagePlayer.missing': 'Dit pakket kan nu niet worden gestart.',
   'packagePlayer.status': 'Status',
+  'packagePlayer.completesWhen.completed':
+    'Dit pakket telt als afgerond zodra je het tot het einde hebt doorlopen.',
+  'packagePlayer.completesWhen.passed': 'Dit pakket telt als afgerond zodra je het haalt.',
+  'packagePlayer.completesWhen.score':
+    'Dit pakket telt als afgerond zodra je een score van minimaal {score}% haalt.',
 }

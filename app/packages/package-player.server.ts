@@ -27,6 +27,8 @@ export async function packageActivity(versionId: string, lessonKey: string) {
       launchParameters: true,
       moveOn: true,
       masteryScore: true,
+      doneWhen: true,
+      minScore: true,
       package: { select: { standard: true } },
     },
   })

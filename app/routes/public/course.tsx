@@ -104,7 +104,8 @@ export default function CoursePage({ loaderData }: Route.ComponentProps) {
                 </Link>{' '}
                 <span className="muted">
                   {textFor(t, LESSON_TYPE_LABEL, l.type)} ·{' '}
-                  {t('lesson.minutes', { minutes: l.duration })} ·{' '}
+                  {/* A bought package does not say how long it takes. */}
+                  {l.duration > 0 ? <>{t('lesson.minutes', { minutes: l.duration })} · </> : null}
                   {l.workProcesses.map((w) => w.workProcessCode).join(', ')}
                 </span>
               </li>

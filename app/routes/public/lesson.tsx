@@ -18,14 +18,17 @@ import {
   revealsKey,
   withoutKey,
 } from '#app/domain/quiz-grading.server.ts'
-import { formatDate, localized } from '#app/i18n/i18n.ts'
+import { formatDate, localized, type Translate } from '#app/i18n/i18n.ts'
 import { getLocale } from '#app/i18n/locale.server.ts'
 import { LESSON_TYPE_LABEL, textFor } from '#app/i18n/labels.ts'
 import { LocalizedText } from '#app/i18n/localized-text.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
 import { PackagePlayer } from '#app/components/package-player.tsx'
-import { env } from '#app/env.server.ts'
-import { hasOpenAttempt, launchPackageLesson } from '#app/packages/package-player.server.ts'
+import {
+  hasOpenAttempt,
+  launchPackageLesson,
+  packageActivity,
+} from '#app/packages/package-player.server.ts'
 import packagePlayerStyles from '#app/styles/package-player.css?url'
 import quizStyles from '#app/styles/quiz.css?url'
 import { invariantResponse } from '#app/utils/invariant.ts'
@@ -58,13 +61,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   invariantResponse(isPackage || hash, 'Lesson has no compiled text')
   const compiled = hash ? await getCompiledLesson(hash) : null
   invariantResponse(isPackage || compiled, 'Compiled lesson missing')
-  const [workProcesses, mine, packageStarted] = await Promise.all([
+  const [workProcesses, mine, packageStarted, activity] = await Promise.all([
     workProcessTitles(
       course.dossierSlug,
       lesson.workProcesses.map((w) => w.workProcessCode),
     ),
     user ? learnerLessonState(user.id, lesson.lessonKey) : null,
     user && isPackage ? hasOpenAttempt(user.id, lesson.lessonKey) : false,
+    isPackage ? packageActivity(course.versionId, lesson.lessonKey) : null,
   ])
   const title = english && lesson.titleEn ? lesson.titleEn : lesson.titleNl
   return {
@@ -72,6 +76,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     hash,
     code: compiled?.code ?? null,
     packageStarted,
+    // What the trainer set as done for this package (shown to the learner beside the player).
+    packageDone: activity && { when: activity.doneWhen, minScore: activity.minScore },
     completedAt: mine?.completedAt ?? null,
     attempts: mine?.attempts ?? [],
     translated: english || locale === 'nl' || isPackage,
@@ -92,6 +98,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     signedIn: !!user,
     reflections: mine?.reflections ?? {},
   }
+}
+
+/** The learner's words for the trainer's done rule of a package (app/packages/done-rule.ts). */
+function packageCompletes(t: Translate, done: { when: string; minScore: number | null }) {
+  if (done.when === 'score' && done.minScore !== null) {
+    return t('packagePlayer.completesWhen.score', { score: done.minScore })
+  }
+  return t(
+    done.when === 'passed'
+      ? 'packagePlayer.completesWhen.passed'
+      : 'packagePlayer.completesWhen.completed',
+  )
 }
 
 const ReflectionSchema = z.object({
@@ -151,7 +169,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     const launchUrl = await launchPackageLesson(
       user.id,
       { versionId: found.course.versionId, lessonKey: found.lesson.lessonKey },
-      new URL(env.PUBLIC_URL).origin,
+      // The host the learner is on: the sandbox's CSP and the cmi5 endpoint must match it.
+      new URL(request.url).origin,
     )
     invariantResponse(launchUrl, 'This package cannot be started', { status: 404 })
     return { quizResult: null, savedReflection: null, launchUrl }
@@ -194,8 +213,9 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
       </nav>
       <h1>{loaderData.title}</h1>
       <p className="muted">
-        {textFor(t, LESSON_TYPE_LABEL, lesson.type)} ·{' '}
-        {t('lesson.minutes', { minutes: lesson.duration })}
+        {textFor(t, LESSON_TYPE_LABEL, lesson.type)}
+        {/* A bought package does not say how long it takes; ours do. */}
+        {lesson.duration > 0 ? ` · ${t('lesson.minutes', { minutes: lesson.duration })}` : null}
       </p>
       {!loaderData.translated ? <p className="notice">{t('course.dutchOnly')}</p> : null}
       <div className="trains">
@@ -241,8 +261,11 @@ export default function LessonPage({ loaderData, actionData }: Route.ComponentPr
           </h2>
           {loaderData.completedAt ? (
             <p role="status">✓ {t('lesson.completed')}</p>
-          ) : lesson.type === 'package' ? null : lesson.type === 'lesson' ||
-            lesson.type === 'assignment' ? (
+          ) : lesson.type === 'package' ? (
+            loaderData.packageDone ? (
+              <p>{packageCompletes(t, loaderData.packageDone)}</p>
+            ) : null
+          ) : lesson.type === 'lesson' || lesson.type === 'assignment' ? (
             <Form method="post" preventScrollReset>
               <input type="hidden" name="intent" value="done" />
               <button type="submit" className="button">

@@ -52,9 +52,9 @@ async function launchFor(userId: string, fixture: Fixture) {
   return { attemptId: attempt.id, token: launch.contentToken }
 }
 
-const get = (token: string, path: string) =>
+const get = (token: string, path: string, origin = ORIGIN) =>
   loader({
-    request: new Request(`${ORIGIN}/package-content/${token}/${path}`),
+    request: new Request(`${origin}/package-content/${token}/${path}`),
     params: { token, '*': path },
     context: undefined as never,
   } as never) as Promise<Response>
@@ -93,6 +93,20 @@ describe('serving package files', () => {
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
     expect(response.headers.get('Referrer-Policy')).toBe('no-referrer')
     expect(await response.text()).toContain('font-family')
+  })
+
+  test('the policy names the host the learner came in on, not only PUBLIC_URL', async () => {
+    // Browsing through another name of the same server (127.0.0.1 beside localhost) must not
+    // leave the sandbox pointing at an origin its frame does not come from.
+    const user = await makeUser()
+    const { token } = await launchFor(user.id, scorm12)
+    const other = 'http://127.0.0.2:4999'
+    expect(other).not.toBe(ORIGIN)
+    const csp = (await get(token, 'sco/style.css', other)).headers.get('Content-Security-Policy')!
+    expect(csp).toContain(`connect-src ${other}/package-content/${token}/ ${other}/xapi/`)
+    expect(csp).toContain(`frame-ancestors ${other}`)
+    const page = await (await get(token, 'sco/index.html', other)).text()
+    expect(page).toContain(`${other}/package-content/${token}/__runtime/commit`)
   })
 
   test('an HTML page starts with the sandbox stand-ins and the runtime, served under the token', async () => {

@@ -1,6 +1,5 @@
 import { BodyTooLarge, readBoundedBody } from '#app/utils/bounded-body.server.ts'
 import type { Route } from './+types/package-content'
-import { env } from '#app/env.server.ts'
 import { contentHeaders, RUNTIME_FOLDER } from '#app/packages/content-policy.ts'
 import {
   isHtml,
@@ -31,9 +30,15 @@ import { userName } from '#app/packages/package-player.server.ts'
  * its commit endpoint. The token is the only key: no session is read or needed.
  */
 
-const origin = () => new URL(env.PUBLIC_URL).origin
+/**
+ * The origin the learner's browser reached us on (the lesson page made the launch on it too).
+ * PUBLIC_URL would break the player for anyone browsing through another host name: the
+ * sandbox's CSP would then name an origin its own frame does not come from.
+ */
+const originOf = (request: Request) => new URL(request.url).origin
 
 function answer(
+  origin: string,
   token: string,
   status: number,
   body: BodyInit | null,
@@ -42,12 +47,12 @@ function answer(
 ) {
   return new Response(body, {
     status,
-    headers: { ...contentHeaders(origin(), token, embeddedIn), ...headers },
+    headers: { ...contentHeaders(origin, token, embeddedIn), ...headers },
   })
 }
 
-const notFound = (token: string) =>
-  answer(token, 404, 'Not found', { 'Content-Type': 'text/plain; charset=utf-8' })
+const notFound = (origin: string, token: string) =>
+  answer(origin, token, 404, 'Not found', { 'Content-Type': 'text/plain; charset=utf-8' })
 
 /** The commit endpoint is called from the opaque origin ("null"); the token is its key. */
 const CORS = {
@@ -59,20 +64,21 @@ const CORS = {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const token = params.token
+  const origin = originOf(request)
   const filePath = normalisePackagePath(params['*'] ?? '')
   const launched = filePath ? await launchedPackage(token) : null
-  if (!launched || !filePath) return notFound(token)
+  if (!launched || !filePath) return notFound(origin, token)
 
   if (filePath.startsWith(`${RUNTIME_FOLDER}/`)) {
     const script = isScorm(launched.standard)
       ? await runtimeScript(filePath.slice(RUNTIME_FOLDER.length + 1))
       : null
-    if (!script) return notFound(token)
-    return answer(token, 200, script, { 'Content-Type': 'text/javascript; charset=utf-8' })
+    if (!script) return notFound(origin, token)
+    return answer(origin, token, 200, script, { 'Content-Type': 'text/javascript; charset=utf-8' })
   }
 
   const file = await packageFile(launched.packageId, filePath)
-  if (!file) return notFound(token)
+  if (!file) return notFound(origin, token)
 
   // Only a document's frame-ancestors matter: the platforms are looked up for pages alone.
   const html = isHtml(file.contentType, filePath)
@@ -80,13 +86,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
   if (html) {
     const bytes = await readWholeObject(file.objectKey, MAX_HTML_BYTES)
-    if (!bytes) return notFound(token)
+    if (!bytes) return notFound(origin, token)
     const { attempt } = launched.launch
     // Every page gets the sandbox stand-ins first; a SCORM page then its runtime.
     const tags = isScorm(launched.standard)
       ? sandboxShimTag +
         runtimeTags(
-          origin(),
+          origin,
           token,
           launched.standard,
           startingCmi(
@@ -100,6 +106,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     const page = injectRuntime(bytes.toString('latin1'), tags)
     // The page's own bytes and type: its charset (header or <meta>) still applies.
     return answer(
+      origin,
       token,
       200,
       Buffer.from(page, 'latin1'),
@@ -109,9 +116,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   }
 
   const object = await readObject(file.objectKey)
-  if (!object) return notFound(token)
+  if (!object) return notFound(origin, token)
   request.signal.addEventListener('abort', () => object.body.destroy(), { once: true })
   return answer(
+    origin,
     token,
     200,
     toWebStream(object.body),
@@ -122,9 +130,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const token = params.token
-  if (request.method === 'OPTIONS') return answer(token, 204, null, CORS)
+  const origin = originOf(request)
+  if (request.method === 'OPTIONS') return answer(origin, token, 204, null, CORS)
   const json = (status: number, body: unknown) =>
-    answer(token, status, JSON.stringify(body), {
+    answer(origin, token, status, JSON.stringify(body), {
       ...CORS,
       'Content-Type': 'application/json',
     })

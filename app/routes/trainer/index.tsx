@@ -119,7 +119,10 @@ export default function Trainer({ loaderData }: Route.ComponentProps) {
                   <p className="muted">
                     {p.standard} · {p.organisation ?? t('authoring.platformWide')} ·{' '}
                     {p.versions.length > 0
-                      ? t('packageAuthoring.versions', { versions: p.versions.join(', ') })
+                      ? t('packageAuthoring.versions', {
+                          count: p.versions.length,
+                          versions: p.versions.join(', '),
+                        })
                       : t('packageAuthoring.notPublished')}
                   </p>
                   <p>
