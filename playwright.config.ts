@@ -15,6 +15,8 @@ const chromiumPath =
 const ENGINE_INDEPENDENT = [
   '**/responsive.spec.ts',
   '**/navigation.spec.ts',
+  // The matrix's layout at phone and laptop width; its queries run on both engines in Vitest.
+  '**/matrix-responsive.spec.ts',
   '**/language.spec.ts',
   '**/lti*.spec.ts',
   // The package sandbox and the trainer's import pages are browser behaviour; the journey
