@@ -62,6 +62,7 @@ export default [
   layout('routes/me/_layout.tsx', [
     route('dashboard', 'routes/me/dashboard.tsx'),
     route('dashboard/xapi', 'routes/me/dashboard-xapi.ts'),
+    route('account/data-export.zip', 'routes/me/data-export.ts'),
     route('work-processes/:dossierSlug/:code', 'routes/me/work-process.tsx'),
     route('evidence', 'routes/me/evidence.tsx'),
     route('evidence/new', 'routes/me/evidence-new.tsx'),

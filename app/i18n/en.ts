@@ -1,6 +1,7 @@
 import type { Catalog } from './catalog.ts'
 import { lrsForwardingEn } from './lrs-forwarding.en.ts'
 import { packagePlayerEn } from './package-player.en.ts'
+import { privacyEn } from './privacy.en.ts'
 import { packageAuthoringEn } from './package-authoring.en.ts'
 import { ltiServicesEn } from './lti-services.en.ts'
 import { ltiDeepLinkingEn } from './lti-deep-linking.en.ts'
@@ -21,6 +22,7 @@ import { qualityEn } from './quality.en.ts'
 export const en: Catalog = {
   ...packageAuthoringEn,
   ...packagePlayerEn,
+  ...privacyEn,
   ...lrsForwardingEn,
   ...ltiServicesEn,
   ...ltiDeepLinkingEn,

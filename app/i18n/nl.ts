@@ -1,6 +1,7 @@
 import type { PluralForms } from './catalog.ts'
 import { lrsForwardingNl } from './lrs-forwarding.nl.ts'
 import { packagePlayerNl } from './package-player.nl.ts'
+import { privacyNl } from './privacy.nl.ts'
 import { packageAuthoringNl } from './package-authoring.nl.ts'
 import { ltiServicesNl } from './lti-services.nl.ts'
 import { ltiDeepLinkingNl } from './lti-deep-linking.nl.ts'
@@ -22,6 +23,7 @@ import { qualityNl } from './quality.nl.ts'
 export const nl = {
   ...packageAuthoringNl,
   ...packagePlayerNl,
+  ...privacyNl,
   ...lrsForwardingNl,
   ...ltiServicesNl,
   ...ltiDeepLinkingNl,

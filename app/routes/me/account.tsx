@@ -171,6 +171,16 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           </button>
         </Form>
       </section>
+
+      <section aria-labelledby="data-heading" className="narrow-section">
+        <h2 id="data-heading">{t('privacy.dataHeading')}</h2>
+        <p>{t('privacy.dataIntro')}</p>
+        <p>
+          <a href="/account/data-export.zip" download className="button secondary">
+            {t('privacy.downloadAll')}
+          </a>
+        </p>
+      </section>
     </div>
   )
 }
