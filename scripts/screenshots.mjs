@@ -52,6 +52,7 @@ const ROLES = [
       ['resultaat', { from: '/records', link: /^\/records\/[^/]+$/ }],
       ['bewijs', '/evidence'],
       ['beoordelingen', '/evaluations'],
+      ['account', '/account'],
     ],
   },
   {

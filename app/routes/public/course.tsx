@@ -53,12 +53,15 @@ export default function CoursePage({ loaderData }: Route.ComponentProps) {
         <LocalizedText row={course} field="summary" />
       </p>
       <dl className="facts">
-        <div>
-          <dt>{t('course.audience')}</dt>
-          <dd>
-            <LocalizedText row={course} field="audience" />
-          </dd>
-        </div>
+        {/* An imported package has no audience of ours: no label without a value. */}
+        {course.audienceNl ? (
+          <div>
+            <dt>{t('course.audience')}</dt>
+            <dd>
+              <LocalizedText row={course} field="audience" />
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('course.languages')}</dt>
           <dd>{course.languages.map((l) => textFor(t, LANGUAGE_LABEL, l)).join(', ')}</dd>
