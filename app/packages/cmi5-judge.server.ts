@@ -1,3 +1,4 @@
+import { prisma, type Db } from '#app/db.server.ts'
 import type { XapiScope } from '#app/xapi/credentials.server.ts'
 import { XapiError } from '#app/xapi/http.server.ts'
 import type { Statement } from '#app/xapi/statement-store.server.ts'
@@ -29,7 +30,7 @@ type RegistrationState = {
   score: number | null
 }
 
-async function stateOf(scope: XapiScope): Promise<RegistrationState> {
+async function stateOf(scope: XapiScope, db: Db = prisma): Promise<RegistrationState> {
   const state: RegistrationState = {
     initialized: false,
     ended: false,
@@ -39,7 +40,7 @@ async function stateOf(scope: XapiScope): Promise<RegistrationState> {
     satisfied: false,
     score: null,
   }
-  for (const statement of await registrationStatements(scope.userId, scope.registration)) {
+  for (const statement of await registrationStatements(scope.userId, scope.registration, db)) {
     apply(state, statement, sessionIdOf(statement) === scope.launchId)
   }
   return state
@@ -73,9 +74,13 @@ function apply(state: RegistrationState, statement: Statement, thisSession: bool
 const refuse = (message: string) => new XapiError(403, message)
 const invalid = (message: string) => new XapiError(400, message)
 
-/** Throws (403/400) when an AU's batch breaks a cmi5 rule; returns what it changes. */
-export async function judgeStatements(scope: XapiScope, statements: Statement[]) {
-  const state = await stateOf(scope)
+/**
+ * Throws (403/400) when an AU's batch breaks a cmi5 rule; returns what it changes. Called in
+ * the transaction that stores the batch, after it locked the attempt (statements.server.ts),
+ * so two batches of one registration are judged one after the other.
+ */
+export async function judgeStatements(scope: XapiScope, statements: Statement[], db: Db) {
+  const state = await stateOf(scope, db)
   let judged = false
   let terminated = false
   for (const statement of statements) {

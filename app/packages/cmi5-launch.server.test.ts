@@ -216,6 +216,19 @@ describe('judging the AU by the cmi5 rules', () => {
     expect((await send(statement(CMI5_VERBS.initialized))).status).toBe(403)
   })
 
+  test('two "completed" sent at the same moment: one is stored, the other refused', async () => {
+    // The judge reads the registration's statements; without a lock both requests would read
+    // "not completed yet" and both be stored.
+    const user = await makeUser()
+    const { send, statement, attempt } = await au(user.id)
+    await send(statement(CMI5_VERBS.initialized))
+    const completed = () => statement(CMI5_VERBS.completed, { result: { completion: true } })
+    const answers = await Promise.all([send(completed()), send(completed()), send(completed())])
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 403, 403])
+    const verbs = (await held(attempt.registration)).map((s) => s.verb.id)
+    expect(verbs.filter((v) => v === CMI5_VERBS.completed)).toHaveLength(1)
+  })
+
   test('completed once; passed/failed must agree with success and the mastery score', async () => {
     const user = await makeUser()
     const { send, statement, launch } = await au(user.id)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { prisma } from '#app/db.server.ts'
+import { prisma, type Db } from '#app/db.server.ts'
 import { learnerAgent } from '#app/xapi/learner-agent.server.ts'
 import {
   completeStatement,
@@ -106,8 +106,12 @@ export async function recordLmsStatement(
 }
 
 /** The cmi5 statements of a registration so far, oldest first (few: one AU's attempt). */
-export async function registrationStatements(userId: string, registration: string) {
-  const rows = await prisma.learningEvent.findMany({
+export async function registrationStatements(
+  userId: string,
+  registration: string,
+  db: Db = prisma,
+) {
+  const rows = await db.learningEvent.findMany({
     where: { userId, registration, verb: 'xapi', verbIri: { in: Object.values(CMI5_VERBS) } },
     orderBy: [{ storedAt: 'asc' }, { id: 'asc' }],
     select: { statement: true },

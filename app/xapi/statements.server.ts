@@ -117,11 +117,22 @@ export async function receiveStatements(
     allIds.push(statement.id)
   }
   await checkVoiding(scope, fresh)
-  const change = await judgeStatements(scope, fresh)
-  if (fresh.length > 0) {
-    const lesson = await lessonColumns(scope.lessonId)
-    await prisma.$transaction(async (tx) => insertStatements(tx, scope.userId, lesson, fresh))
-  }
+  const lesson = fresh.length > 0 ? await lessonColumns(scope.lessonId) : null
+  const change =
+    lesson === null
+      ? { judged: false, terminated: false }
+      : await prisma.$transaction(async (tx) => {
+          // One batch of a registration at a time: writing the attempt first takes its row
+          // lock (SQLite: the write lock), so a second batch is judged only after this one is
+          // stored. Otherwise two "completed" sent at once would both pass the judge.
+          await tx.packageAttempt.update({
+            where: { id: scope.attemptId },
+            data: { updatedAt: new Date() },
+          })
+          const judged = await judgeStatements(scope, fresh, tx)
+          await insertStatements(tx, scope.userId, lesson, fresh)
+          return judged
+        })
   await settleCmi5(scope, change)
   // The organisation's own LRS gets them too (and the LMS statements the judge wrote).
   if (fresh.length > 0) await forwardStatementsSoon(scope.userId)
