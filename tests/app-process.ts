@@ -1,11 +1,34 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
+import path from 'node:path'
+import { TEST_DATA_DIR } from './test-database.ts'
+
+/**
+ * Two Vitest workers may ask at the same time, and two builds writing one build/ folder would
+ * break each other: one builds while the other waits, then finds the build current. The lock
+ * lives in the test data folder, which every run empties first, so a killed run leaves none.
+ */
+const BUILD_LOCK = path.join(TEST_DATA_DIR, 'build.lock')
 
 /** Build the production app once (no-op when up to date), before starting servers. */
 export function buildApp() {
-  const result = spawnSync('node', ['scripts/start.mjs', '--build-only'], { encoding: 'utf8' })
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`)
+  const pause = new Int32Array(new SharedArrayBuffer(4))
+  for (;;) {
+    try {
+      fs.mkdirSync(BUILD_LOCK)
+      break
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      Atomics.wait(pause, 0, 0, 500)
+    }
+  }
+  try {
+    const result = spawnSync('node', ['scripts/start.mjs', '--build-only'], { encoding: 'utf8' })
+    if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`)
+  } finally {
+    fs.rmdirSync(BUILD_LOCK)
+  }
 }
 
 export async function freePort(): Promise<number> {
