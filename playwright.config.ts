@@ -17,6 +17,14 @@ const ENGINE_INDEPENDENT = [
   '**/navigation.spec.ts',
   // The matrix's layout at phone and laptop width; its queries run on both engines in Vitest.
   '**/matrix-responsive.spec.ts',
+  // Each organisation tab per role and the error pages: navigation.
+  '**/areas.spec.ts',
+  // Keyboard use, layout and form behaviour in the browser; what the server does behind them
+  // (wallet offers, publishing a course, the data export's zip) runs on both engines in
+  // Vitest (tests/wallet-delivery, app/authoring/authoring-routes, app/privacy).
+  '**/wallet.spec.ts',
+  '**/authoring-first-try.spec.ts',
+  '**/data-export.spec.ts',
   '**/language.spec.ts',
   '**/lti*.spec.ts',
   // The package sandbox and the trainer's import pages are browser behaviour; the journey
