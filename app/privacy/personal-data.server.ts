@@ -1,5 +1,16 @@
 import { prisma } from '#app/db.server.ts'
 
+/** Awaits an object of queries side by side, keeping each result under its own name. */
+async function allNamed<T extends Record<string, PromiseLike<unknown>>>(
+  queries: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const entries = Object.entries(queries)
+  const results = await Promise.all(entries.map(([, query]) => query))
+  return Object.fromEntries(entries.map(([name], i) => [name, results[i]])) as {
+    [K in keyof T]: Awaited<T[K]>
+  }
+}
+
 /**
  * Everything the platform holds about one person, read for the personal data export: one
  * query per model (the audit trail second, as it needs the ids of the person's evidence,
@@ -20,34 +31,9 @@ export async function readPersonalData(userId: string) {
   })
   if (!user) return null
   const asAgentOrEvaluator = { OR: [{ agentId: userId }, { evaluatorId: userId }] }
-  const [
-    memberships,
-    sessions,
-    ssoIdentities,
-    ltiUsers,
-    invitations,
-    emails,
-    enrolments,
-    lessonCompletions,
-    quizAttempts,
-    reflections,
-    learningEvents,
-    workProcessStatuses,
-    packageAttempts,
-    xapiDocuments,
-    evidence,
-    assessmentsGiven,
-    records,
-    walletOffers,
-    assignments,
-    evaluations,
-    calibrationSessions,
-    coachingSessions,
-    ruleFirings,
-    kpiWeeks,
-    uploads,
-  ] = await Promise.all([
-    prisma.membership.findMany({
+  // Named, not positional: this many queries side by side must not be able to swap labels.
+  const rows = await allNamed({
+    memberships: prisma.membership.findMany({
       where: { userId },
       orderBy: { createdAt: 'asc' },
       select: {
@@ -72,7 +58,7 @@ export async function readPersonalData(userId: string) {
       },
     }),
     // The id is the hash of the cookie's secret: never exported.
-    prisma.session.findMany({
+    sessions: prisma.session.findMany({
       where: { userId },
       orderBy: { createdAt: 'asc' },
       select: {
@@ -85,12 +71,12 @@ export async function readPersonalData(userId: string) {
         frameAncestors: true,
       },
     }),
-    prisma.ssoIdentity.findMany({
+    ssoIdentities: prisma.ssoIdentity.findMany({
       where: { userId },
       orderBy: { createdAt: 'asc' },
       select: { issuer: true, subject: true, createdAt: true },
     }),
-    prisma.ltiUser.findMany({
+    ltiUsers: prisma.ltiUser.findMany({
       where: { userId },
       orderBy: { createdAt: 'asc' },
       select: {
@@ -112,7 +98,7 @@ export async function readPersonalData(userId: string) {
       },
     }),
     // Sent by them, or to their address; the link's token hash stays out.
-    prisma.invitation.findMany({
+    invitations: prisma.invitation.findMany({
       where: { OR: [{ invitedById: userId }, { email: user.email }] },
       orderBy: { createdAt: 'asc' },
       select: {
@@ -127,22 +113,22 @@ export async function readPersonalData(userId: string) {
       },
     }),
     // The text can hold a one-time sign-in or reset link: only what was sent, and when.
-    prisma.email.findMany({
+    emails: prisma.email.findMany({
       where: { to: user.email },
       orderBy: { createdAt: 'asc' },
       select: { subject: true, transport: true, createdAt: true, sentAt: true },
     }),
-    prisma.enrolment.findMany({
+    enrolments: prisma.enrolment.findMany({
       where: { userId },
       orderBy: { createdAt: 'asc' },
       select: { courseId: true, source: true, assignedById: true, dueAt: true, createdAt: true },
     }),
-    prisma.lessonCompletion.findMany({
+    lessonCompletions: prisma.lessonCompletion.findMany({
       where: { userId },
       orderBy: { completedAt: 'asc' },
       select: { lessonKey: true, courseId: true, via: true, completedAt: true },
     }),
-    prisma.quizAttempt.findMany({
+    quizAttempts: prisma.quizAttempt.findMany({
       where: { userId },
       orderBy: { createdAt: 'asc' },
       select: {
@@ -155,12 +141,12 @@ export async function readPersonalData(userId: string) {
         createdAt: true,
       },
     }),
-    prisma.reflection.findMany({
+    reflections: prisma.reflection.findMany({
       where: { userId },
       orderBy: [{ lessonKey: 'asc' }, { reflectionKey: 'asc' }],
       select: { lessonKey: true, reflectionKey: true, text: true, updatedAt: true },
     }),
-    prisma.learningEvent.findMany({
+    learningEvents: prisma.learningEvent.findMany({
       where: { userId },
       orderBy: [{ timestamp: 'asc' }, { id: 'asc' }],
       select: {
@@ -183,12 +169,12 @@ export async function readPersonalData(userId: string) {
         storedAt: true,
       },
     }),
-    prisma.workProcessStatus.findMany({
+    workProcessStatuses: prisma.workProcessStatus.findMany({
       where: { userId },
       orderBy: [{ dossierSlug: 'asc' }, { workProcessCode: 'asc' }],
       select: { dossierSlug: true, workProcessCode: true, step: true, updatedAt: true },
     }),
-    prisma.packageAttempt.findMany({
+    packageAttempts: prisma.packageAttempt.findMany({
       where: { userId },
       orderBy: { createdAt: 'asc' },
       select: {
@@ -203,7 +189,7 @@ export async function readPersonalData(userId: string) {
         updatedAt: true,
       },
     }),
-    prisma.xapiDocument.findMany({
+    xapiDocuments: prisma.xapiDocument.findMany({
       where: { userId },
       orderBy: { updatedAt: 'asc' },
       select: {
@@ -216,7 +202,7 @@ export async function readPersonalData(userId: string) {
         updatedAt: true,
       },
     }),
-    prisma.evidence.findMany({
+    evidence: prisma.evidence.findMany({
       where: { userId },
       orderBy: { submittedAt: 'asc' },
       select: {
@@ -258,7 +244,7 @@ export async function readPersonalData(userId: string) {
       },
     }),
     // Judgements the person gave as an assessor (of other people's evidence: by id only).
-    prisma.assessment.findMany({
+    assessmentsGiven: prisma.assessment.findMany({
       where: { assessorId: userId },
       orderBy: { createdAt: 'asc' },
       select: {
@@ -270,7 +256,7 @@ export async function readPersonalData(userId: string) {
         createdAt: true,
       },
     }),
-    prisma.completionRecord.findMany({
+    records: prisma.completionRecord.findMany({
       where: { userId },
       orderBy: [{ issuedAt: 'asc' }, { code: 'asc' }],
       select: {
@@ -295,7 +281,7 @@ export async function readPersonalData(userId: string) {
       },
     }),
     // Wallet offers the person made; the code and PIN are stored as hashes only and stay out.
-    prisma.walletOffer.findMany({
+    walletOffers: prisma.walletOffer.findMany({
       where: { userId },
       orderBy: { createdAt: 'asc' },
       select: {
@@ -307,7 +293,7 @@ export async function readPersonalData(userId: string) {
         createdAt: true,
       },
     }),
-    prisma.assignment.findMany({
+    assignments: prisma.assignment.findMany({
       where: { userId },
       orderBy: { createdAt: 'asc' },
       select: {
@@ -322,7 +308,7 @@ export async function readPersonalData(userId: string) {
         remindedAt: true,
       },
     }),
-    prisma.evaluation.findMany({
+    evaluations: prisma.evaluation.findMany({
       where: asAgentOrEvaluator,
       orderBy: { contactAt: 'asc' },
       select: {
@@ -365,7 +351,7 @@ export async function readPersonalData(userId: string) {
         },
       },
     }),
-    prisma.calibrationSession.findMany({
+    calibrationSessions: prisma.calibrationSession.findMany({
       where: {
         OR: [
           { agentId: userId },
@@ -390,7 +376,7 @@ export async function readPersonalData(userId: string) {
         evaluators: { where: { userId }, select: { userId: true } },
       },
     }),
-    prisma.coachingSession.findMany({
+    coachingSessions: prisma.coachingSession.findMany({
       where: { OR: [{ agentId: userId }, { coachId: userId }] },
       orderBy: { heldAt: 'asc' },
       select: {
@@ -410,7 +396,7 @@ export async function readPersonalData(userId: string) {
         workProcesses: { select: { dossierSlug: true, workProcessCode: true } },
       },
     }),
-    prisma.qualityRuleFiring.findMany({
+    ruleFirings: prisma.qualityRuleFiring.findMany({
       where: { agentId: userId },
       orderBy: { firedAt: 'asc' },
       select: {
@@ -421,7 +407,7 @@ export async function readPersonalData(userId: string) {
         rule: { select: { kind: true, dossierSlug: true, workProcessCode: true } },
       },
     }),
-    prisma.kpiWeek.findMany({
+    kpiWeeks: prisma.kpiWeek.findMany({
       where: { userId },
       orderBy: { weekStart: 'asc' },
       select: {
@@ -435,7 +421,7 @@ export async function readPersonalData(userId: string) {
       },
     }),
     // The storage's keys and upload ids are internal handles, not data about the person.
-    prisma.upload.findMany({
+    uploads: prisma.upload.findMany({
       where: { userId },
       orderBy: { createdAt: 'asc' },
       select: {
@@ -448,15 +434,15 @@ export async function readPersonalData(userId: string) {
         completedAt: true,
       },
     }),
-  ])
+  })
 
   // The audit trail: what the person did, and what was done to them or their things.
   const subjects = [
     { subjectType: 'user', subjectId: { in: [userId] } },
-    { subjectType: 'evidence', subjectId: { in: evidence.map((e) => e.id) } },
-    { subjectType: 'record', subjectId: { in: records.map((r) => r.id) } },
-    { subjectType: 'evaluation', subjectId: { in: evaluations.map((e) => e.id) } },
-    { subjectType: 'coaching-session', subjectId: { in: coachingSessions.map((c) => c.id) } },
+    { subjectType: 'evidence', subjectId: { in: rows.evidence.map((e) => e.id) } },
+    { subjectType: 'record', subjectId: { in: rows.records.map((r) => r.id) } },
+    { subjectType: 'evaluation', subjectId: { in: rows.evaluations.map((e) => e.id) } },
+    { subjectType: 'coaching-session', subjectId: { in: rows.coachingSessions.map((c) => c.id) } },
   ]
   const auditEvents = await prisma.auditEvent.findMany({
     where: { OR: [{ actorId: userId }, ...subjects] },
@@ -472,35 +458,7 @@ export async function readPersonalData(userId: string) {
     },
   })
 
-  return {
-    user,
-    memberships,
-    sessions,
-    ssoIdentities,
-    ltiUsers,
-    invitations,
-    emails,
-    enrolments,
-    lessonCompletions,
-    quizAttempts,
-    reflections,
-    learningEvents,
-    workProcessStatuses,
-    packageAttempts,
-    xapiDocuments,
-    evidence,
-    assessmentsGiven,
-    records,
-    walletOffers,
-    assignments,
-    evaluations,
-    calibrationSessions,
-    coachingSessions,
-    ruleFirings,
-    kpiWeeks,
-    uploads,
-    auditEvents,
-  }
+  return { user, ...rows, auditEvents }
 }
 
 export type PersonalData = NonNullable<Awaited<ReturnType<typeof readPersonalData>>>
