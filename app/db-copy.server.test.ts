@@ -240,6 +240,29 @@ describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to Postg
         deliveries: { create: { eventId: event.id } },
       },
     })
+    await source.erasureRequest.create({
+      data: { userId: user.id, organisationId: organisation.id, requestedById: user.id },
+    })
+    await source.retentionPolicy.create({
+      data: {
+        organisationId: organisation.id,
+        examEvidenceMonths: 18,
+        learningEventMonths: 36,
+        evaluationMonths: 24,
+        kpiMonths: 24,
+      },
+    })
+    await source.legalHold.create({
+      data: {
+        organisationId: organisation.id,
+        userId: user.id,
+        reason: 'Bezwaarprocedure examen',
+        placedById: user.id,
+      },
+    })
+    await source.accessLogEntry.create({
+      data: { userId: user.id, viewedById: user.id, kind: 'staff.detail' },
+    })
     const reworded = dossierFixture({
       'contactcenter-teamleider.yaml': replaceOnce('level: 4', 'level: 3'),
     })

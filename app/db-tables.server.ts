@@ -104,6 +104,11 @@ export const TABLES = [
   { model: 'xapiDocument', key: ['id'] },
   { model: 'lrsForwarding', key: ['organisationId'] },
   { model: 'lrsDelivery', key: ['organisationId', 'eventId'] },
+  // Privacy: erasure, retention, legal holds and the access log (#22, docs/privacy.md).
+  { model: 'erasureRequest', key: ['id'] },
+  { model: 'retentionPolicy', key: ['organisationId'] },
+  { model: 'legalHold', key: ['id'] },
+  { model: 'accessLogEntry', key: ['id'] },
 ] as const
 
 export type TableName = (typeof TABLES)[number]['model']

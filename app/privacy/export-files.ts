@@ -123,6 +123,14 @@ export const EXPORT_FILES = {
     nl: 'Het controlespoor: wat je deed (als beoordelaar, trainer, beheerder) en wat er met jou of je bewijsstukken, resultaten, beoordelingen en coachgesprekken gebeurde, door wie (als id).',
     en: 'The audit trail: what you did, and what was done to you or your evidence, records, evaluations and coaching sessions, by whom (as an id).',
   },
+  'access-log.json': {
+    nl: 'Wie je persoonsgegevens bekeek en wanneer: een leidinggevende die je voortgang opende, een beoordelaar die je bewijsstuk downloadde, een HR-koppeling die je gegevens las.',
+    en: 'Who viewed your personal data and when: a manager opening your progress, an assessor downloading your evidence, an HR system reading your data.',
+  },
+  'privacy-requests.json': {
+    nl: 'Verzoeken om je gegevens te wissen met hun besluit, en of er een bewaarplicht (legal hold) op je gegevens rust en waarom.',
+    en: 'Requests to erase your data with their decision, and any legal hold on your data with its reason.',
+  },
 } as const satisfies Record<string, { nl: string; en: string }>
 
 export type ExportFile = keyof typeof EXPORT_FILES

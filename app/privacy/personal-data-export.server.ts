@@ -101,6 +101,11 @@ export async function buildPersonalDataExport(
     'package-attempts.json',
     data.packageAttempts.map((a) => ({ ...a, cmi: json(a.cmi) })),
   )
+  put('access-log.json', data.accessLog)
+  put('privacy-requests.json', {
+    erasureRequests: data.erasureRequests,
+    legalHolds: data.legalHolds,
+  })
   put(
     'xapi-documents.json',
     data.xapiDocuments.map(({ content, ...d }) => {
