@@ -61,6 +61,10 @@ export type AuditAction =
   | 'lrs-forwarding.enabled'
   | 'lrs-forwarding.disabled'
   | 'lrs-forwarding.deleted'
+  | 'privacy.erasure-requested'
+  | 'privacy.erasure-approved'
+  | 'privacy.erasure-rejected'
+  | 'privacy.erasure-done'
 
 /**
  * Write one line of the audit trail, inside the transaction of the change it describes, so a

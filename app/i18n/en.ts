@@ -1,6 +1,7 @@
 import type { Catalog } from './catalog.ts'
 import { lrsForwardingEn } from './lrs-forwarding.en.ts'
 import { packagePlayerEn } from './package-player.en.ts'
+import { erasureEn } from './erasure.en.ts'
 import { privacyEn } from './privacy.en.ts'
 import { packageAuthoringEn } from './package-authoring.en.ts'
 import { ltiServicesEn } from './lti-services.en.ts'
@@ -23,6 +24,7 @@ export const en: Catalog = {
   ...packageAuthoringEn,
   ...packagePlayerEn,
   ...privacyEn,
+  ...erasureEn,
   ...lrsForwardingEn,
   ...ltiServicesEn,
   ...ltiDeepLinkingEn,

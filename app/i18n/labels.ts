@@ -192,6 +192,10 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'lrs-forwarding.enabled': 'lrsForwarding.audit.enabled',
   'lrs-forwarding.disabled': 'lrsForwarding.audit.disabled',
   'lrs-forwarding.deleted': 'lrsForwarding.audit.deleted',
+  'privacy.erasure-requested': 'erasure.audit.requested',
+  'privacy.erasure-approved': 'erasure.audit.approved',
+  'privacy.erasure-rejected': 'erasure.audit.rejected',
+  'privacy.erasure-done': 'erasure.audit.done',
 }
 
 /** The learning events the dashboard lists (LearningEvent.verb is a plain column). */

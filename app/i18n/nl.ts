@@ -1,6 +1,7 @@
 import type { PluralForms } from './catalog.ts'
 import { lrsForwardingNl } from './lrs-forwarding.nl.ts'
 import { packagePlayerNl } from './package-player.nl.ts'
+import { erasureNl } from './erasure.nl.ts'
 import { privacyNl } from './privacy.nl.ts'
 import { packageAuthoringNl } from './package-authoring.nl.ts'
 import { ltiServicesNl } from './lti-services.nl.ts'
@@ -24,6 +25,7 @@ export const nl = {
   ...packageAuthoringNl,
   ...packagePlayerNl,
   ...privacyNl,
+  ...erasureNl,
   ...lrsForwardingNl,
   ...ltiServicesNl,
   ...ltiDeepLinkingNl,

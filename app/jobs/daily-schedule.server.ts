@@ -14,6 +14,11 @@ export function uploadCleanupKey(date: string) {
   return `uploads.cleanup:${date}`
 }
 
+/** The idempotency key of a day's re-check of erasures that were waiting. */
+export function erasureRecheckKey(date: string) {
+  return `privacy.erase:due:${date}`
+}
+
 /**
  * The schedule inside the app, no cron: every instance ticks (every minute) and, once it is
  * past 07:00 in Amsterdam, enqueues today's daily jobs (the reminders, the clean-up of stale
@@ -35,6 +40,7 @@ export class DailySchedule {
     const ids = [
       await this.queue.enqueue('assignments.remind', { date }, { key: reminderKey(date) }),
       await this.queue.enqueue('uploads.cleanup', { date }, { key: uploadCleanupKey(date) }),
+      await this.queue.enqueue('privacy.erase', { date }, { key: erasureRecheckKey(date) }),
     ]
     return ids.filter((id): id is string => id !== null)
   }

@@ -3,6 +3,7 @@ import { postScore } from '#app/integrations/lti/grade-passback.server.ts'
 import { forwardPending } from '#app/integrations/lrs/delivery.server.ts'
 import { sendReminders } from '#app/employer/assignments.server.ts'
 import { remindFollowUps } from '#app/quality/coaching.server.ts'
+import { carryOutDueErasures, carryOutErasure } from '#app/privacy/erasure-requests.server.ts'
 import { abortStaleUploads } from '#app/storage/uploads.server.ts'
 import { now as clockNow } from './clock.server.ts'
 import type { JobName } from './job-catalog.ts'
@@ -45,6 +46,13 @@ export function createTasks(deps: TaskDependencies = {}): Record<JobName, JobHan
     // batch, so a rerun sends only the rest. Throws while the LRS is down (retried).
     'lrs.forward': async (payload) => {
       await forwardPending(String(payload.organisationId))
+    },
+    // One approved erasure request, or (the daily run) every approved one that was waiting
+    // for a legal hold or an exam-retention period. A request that is done is left alone.
+    'privacy.erase': async (payload) => {
+      const now = (deps.now ?? clockNow)()
+      if (payload.requestId) await carryOutErasure(String(payload.requestId), now)
+      else await carryOutDueErasures(now)
     },
   }
 }
