@@ -1,0 +1,33 @@
+/** Dutch messages: the access log, who looked at whose data (#22 item 4). Spread into nl.ts. */
+export const accessLogNl = {
+  'accessLog.title': 'Inzagelog',
+  'accessLog.accountIntro':
+    'Wie heeft jouw gegevens bekeken? Elke keer dat iemand anders (je werkgever, teamleider, beoordelaar, kwaliteitscoach of een HR-systeem van je organisatie) jouw voortgang, bewijs of beoordelingen bekijkt of exporteert, staat het hier. Wat je zelf bekijkt, staat er niet in.',
+  'accessLog.accountLink': 'Bekijk wie je gegevens heeft ingezien',
+  'accessLog.orgIntro':
+    'Wie in deze organisatie de gegevens van wie heeft bekeken of geëxporteerd. Medewerkers zien hun eigen regels onder hun account.',
+  'accessLog.none': 'Nog niemand heeft deze gegevens bekeken.',
+  'accessLog.when': 'Wanneer',
+  'accessLog.who': 'Wie',
+  'accessLog.person': 'Van wie',
+  'accessLog.what': 'Wat',
+  'accessLog.organisation': 'Organisatie',
+  'accessLog.apiToken': 'HR-koppeling “{name}”',
+  'accessLog.deletedAccount': 'Verwijderd account',
+  'accessLog.everyone': 'Iedereen',
+  'accessLog.filterPerson': 'Persoon',
+  'accessLog.filter': 'Toon',
+  'accessLog.kind.staff.detail': 'Voortgangspagina van de medewerker',
+  'accessLog.kind.member.detail': 'Gegevens van het lidmaatschap (naam, e-mail, rollen)',
+  'accessLog.kind.member.xapi': 'Leerlogboek (xAPI) gedownload',
+  'accessLog.kind.evidence.view': 'Bewijsstuk bekeken',
+  'accessLog.kind.evidence.file': 'Bestand van een bewijsstuk gedownload',
+  'accessLog.kind.evaluation.view': 'Kwaliteitsbeoordeling bekeken',
+  'accessLog.kind.evaluation.file': 'Opname of transcript van een beoordeling gedownload',
+  'accessLog.kind.export.progress': 'Voortgangsexport (CSV/Excel)',
+  'accessLog.kind.export.records': 'Export van resultaten (CSV/Excel)',
+  'accessLog.kind.export.evaluations': 'Export van kwaliteitsbeoordelingen (CSV/Excel)',
+  'accessLog.kind.api.staff': 'Voortgang opgevraagd via de HR-API',
+  'accessLog.kind.api.records': 'Resultaten opgevraagd via de HR-API',
+  'accessLog.kind.api.evaluations': 'Kwaliteitsbeoordelingen opgevraagd via de HR-API',
+}
