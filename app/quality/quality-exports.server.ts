@@ -40,10 +40,7 @@ const REAL_EVALUATION = { calibrationSessionId: null }
  * Every evaluation this person may read (the same rows as the evaluations page, unpaged), one
  * row each, with a column per work process scored in any of them.
  */
-export async function evaluationsTable(
-  scope: QualityScope,
-  locale: Locale,
-): Promise<PeopleTable> {
+export async function evaluationsTable(scope: QualityScope, locale: Locale): Promise<PeopleTable> {
   const t = translator(locale)
   const rows = await prisma.evaluation.findMany({
     where: { ...REAL_EVALUATION, ...readableByScope(scope, 'evaluatorId') },

@@ -53,13 +53,7 @@ export default function OrgAccessLog({ loaderData }: Route.ComponentProps) {
           {t('accessLog.filter')}
         </button>
       </Form>
-      <AccessLogTable
-        entries={entries}
-        showPerson
-        page={page}
-        pages={pages}
-        pageLink={pageLink}
-      />
+      <AccessLogTable entries={entries} showPerson page={page} pages={pages} pageLink={pageLink} />
     </div>
   )
 }

@@ -7,11 +7,7 @@ import { invariantResponse } from '#app/utils/invariant.ts'
 
 /** A staff member's learning record as xAPI, for their own organisation's employer only. */
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, membership } = await requireOrgPermission(
-    request,
-    params.slug,
-    'read:progress:org',
-  )
+  const { user, membership } = await requireOrgPermission(request, params.slug, 'read:progress:org')
   const member = await getMember(membership.organisation.id, params.membershipId)
   invariantResponse(member, 'Member not found')
   await logAccess({
