@@ -26,6 +26,8 @@ export const accessLogEn: AreaCatalog<typeof accessLogNl> = {
   'accessLog.kind.evidence.file': 'Evidence file downloaded',
   'accessLog.kind.evaluation.view': 'Quality evaluation viewed',
   'accessLog.kind.evaluation.file': 'Recording or transcript of an evaluation downloaded',
+  'accessLog.kind.quality.trend': 'Staff member’s quality trend',
+  'accessLog.kind.coaching.view': 'Coaching session viewed',
   'accessLog.kind.export.progress': 'Progress export (CSV/Excel)',
   'accessLog.kind.export.records': 'Records export (CSV/Excel)',
   'accessLog.kind.export.evaluations': 'Quality evaluations export (CSV/Excel)',

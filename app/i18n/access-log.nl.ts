@@ -24,6 +24,8 @@ export const accessLogNl = {
   'accessLog.kind.evidence.file': 'Bestand van een bewijsstuk gedownload',
   'accessLog.kind.evaluation.view': 'Kwaliteitsbeoordeling bekeken',
   'accessLog.kind.evaluation.file': 'Opname of transcript van een beoordeling gedownload',
+  'accessLog.kind.quality.trend': 'Kwaliteitstrend van de medewerker',
+  'accessLog.kind.coaching.view': 'Coachgesprek bekeken',
   'accessLog.kind.export.progress': 'Voortgangsexport (CSV/Excel)',
   'accessLog.kind.export.records': 'Export van resultaten (CSV/Excel)',
   'accessLog.kind.export.evaluations': 'Export van kwaliteitsbeoordelingen (CSV/Excel)',

@@ -244,6 +244,8 @@ export const ACCESS_KIND_LABEL: Record<AccessKind, TextKey> = {
   'evidence.file': 'accessLog.kind.evidence.file',
   'evaluation.view': 'accessLog.kind.evaluation.view',
   'evaluation.file': 'accessLog.kind.evaluation.file',
+  'quality.trend': 'accessLog.kind.quality.trend',
+  'coaching.view': 'accessLog.kind.coaching.view',
   'export.progress': 'accessLog.kind.export.progress',
   'export.records': 'accessLog.kind.export.records',
   'export.evaluations': 'accessLog.kind.export.evaluations',

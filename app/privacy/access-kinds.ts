@@ -15,6 +15,9 @@ export const ACCESS_KINDS = [
   // A quality coach, team leader or org admin reading an evaluation, and its recording.
   'evaluation.view',
   'evaluation.file',
+  // An agent's quality trend, and a coaching session with them.
+  'quality.trend',
+  'coaching.view',
   // The organisation's exports (CSV or Excel): one entry per person in the file.
   'export.progress',
   'export.records',
