@@ -73,6 +73,7 @@ export default [
     route('records/clr.jwt', 'routes/me/records-clr.ts', { id: 'records-clr-jwt' }),
     route('records/:recordId/wallet', 'routes/me/record-wallet.tsx'),
     route('account', 'routes/me/account.tsx'),
+    route('account/access-log', 'routes/me/access-log.tsx'),
 
     // Quality: the agent's own evaluations.
     route('evaluations', 'routes/me/evaluations.tsx'),
@@ -109,6 +110,7 @@ export default [
     route('lti', 'routes/orgs/$slug/lti.tsx'),
     route('lrs', 'routes/orgs/$slug/lrs.tsx'),
     route('audit', 'routes/orgs/$slug/audit.tsx'),
+    route('access-log', 'routes/orgs/$slug/access-log.tsx'),
     route('progress.csv', 'routes/orgs/$slug/progress-csv.ts'),
     route('progress.xlsx', 'routes/orgs/$slug/progress-xlsx.ts'),
     route('records.csv', 'routes/orgs/$slug/records-csv.ts'),

@@ -31,8 +31,12 @@ await buildCmi5Au()
 // For a spec's setup step that must write what no page can (e2e/sso-setup.ts).
 fs.writeFileSync(`${folder}/database-url`, databaseUrl)
 
+// Everything the server prints (setup, JSON log, errors) also goes to server.log, which
+// e2e/personal-data-in-logs.teardown.ts scans for the demo people's names and addresses once
+// the run is over. Stderr still reaches Playwright, which shows it.
+const log = fs.createWriteStream(`${folder}/server.log`)
 const child = spawn('node', ['scripts/start.mjs'], {
-  stdio: 'inherit',
+  stdio: ['inherit', 'pipe', 'pipe'],
   env: {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -40,5 +44,10 @@ const child = spawn('node', ['scripts/start.mjs'], {
     EVIDENCE_DIR: `${folder}/evidence`,
   },
 })
+child.stdout.pipe(log, { end: false })
+child.stderr.on('data', (chunk) => {
+  log.write(chunk)
+  process.stderr.write(chunk)
+})
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
-child.on('exit', (code) => process.exit(code ?? 0))
+child.on('exit', (code) => log.end(() => process.exit(code ?? 0)))

@@ -170,3 +170,25 @@ export const DEMO_PACKAGE = {
   workProcessCode: 'CM-K1-W2',
   title: 'Een klacht de-escaleren',
 }
+
+/**
+ * Everyone the demo data names, once: what must never show up in the server's log
+ * (e2e/personal-data-in-logs.teardown.ts scans an e2e run's log for these).
+ */
+export function everyDemoPerson(): Array<{ name: string; email: string }> {
+  const people = [
+    DEMO_ADMIN,
+    DEMO_TRAINER,
+    ...DEMO_ORGANISATIONS.flatMap((o) => [
+      ...o.employers,
+      ...o.qualityCoaches,
+      ...o.teamLeaders,
+      ...o.learners,
+    ]),
+    DEMO_SSO.newcomer,
+    ...DEMO_LTI.academy.learners,
+    DEMO_LTI.academy.teacher,
+  ]
+  const byEmail = new Map(people.map((p) => [p.email, { name: p.name, email: p.email }]))
+  return [...byEmail.values()]
+}

@@ -95,13 +95,14 @@ export async function requireApiScope(
   request: Request,
   orgSlug: string,
   needed: ApiScope,
-): Promise<StaffScope> {
+): Promise<StaffScope & { apiTokenName: string }> {
   const tokenHash = bearerTokenHash(request, /^Bearer (lp_[a-z2-7]+)$/)
   if (!tokenHash) throw problem(401, 'A bearer token is required', { 'WWW-Authenticate': 'Bearer' })
   const token = await prisma.apiToken.findUnique({
     where: { tokenHash },
     select: {
       id: true,
+      name: true,
       scopes: true,
       revokedAt: true,
       organisation: { select: { id: true, slug: true, name: true, kind: true } },
@@ -124,5 +125,7 @@ export async function requireApiScope(
     organisationName: token.organisation.name,
     organisationKind: token.organisation.kind,
     teamIds: null,
+    // The access log names the token (via api:<name>): it is what the org admin recognises.
+    apiTokenName: token.name,
   }
 }

@@ -1,5 +1,5 @@
 import { prisma } from '#app/db.server.ts'
-import type { Table } from '#app/exports/csv.ts'
+import type { PeopleTable } from '#app/exports/csv.ts'
 import { LADDER } from '#app/domain/progress-rules.ts'
 import { translator, type Locale } from '#app/i18n/i18n.ts'
 import { RECORD_LEVEL_LABEL, STEP_LABEL, textFor } from '#app/i18n/labels.ts'
@@ -16,7 +16,7 @@ export async function progressTable(
   scope: StaffScope,
   query: MatrixQuery,
   locale: Locale,
-): Promise<Table> {
+): Promise<PeopleTable> {
   const t = translator(locale)
   const columns = await matrixColumns(query.dossierSlug)
   if (!columns) throw new Response('Not found', { status: 404 })
@@ -31,11 +31,12 @@ export async function progressTable(
       r.teams.join(', '),
       ...codes.map((c) => label(r.steps[c] ?? 0)),
     ]),
+    people: rows.map((r) => r.userId),
   }
 }
 
 /** Records earned in this organisation by staff in scope, newest first. */
-export async function recordsTable(scope: StaffScope, locale: Locale): Promise<Table> {
+export async function recordsTable(scope: StaffScope, locale: Locale): Promise<PeopleTable> {
   const t = translator(locale)
   const records = await prisma.completionRecord.findMany({
     where: {
@@ -70,5 +71,6 @@ export async function recordsTable(scope: StaffScope, locale: Locale): Promise<T
       t(`verify.status.${recordStatus(r, now)}`),
       recordUrl(r.id),
     ]),
+    people: records.flatMap((r) => (r.userId ? [r.userId] : [])),
   }
 }

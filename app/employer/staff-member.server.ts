@@ -47,6 +47,7 @@ export async function staffMember(scope: StaffScope, membershipId: string) {
   ])
   return {
     membershipId,
+    userId,
     name: inScope.user.name,
     email: inScope.user.email,
     teams: teams.map((t) => t.team.name).sort(),

@@ -2,6 +2,8 @@
 import { looksLikeFormula } from './formula-text.ts'
 
 export type Table = { headers: string[]; rows: Array<Array<string | number | null>> }
+/** An export's table, and whose data its rows hold (for the access log, app/privacy). */
+export type PeopleTable = Table & { people: string[] }
 
 // Excel only detects UTF-8 (é, ë, ’) when the file starts with a byte-order mark.
 const BOM = '\uFEFF'

@@ -3,6 +3,7 @@ import { lrsForwardingEn } from './lrs-forwarding.en.ts'
 import { packagePlayerEn } from './package-player.en.ts'
 import { erasureEn } from './erasure.en.ts'
 import { privacyEn } from './privacy.en.ts'
+import { accessLogEn } from './access-log.en.ts'
 import { packageAuthoringEn } from './package-authoring.en.ts'
 import { ltiServicesEn } from './lti-services.en.ts'
 import { ltiDeepLinkingEn } from './lti-deep-linking.en.ts'
@@ -25,6 +26,7 @@ export const en: Catalog = {
   ...packagePlayerEn,
   ...privacyEn,
   ...erasureEn,
+  ...accessLogEn,
   ...lrsForwardingEn,
   ...ltiServicesEn,
   ...ltiDeepLinkingEn,

@@ -9,6 +9,7 @@ import type { InvitationState } from '#app/domain/invitations.server.ts'
 import type { StepKey } from '#app/domain/progress-rules.ts'
 import type { ApiScope } from '#app/employer/api-scopes.ts'
 import type { listAssignments } from '#app/employer/assignments.server.ts'
+import type { AccessKind } from '#app/privacy/access-kinds.ts'
 import type { AchievementLevel } from '#app/records/credential.server.ts'
 import type { VerificationStatus } from '#app/records/verify.server.ts'
 import type { TextKey } from './catalog.ts'
@@ -237,4 +238,22 @@ export const SNIPPET_LABEL: Record<keyof typeof SNIPPETS, TextKey> = {
   checklist: 'authoring.snippet.checklist',
   kpi: 'authoring.snippet.kpi',
   scenario: 'authoring.snippet.scenario',
+}
+
+export const ACCESS_KIND_LABEL: Record<AccessKind, TextKey> = {
+  'staff.detail': 'accessLog.kind.staff.detail',
+  'member.detail': 'accessLog.kind.member.detail',
+  'member.xapi': 'accessLog.kind.member.xapi',
+  'evidence.view': 'accessLog.kind.evidence.view',
+  'evidence.file': 'accessLog.kind.evidence.file',
+  'evaluation.view': 'accessLog.kind.evaluation.view',
+  'evaluation.file': 'accessLog.kind.evaluation.file',
+  'quality.trend': 'accessLog.kind.quality.trend',
+  'coaching.view': 'accessLog.kind.coaching.view',
+  'export.progress': 'accessLog.kind.export.progress',
+  'export.records': 'accessLog.kind.export.records',
+  'export.evaluations': 'accessLog.kind.export.evaluations',
+  'api.staff': 'accessLog.kind.api.staff',
+  'api.records': 'accessLog.kind.api.records',
+  'api.evaluations': 'accessLog.kind.api.evaluations',
 }

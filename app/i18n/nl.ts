@@ -3,6 +3,7 @@ import { lrsForwardingNl } from './lrs-forwarding.nl.ts'
 import { packagePlayerNl } from './package-player.nl.ts'
 import { erasureNl } from './erasure.nl.ts'
 import { privacyNl } from './privacy.nl.ts'
+import { accessLogNl } from './access-log.nl.ts'
 import { packageAuthoringNl } from './package-authoring.nl.ts'
 import { ltiServicesNl } from './lti-services.nl.ts'
 import { ltiDeepLinkingNl } from './lti-deep-linking.nl.ts'
@@ -26,6 +27,7 @@ export const nl = {
   ...packagePlayerNl,
   ...privacyNl,
   ...erasureNl,
+  ...accessLogNl,
   ...lrsForwardingNl,
   ...ltiServicesNl,
   ...ltiDeepLinkingNl,

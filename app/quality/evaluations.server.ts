@@ -520,7 +520,8 @@ const FILE = { fileKey: true, fileName: true, fileType: true } as const
 export function evaluationFileForScope(scope: QualityScope, id: string) {
   return prisma.evaluation.findFirst({
     where: { id, calibrationSessionId: null, ...readableByScope(scope, 'evaluatorId') },
-    select: FILE,
+    // Whose contact it is, for the access log.
+    select: { ...FILE, agentId: true },
   })
 }
 

@@ -1,5 +1,5 @@
 import { prisma } from '#app/db.server.ts'
-import type { Table } from '#app/exports/csv.ts'
+import type { PeopleTable } from '#app/exports/csv.ts'
 import { translator, type Locale } from '#app/i18n/i18n.ts'
 import { toAmsterdamLocal, fromAmsterdamLocal } from '#app/utils/amsterdam-date.ts'
 import { readableByScope, type QualityScope } from './quality-access.server.ts'
@@ -13,6 +13,7 @@ import type { Channel } from './scorecard-definition.ts'
  */
 const EXPORTED_EVALUATION = {
   id: true,
+  agentId: true,
   contactAt: true,
   channel: true,
   externalId: true,
@@ -39,7 +40,7 @@ const REAL_EVALUATION = { calibrationSessionId: null }
  * Every evaluation this person may read (the same rows as the evaluations page, unpaged), one
  * row each, with a column per work process scored in any of them.
  */
-export async function evaluationsTable(scope: QualityScope, locale: Locale): Promise<Table> {
+export async function evaluationsTable(scope: QualityScope, locale: Locale): Promise<PeopleTable> {
   const t = translator(locale)
   const rows = await prisma.evaluation.findMany({
     where: { ...REAL_EVALUATION, ...readableByScope(scope, 'evaluatorId') },
@@ -92,6 +93,7 @@ export async function evaluationsTable(scope: QualityScope, locale: Locale): Pro
         }),
       ]
     }),
+    people: rows.map((r) => r.agentId),
   }
 }
 

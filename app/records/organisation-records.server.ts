@@ -6,6 +6,7 @@ export const ORGANISATION_RECORDS_PAGE = 200
 /** A record as the organisation's record list and its export show it, with its status inputs. */
 export const ORGANISATION_RECORD = {
   id: true,
+  userId: true,
   recipientName: true,
   level: true,
   code: true,

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { data, Form, redirect } from 'react-router'
+import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/account'
 import { DataTable, RowAction } from '#app/components/data-table.tsx'
@@ -179,6 +179,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           <a href="/account/data-export.zip" download className="button secondary">
             {t('privacy.downloadAll')}
           </a>
+        </p>
+        <p>
+          <Link to="/account/access-log">{t('accessLog.accountLink')}</Link>
         </p>
       </section>
     </div>

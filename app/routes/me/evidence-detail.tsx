@@ -6,13 +6,24 @@ import { requireEvidenceAccess } from '#app/assessment/evidence-access.server.ts
 import { verdicts } from '#app/assessment/evidence.server.ts'
 import { VERDICT_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { logAccess } from '#app/privacy/access-log.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
 export const meta: Route.MetaFunction = ({ matches, data }) =>
   pageTitle(matches, data?.evidence.title ?? 'evidence.title')
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { evidence, isOwner, isAssessor } = await requireEvidenceAccess(request, params.evidenceId)
+  const { user, evidence, isOwner, isAssessor } = await requireEvidenceAccess(
+    request,
+    params.evidenceId,
+  )
+  await logAccess({
+    viewer: { userId: user.id },
+    organisationId: evidence.organisationId,
+    kind: 'evidence.view',
+    people: evidence.userId,
+    objectId: evidence.id,
+  })
   const submitted = new URL(request.url).searchParams.get('submitted') === '1'
   return { evidence, verdicts: verdicts(evidence), isOwner, isAssessor, submitted }
 }

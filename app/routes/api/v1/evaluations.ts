@@ -1,5 +1,6 @@
 import type { Route } from './+types/evaluations'
 import { requireApiScope } from '#app/employer/api-tokens.server.ts'
+import { logAccess } from '#app/privacy/access-log.server.ts'
 import { organisationEvaluations, parseSince } from '#app/quality/quality-exports.server.ts'
 
 /**
@@ -21,6 +22,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     page,
     since,
   )
+  await logAccess({
+    viewer: { apiTokenName: scope.apiTokenName },
+    organisationId: scope.organisationId,
+    kind: 'api.evaluations',
+    people: evaluations.map((e) => e.agentId),
+  })
   return Response.json({
     organisation: scope.organisationSlug,
     page,

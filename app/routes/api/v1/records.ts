@@ -1,5 +1,6 @@
 import type { Route } from './+types/records'
 import { requireApiScope } from '#app/employer/api-tokens.server.ts'
+import { logAccess } from '#app/privacy/access-log.server.ts'
 import { recordUrl } from '#app/records/issuer.server.ts'
 import { organisationRecords } from '#app/records/organisation-records.server.ts'
 
@@ -8,6 +9,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const scope = await requireApiScope(request, params.slug, 'records:read')
   const page = Math.max(1, Number(new URL(request.url).searchParams.get('page')) || 1)
   const { total, pages, records } = await organisationRecords(scope.organisationId, page)
+  await logAccess({
+    viewer: { apiTokenName: scope.apiTokenName },
+    organisationId: scope.organisationId,
+    kind: 'api.records',
+    people: records.flatMap((r) => (r.userId ? [r.userId] : [])),
+  })
   return Response.json({
     organisation: scope.organisationSlug,
     page,

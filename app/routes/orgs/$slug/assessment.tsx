@@ -12,6 +12,7 @@ import { currentCriteria } from '#app/assessment/criteria.server.ts'
 import { getEvidence, verdicts } from '#app/assessment/evidence.server.ts'
 import { RUBRIC_LABEL } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { logAccess } from '#app/privacy/access-log.server.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -46,6 +47,13 @@ async function load(request: Request, slug: string, evidenceId: string) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, membership, evidence } = await load(request, params.slug, params.evidenceId)
   const own = evidence.userId === user.id
+  await logAccess({
+    viewer: { userId: user.id },
+    organisationId: evidence.organisationId,
+    kind: 'evidence.view',
+    people: evidence.userId,
+    objectId: evidence.id,
+  })
   const forms = await Promise.all(
     verdicts(evidence)
       .filter(

@@ -16,6 +16,7 @@ import {
   updateMember,
 } from '#app/domain/organisations.server.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { logAccess } from '#app/privacy/access-log.server.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -35,9 +36,19 @@ const MemberSchema = z.discriminatedUnion('intent', [
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'org.member')
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { membership } = await requireOrgPermission(request, params.slug, 'manage:members:org')
+  const { user, membership } = await requireOrgPermission(
+    request,
+    params.slug,
+    'manage:members:org',
+  )
   const member = await getMember(membership.organisation.id, params.membershipId)
   invariantResponse(member, 'Member not found')
+  await logAccess({
+    viewer: { userId: user.id },
+    organisationId: membership.organisation.id,
+    kind: 'member.detail',
+    people: member.user.id,
+  })
   const teams = await listTeams(membership.organisation.id)
   return {
     organisation: membership.organisation,

@@ -9,6 +9,7 @@ import { requireStaffScope } from '#app/employer/staff-scope.server.ts'
 import { formatDate, localized } from '#app/i18n/i18n.ts'
 import { RECORD_LEVEL_LABEL, textFor } from '#app/i18n/labels.ts'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { logAccess } from '#app/privacy/access-log.server.ts'
 import { memberKpiWeeks } from '#app/quality/kpis.server.ts'
 import { invariantResponse } from '#app/utils/invariant.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -20,9 +21,15 @@ export const meta: Route.MetaFunction = ({ matches, data }) =>
   pageTitle(matches, data?.member.name ?? 'employer.title')
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { scope } = await requireStaffScope(request, params.slug)
+  const { user, scope } = await requireStaffScope(request, params.slug)
   const member = await staffMember(scope, params.membershipId)
   invariantResponse(member)
+  await logAccess({
+    viewer: { userId: user.id },
+    organisationId: scope.organisationId,
+    kind: 'staff.detail',
+    people: member.userId,
+  })
   // Read only once the person is known to be in scope (staffMember is null otherwise).
   const kpiWeeks = await memberKpiWeeks(scope.organisationId, member.membershipId)
   return {

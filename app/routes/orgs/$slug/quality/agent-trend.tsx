@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import type { Route } from './+types/agent-trend'
 import { TrendWindowForm, WorkProcessTrendView } from '#app/components/quality/trend-chart.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { logAccess } from '#app/privacy/access-log.server.ts'
 import { agentName } from '#app/quality/coaching.server.ts'
 import { isAgentInScope, requireQualityScope } from '#app/quality/quality-access.server.ts'
 import { agentTrend, agentTrendView, trendOptions } from '#app/quality/trends.server.ts'
@@ -14,6 +15,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { scope } = await requireQualityScope(request, params.slug)
   if (!(await isAgentInScope(scope, params.agentId)))
     throw new Response('Not found', { status: 404 })
+  await logAccess({
+    viewer: { userId: scope.userId },
+    organisationId: scope.organisationId,
+    kind: 'quality.trend',
+    people: params.agentId,
+  })
   const options = trendOptions(new URL(request.url))
   const trends = await agentTrend(params.agentId, {
     organisationId: scope.organisationId,

@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import type { Route } from './+types/coaching-session'
 import { CoachingRecord } from '#app/components/quality/coaching-record.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { logAccess } from '#app/privacy/access-log.server.ts'
 import { getCoachingForScope } from '#app/quality/coaching.server.ts'
 import { requireQualityScope } from '#app/quality/quality-access.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -13,6 +14,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { scope } = await requireQualityScope(request, params.slug)
   const session = await getCoachingForScope(scope, params.sessionId)
   if (!session) throw new Response('Not found', { status: 404 })
+  await logAccess({
+    viewer: { userId: scope.userId },
+    organisationId: scope.organisationId,
+    kind: 'coaching.view',
+    people: session.agentId,
+    objectId: session.id,
+  })
   return { base: `/orgs/${scope.organisationSlug}/quality`, session }
 }
 

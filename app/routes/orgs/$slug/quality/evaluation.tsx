@@ -4,6 +4,7 @@ import { ErrorList, Notice } from '#app/components/forms.tsx'
 import { EvaluationView } from '#app/components/quality/evaluation-view.tsx'
 import { ScoringFields } from '#app/components/quality/scoring-fields.tsx'
 import { useTranslation } from '#app/i18n/use-translation.ts'
+import { logAccess } from '#app/privacy/access-log.server.ts'
 import {
   EvaluationRefused,
   getEvaluationForScope,
@@ -20,6 +21,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { scope } = await requireQualityScope(request, params.slug)
   const evaluation = await getEvaluationForScope(scope, params.evaluationId)
   invariantResponse(evaluation)
+  await logAccess({
+    viewer: { userId: scope.userId },
+    organisationId: scope.organisationId,
+    kind: 'evaluation.view',
+    people: evaluation.agentId,
+    objectId: evaluation.id,
+  })
   const url = new URL(request.url)
   return {
     organisation: { slug: scope.organisationSlug, name: scope.organisationName },
