@@ -61,6 +61,10 @@ export type AuditAction =
   | 'lrs-forwarding.enabled'
   | 'lrs-forwarding.disabled'
   | 'lrs-forwarding.deleted'
+  | 'retention.changed'
+  | 'retention.applied'
+  | 'legal-hold.placed'
+  | 'legal-hold.lifted'
 
 /**
  * Write one line of the audit trail, inside the transaction of the change it describes, so a

@@ -192,6 +192,10 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'lrs-forwarding.enabled': 'lrsForwarding.audit.enabled',
   'lrs-forwarding.disabled': 'lrsForwarding.audit.disabled',
   'lrs-forwarding.deleted': 'lrsForwarding.audit.deleted',
+  'retention.changed': 'retention.audit.changed',
+  'retention.applied': 'retention.audit.applied',
+  'legal-hold.placed': 'legalHold.audit.placed',
+  'legal-hold.lifted': 'legalHold.audit.lifted',
 }
 
 /** The learning events the dashboard lists (LearningEvent.verb is a plain column). */

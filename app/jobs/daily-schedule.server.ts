@@ -14,10 +14,15 @@ export function uploadCleanupKey(date: string) {
   return `uploads.cleanup:${date}`
 }
 
+/** The idempotency key of a day's retention run (docs/decisions/035-retention.md). */
+export function retentionKey(date: string) {
+  return `privacy.retention:${date}`
+}
+
 /**
  * The schedule inside the app, no cron: every instance ticks (every minute) and, once it is
  * past 07:00 in Amsterdam, enqueues today's daily jobs (the reminders, the clean-up of stale
- * uploads) under keys with today's date. The keys make every tick after the first a no-op,
+ * uploads, retention) under keys with today's date. The keys make every tick after the first a no-op,
  * on every instance: one run of each per day.
  */
 export class DailySchedule {
@@ -35,6 +40,7 @@ export class DailySchedule {
     const ids = [
       await this.queue.enqueue('assignments.remind', { date }, { key: reminderKey(date) }),
       await this.queue.enqueue('uploads.cleanup', { date }, { key: uploadCleanupKey(date) }),
+      await this.queue.enqueue('privacy.retention', { date }, { key: retentionKey(date) }),
     ]
     return ids.filter((id): id is string => id !== null)
   }

@@ -8,6 +8,7 @@ export const JOB_NAMES = [
   'uploads.cleanup',
   'lti.score',
   'lrs.forward',
+  'privacy.retention',
 ] as const
 export type JobName = (typeof JOB_NAMES)[number]
 
@@ -22,6 +23,9 @@ export const JOB_POLICY: Record<JobName, { attempts: number; backoffSeconds: num
   // An organisation's LRS down: 30 s doubling to about four hours, some eight in all; after
   // that the sweep (every two minutes) starts a new job. Nothing waits in the job itself.
   'lrs.forward': { attempts: 10, backoffSeconds: 30 },
+  // A night's retention: every organisation again on a retry (what went is gone, so a rerun
+  // deletes only what is left); three tries five minutes apart, then it waits for tomorrow.
+  'privacy.retention': { attempts: 3, backoffSeconds: 300 },
 }
 
 /** A job not in the catalog (tests) gets these. */

@@ -3,6 +3,7 @@ import { postScore } from '#app/integrations/lti/grade-passback.server.ts'
 import { forwardPending } from '#app/integrations/lrs/delivery.server.ts'
 import { sendReminders } from '#app/employer/assignments.server.ts'
 import { remindFollowUps } from '#app/quality/coaching.server.ts'
+import { applyRetentionEverywhere } from '#app/privacy/retention.server.ts'
 import { abortStaleUploads } from '#app/storage/uploads.server.ts'
 import { now as clockNow } from './clock.server.ts'
 import type { JobName } from './job-catalog.ts'
@@ -45,6 +46,11 @@ export function createTasks(deps: TaskDependencies = {}): Record<JobName, JobHan
     // batch, so a rerun sends only the rest. Throws while the LRS is down (retried).
     'lrs.forward': async (payload) => {
       await forwardPending(String(payload.organisationId))
+    },
+    // Every organisation's retention periods, each organisation in its own transaction; a
+    // second run the same day finds nothing more than the time since the first has aged.
+    'privacy.retention': async () => {
+      await applyRetentionEverywhere((deps.now ?? clockNow)())
     },
   }
 }
