@@ -6,7 +6,12 @@ import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { makeMember, makeOrganisation } from '#tests/factories.ts'
 import { TEST_DATA_DIR, testEngine } from '#tests/test-database.ts'
 import { amsterdamDay, clockFromFile } from './clock.server.ts'
-import { DailySchedule, reminderKey, uploadCleanupKey } from './daily-schedule.server.ts'
+import {
+  DailySchedule,
+  reminderKey,
+  retentionKey,
+  uploadCleanupKey,
+} from './daily-schedule.server.ts'
 import type { JobQueue } from './job-queue.ts'
 import { PgBossJobQueue } from './pg-boss-queue.server.ts'
 import { SqliteJobQueue } from './sqlite-queue.server.ts'
@@ -95,9 +100,9 @@ describe(`daily reminders scheduled in the app (${testEngine})`, () => {
     expect(await tickEverywhere(3)).toEqual([])
     expect(await reminders()).toBe(0)
 
-    // The reminders and the clean-up of stale uploads: two jobs a day.
+    // The reminders, the clean-up of stale uploads and retention: three jobs a day.
     setClock('2026-12-01T06:05:00Z') // 07:05
-    expect(await tickEverywhere(5)).toHaveLength(2)
+    expect(await tickEverywhere(5)).toHaveLength(3)
     expect(await reminders()).toBe(1)
     setClock('2026-12-01T15:00:00Z') // later that day
     expect(await tickEverywhere(5)).toEqual([])
@@ -105,7 +110,7 @@ describe(`daily reminders scheduled in the app (${testEngine})`, () => {
 
     // The next day: once more.
     setClock('2026-12-02T07:10:00Z') // 08:10 on the 2nd
-    expect(await tickEverywhere(5)).toHaveLength(2)
+    expect(await tickEverywhere(5)).toHaveLength(3)
     expect(await tickEverywhere(5)).toEqual([])
     expect(await reminders()).toBe(2)
 
@@ -122,5 +127,11 @@ describe(`daily reminders scheduled in the app (${testEngine})`, () => {
         .map((j) => j.key)
         .sort(),
     ).toEqual([uploadCleanupKey('2026-12-01'), uploadCleanupKey('2026-12-02')])
+    expect(
+      runs
+        .filter((j) => j.name === 'privacy.retention')
+        .map((j) => j.key)
+        .sort(),
+    ).toEqual([retentionKey('2026-12-01'), retentionKey('2026-12-02')])
   })
 })
