@@ -109,6 +109,7 @@ export default [
     route('lti/courses', 'routes/orgs/$slug/lti-courses.tsx'),
     route('lti', 'routes/orgs/$slug/lti.tsx'),
     route('lrs', 'routes/orgs/$slug/lrs.tsx'),
+    route('retention', 'routes/orgs/$slug/retention.tsx'),
     route('audit', 'routes/orgs/$slug/audit.tsx'),
     route('access-log', 'routes/orgs/$slug/access-log.tsx'),
     route('progress.csv', 'routes/orgs/$slug/progress-csv.ts'),

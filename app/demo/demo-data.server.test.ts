@@ -1,5 +1,6 @@
 import { beforeAll, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
+import { planRetention } from '#app/privacy/retention.server.ts'
 import { importCourses } from '#app/domain/course-import.server.ts'
 import { importDossierFolder } from '#app/domain/dossier-folder.server.ts'
 import { attemptLogin } from '#app/auth/login.server.ts'
@@ -146,4 +147,15 @@ test('the demo data has the accounts the README lists, and loads once', async ()
   expect(new Set(overdue.map((a) => a.organisation.slug))).toEqual(
     new Set(['klantcontact-noord', 'callforce']),
   )
+  // Klantcontact Noord set its own retention periods; tonight's run takes nothing of the demo.
+  expect(
+    await prisma.retentionPolicy.findFirst({
+      where: { organisation: { slug: 'klantcontact-noord' } },
+      select: { kpiMonths: true, examEvidenceMonths: true },
+    }),
+  ).toEqual({ kpiMonths: 12, examEvidenceMonths: 18 })
+  for (const o of await prisma.organisation.findMany({ select: { id: true } })) {
+    const tonight = await planRetention(o.id, new Date())
+    expect(Object.values(tonight.rows).flat()).toEqual([])
+  }
 }, 120_000)

@@ -8,6 +8,7 @@ import { seedDemoAuthoring } from './demo-authoring.server.ts'
 import { seedDemoEmployer } from './demo-employer.server.ts'
 import { seedDemoProgress } from './demo-progress.server.ts'
 import { seedDemoQuality } from './demo-quality.server.ts'
+import { seedDemoRetention } from './demo-retention.server.ts'
 import { seedDemoLti } from './demo-lti.server.ts'
 import { seedDemoPackages } from './demo-packages.server.ts'
 import { seedDemoSso } from './demo-sso.server.ts'
@@ -39,6 +40,7 @@ export async function seedDemoData(): Promise<'created' | 'present'> {
   await seedDemoLti()
   await seedDemoPackages()
   await seedDemoQuality()
+  await seedDemoRetention()
   return 'created'
 }
 

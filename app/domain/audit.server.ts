@@ -65,6 +65,10 @@ export type AuditAction =
   | 'privacy.erasure-approved'
   | 'privacy.erasure-rejected'
   | 'privacy.erasure-done'
+  | 'retention.changed'
+  | 'retention.applied'
+  | 'legal-hold.placed'
+  | 'legal-hold.lifted'
 
 /**
  * Write one line of the audit trail, inside the transaction of the change it describes, so a

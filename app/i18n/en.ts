@@ -4,6 +4,7 @@ import { packagePlayerEn } from './package-player.en.ts'
 import { erasureEn } from './erasure.en.ts'
 import { privacyEn } from './privacy.en.ts'
 import { accessLogEn } from './access-log.en.ts'
+import { retentionEn } from './retention.en.ts'
 import { packageAuthoringEn } from './package-authoring.en.ts'
 import { ltiServicesEn } from './lti-services.en.ts'
 import { ltiDeepLinkingEn } from './lti-deep-linking.en.ts'
@@ -27,6 +28,7 @@ export const en: Catalog = {
   ...privacyEn,
   ...erasureEn,
   ...accessLogEn,
+  ...retentionEn,
   ...lrsForwardingEn,
   ...ltiServicesEn,
   ...ltiDeepLinkingEn,

@@ -197,6 +197,10 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, TextKey> = {
   'privacy.erasure-approved': 'erasure.audit.approved',
   'privacy.erasure-rejected': 'erasure.audit.rejected',
   'privacy.erasure-done': 'erasure.audit.done',
+  'retention.changed': 'retention.audit.changed',
+  'retention.applied': 'retention.audit.applied',
+  'legal-hold.placed': 'legalHold.audit.placed',
+  'legal-hold.lifted': 'legalHold.audit.lifted',
 }
 
 /** The learning events the dashboard lists (LearningEvent.verb is a plain column). */

@@ -4,6 +4,7 @@ import { packagePlayerNl } from './package-player.nl.ts'
 import { erasureNl } from './erasure.nl.ts'
 import { privacyNl } from './privacy.nl.ts'
 import { accessLogNl } from './access-log.nl.ts'
+import { retentionNl } from './retention.nl.ts'
 import { packageAuthoringNl } from './package-authoring.nl.ts'
 import { ltiServicesNl } from './lti-services.nl.ts'
 import { ltiDeepLinkingNl } from './lti-deep-linking.nl.ts'
@@ -28,6 +29,7 @@ export const nl = {
   ...privacyNl,
   ...erasureNl,
   ...accessLogNl,
+  ...retentionNl,
   ...lrsForwardingNl,
   ...ltiServicesNl,
   ...ltiDeepLinkingNl,

@@ -10,6 +10,7 @@ import {
   DailySchedule,
   erasureRecheckKey,
   reminderKey,
+  retentionKey,
   uploadCleanupKey,
 } from './daily-schedule.server.ts'
 import type { JobQueue } from './job-queue.ts'
@@ -100,10 +101,10 @@ describe(`daily reminders scheduled in the app (${testEngine})`, () => {
     expect(await tickEverywhere(3)).toEqual([])
     expect(await reminders()).toBe(0)
 
-    // The reminders, the clean-up of stale uploads and the re-check of waiting erasures:
-    // three jobs a day.
+    // The reminders, the clean-up of stale uploads, retention and the re-check of waiting
+    // erasures: four jobs a day.
     setClock('2026-12-01T06:05:00Z') // 07:05
-    expect(await tickEverywhere(5)).toHaveLength(3)
+    expect(await tickEverywhere(5)).toHaveLength(4)
     expect(await reminders()).toBe(1)
     setClock('2026-12-01T15:00:00Z') // later that day
     expect(await tickEverywhere(5)).toEqual([])
@@ -111,7 +112,7 @@ describe(`daily reminders scheduled in the app (${testEngine})`, () => {
 
     // The next day: once more.
     setClock('2026-12-02T07:10:00Z') // 08:10 on the 2nd
-    expect(await tickEverywhere(5)).toHaveLength(3)
+    expect(await tickEverywhere(5)).toHaveLength(4)
     expect(await tickEverywhere(5)).toEqual([])
     expect(await reminders()).toBe(2)
 
@@ -134,5 +135,11 @@ describe(`daily reminders scheduled in the app (${testEngine})`, () => {
         .map((j) => j.key)
         .sort(),
     ).toEqual([erasureRecheckKey('2026-12-01'), erasureRecheckKey('2026-12-02')])
+    expect(
+      runs
+        .filter((j) => j.name === 'privacy.retention')
+        .map((j) => j.key)
+        .sort(),
+    ).toEqual([retentionKey('2026-12-01'), retentionKey('2026-12-02')])
   })
 })

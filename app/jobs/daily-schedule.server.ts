@@ -19,10 +19,15 @@ export function erasureRecheckKey(date: string) {
   return `privacy.erase:due:${date}`
 }
 
+/** The idempotency key of a day's retention run (docs/decisions/035-retention.md). */
+export function retentionKey(date: string) {
+  return `privacy.retention:${date}`
+}
+
 /**
  * The schedule inside the app, no cron: every instance ticks (every minute) and, once it is
  * past 07:00 in Amsterdam, enqueues today's daily jobs (the reminders, the clean-up of stale
- * uploads) under keys with today's date. The keys make every tick after the first a no-op,
+ * uploads, retention, the re-check of waiting erasures) under keys with today's date. The keys make every tick after the first a no-op,
  * on every instance: one run of each per day.
  */
 export class DailySchedule {
@@ -41,6 +46,7 @@ export class DailySchedule {
       await this.queue.enqueue('assignments.remind', { date }, { key: reminderKey(date) }),
       await this.queue.enqueue('uploads.cleanup', { date }, { key: uploadCleanupKey(date) }),
       await this.queue.enqueue('privacy.erase', { date }, { key: erasureRecheckKey(date) }),
+      await this.queue.enqueue('privacy.retention', { date }, { key: retentionKey(date) }),
     ]
     return ids.filter((id): id is string => id !== null)
   }

@@ -9,6 +9,7 @@ export const JOB_NAMES = [
   'lti.score',
   'lrs.forward',
   'privacy.erase',
+  'privacy.retention',
 ] as const
 export type JobName = (typeof JOB_NAMES)[number]
 
@@ -25,6 +26,9 @@ export const JOB_POLICY: Record<JobName, { attempts: number; backoffSeconds: num
   'lrs.forward': { attempts: 10, backoffSeconds: 30 },
   // An erasure rolls back as a whole when it fails; three tries, then an admin looks.
   'privacy.erase': { attempts: 3, backoffSeconds: 300 },
+  // A night's retention: every organisation again on a retry (what went is gone, so a rerun
+  // deletes only what is left); three tries five minutes apart, then it waits for tomorrow.
+  'privacy.retention': { attempts: 3, backoffSeconds: 300 },
 }
 
 /** A job not in the catalog (tests) gets these. */

@@ -4,6 +4,7 @@ import { forwardPending } from '#app/integrations/lrs/delivery.server.ts'
 import { sendReminders } from '#app/employer/assignments.server.ts'
 import { remindFollowUps } from '#app/quality/coaching.server.ts'
 import { carryOutDueErasures, carryOutErasure } from '#app/privacy/erasure-requests.server.ts'
+import { applyRetentionEverywhere } from '#app/privacy/retention.server.ts'
 import { abortStaleUploads } from '#app/storage/uploads.server.ts'
 import { now as clockNow } from './clock.server.ts'
 import type { JobName } from './job-catalog.ts'
@@ -53,6 +54,11 @@ export function createTasks(deps: TaskDependencies = {}): Record<JobName, JobHan
       const now = (deps.now ?? clockNow)()
       if (payload.requestId) await carryOutErasure(String(payload.requestId), now)
       else await carryOutDueErasures(now)
+    },
+    // Every organisation's retention periods, each organisation in its own transaction; a
+    // second run the same day finds nothing more than the time since the first has aged.
+    'privacy.retention': async () => {
+      await applyRetentionEverywhere((deps.now ?? clockNow)())
     },
   }
 }
