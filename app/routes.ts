@@ -109,6 +109,8 @@ export default [
     route('lti', 'routes/orgs/$slug/lti.tsx'),
     route('lrs', 'routes/orgs/$slug/lrs.tsx'),
     route('audit', 'routes/orgs/$slug/audit.tsx'),
+    route('works-council', 'routes/orgs/$slug/works-council.tsx'),
+    route('works-council.pdf', 'routes/orgs/$slug/works-council-pdf.ts'),
     route('progress.csv', 'routes/orgs/$slug/progress-csv.ts'),
     route('progress.xlsx', 'routes/orgs/$slug/progress-xlsx.ts'),
     route('records.csv', 'routes/orgs/$slug/records-csv.ts'),

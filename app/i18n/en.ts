@@ -2,6 +2,7 @@ import type { Catalog } from './catalog.ts'
 import { lrsForwardingEn } from './lrs-forwarding.en.ts'
 import { packagePlayerEn } from './package-player.en.ts'
 import { privacyEn } from './privacy.en.ts'
+import { worksCouncilEn } from './works-council.en.ts'
 import { packageAuthoringEn } from './package-authoring.en.ts'
 import { ltiServicesEn } from './lti-services.en.ts'
 import { ltiDeepLinkingEn } from './lti-deep-linking.en.ts'
@@ -23,6 +24,7 @@ export const en: Catalog = {
   ...packageAuthoringEn,
   ...packagePlayerEn,
   ...privacyEn,
+  ...worksCouncilEn,
   ...lrsForwardingEn,
   ...ltiServicesEn,
   ...ltiDeepLinkingEn,

@@ -2,6 +2,7 @@ import type { PluralForms } from './catalog.ts'
 import { lrsForwardingNl } from './lrs-forwarding.nl.ts'
 import { packagePlayerNl } from './package-player.nl.ts'
 import { privacyNl } from './privacy.nl.ts'
+import { worksCouncilNl } from './works-council.nl.ts'
 import { packageAuthoringNl } from './package-authoring.nl.ts'
 import { ltiServicesNl } from './lti-services.nl.ts'
 import { ltiDeepLinkingNl } from './lti-deep-linking.nl.ts'
@@ -24,6 +25,7 @@ export const nl = {
   ...packageAuthoringNl,
   ...packagePlayerNl,
   ...privacyNl,
+  ...worksCouncilNl,
   ...lrsForwardingNl,
   ...ltiServicesNl,
   ...ltiDeepLinkingNl,

@@ -21,6 +21,7 @@ const PAGES: readonly OrgPage[] = [
   { path: 'lti', label: 'ltiAdmin.title', needs: ['manage:members:org'] },
   { path: 'lrs', label: 'lrsForwarding.title', needs: ['manage:members:org'] },
   { path: 'audit', label: 'audit.title', needs: ['read:members:org'] },
+  { path: 'works-council', label: 'wc.tab', needs: ['manage:members:org'] },
 ]
 
 /**
