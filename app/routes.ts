@@ -112,6 +112,8 @@ export default [
     route('retention', 'routes/orgs/$slug/retention.tsx'),
     route('audit', 'routes/orgs/$slug/audit.tsx'),
     route('access-log', 'routes/orgs/$slug/access-log.tsx'),
+    route('works-council', 'routes/orgs/$slug/works-council.tsx'),
+    route('works-council.pdf', 'routes/orgs/$slug/works-council-pdf.ts'),
     route('progress.csv', 'routes/orgs/$slug/progress-csv.ts'),
     route('progress.xlsx', 'routes/orgs/$slug/progress-xlsx.ts'),
     route('records.csv', 'routes/orgs/$slug/records-csv.ts'),

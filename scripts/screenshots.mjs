@@ -63,6 +63,7 @@ const ROLES = [
       ['medewerker', { from: `${ORG}/matrix`, link: /\/staff\/[^/]+$/ }],
       ['teamgrafiek', { from: `${ORG}/matrix`, link: /\/teams\/[^/]+\/progress(\?.*)?$/ }],
       ['opdrachten', `${ORG}/assignments`],
+      ['ondernemingsraad', `${ORG}/works-council`],
     ],
   },
   {

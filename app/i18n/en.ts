@@ -5,6 +5,7 @@ import { erasureEn } from './erasure.en.ts'
 import { privacyEn } from './privacy.en.ts'
 import { accessLogEn } from './access-log.en.ts'
 import { retentionEn } from './retention.en.ts'
+import { worksCouncilEn } from './works-council.en.ts'
 import { packageAuthoringEn } from './package-authoring.en.ts'
 import { ltiServicesEn } from './lti-services.en.ts'
 import { ltiDeepLinkingEn } from './lti-deep-linking.en.ts'
@@ -29,6 +30,7 @@ export const en: Catalog = {
   ...erasureEn,
   ...accessLogEn,
   ...retentionEn,
+  ...worksCouncilEn,
   ...lrsForwardingEn,
   ...ltiServicesEn,
   ...ltiDeepLinkingEn,

@@ -5,6 +5,7 @@ import { erasureNl } from './erasure.nl.ts'
 import { privacyNl } from './privacy.nl.ts'
 import { accessLogNl } from './access-log.nl.ts'
 import { retentionNl } from './retention.nl.ts'
+import { worksCouncilNl } from './works-council.nl.ts'
 import { packageAuthoringNl } from './package-authoring.nl.ts'
 import { ltiServicesNl } from './lti-services.nl.ts'
 import { ltiDeepLinkingNl } from './lti-deep-linking.nl.ts'
@@ -30,6 +31,7 @@ export const nl = {
   ...erasureNl,
   ...accessLogNl,
   ...retentionNl,
+  ...worksCouncilNl,
   ...lrsForwardingNl,
   ...ltiServicesNl,
   ...ltiDeepLinkingNl,

@@ -1,7 +1,7 @@
 import { prisma } from '#app/db.server.ts'
 
 /** Awaits an object of queries side by side, keeping each result under its own name. */
-async function allNamed<T extends Record<string, PromiseLike<unknown>>>(
+export async function allNamed<T extends Record<string, PromiseLike<unknown>>>(
   queries: T,
 ): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
   const entries = Object.entries(queries)

@@ -23,6 +23,7 @@ const PAGES: readonly OrgPage[] = [
   { path: 'retention', label: 'retention.title', needs: ['manage:members:org'] },
   { path: 'audit', label: 'audit.title', needs: ['read:members:org'] },
   { path: 'access-log', label: 'accessLog.title', needs: ['read:members:org'] },
+  { path: 'works-council', label: 'wc.tab', needs: ['manage:members:org'] },
 ]
 
 /**
