@@ -11,6 +11,7 @@ import {
   verifyVcJwt,
 } from './independent-verifier.ts'
 import { prisma } from '#app/db.server.ts'
+import { eraseAccount } from '#app/privacy/erasure.server.ts'
 
 /**
  * Our records as a third party checks them: the running app on loopback with the demo data,
@@ -242,5 +243,47 @@ describe('status for third parties', () => {
     expect(did.verificationMethod.map((m) => m.type).sort()).toEqual(['JsonWebKey', 'Multikey'])
     expect(did.assertionMethod).toEqual(did.verificationMethod.map((m) => m.id))
     expect(did.verificationMethod.every((m) => m.id.startsWith(`${did.id}#`))).toBe(true)
+  })
+})
+
+describe('after the holder had their account erased (AVG art. 17)', () => {
+  test("the holder's copies still verify with the independent verifiers, and show their status", async () => {
+    const lotte = await prisma.user.findUniqueOrThrow({
+      where: { email: 'leerling@noord.demo.test' },
+    })
+    const records = await prisma.completionRecord.findMany({
+      where: { userId: lotte.id },
+      select: { id: true, revocation: { select: { recordId: true } } },
+    })
+    expect(records.length).toBeGreaterThan(1)
+    // What the holder kept: both signed forms of every record, fetched before the erasure.
+    const copies = []
+    for (const r of records)
+      copies.push({
+        ...r,
+        jsonLd: await jsonLdForm(r.id),
+        jwt: (await (await get(`/records/${r.id}/credential.jwt`)).text()).trim(),
+      })
+    expect(copies.some((c) => c.revocation)).toBe(true)
+
+    await eraseAccount(lotte.id)
+
+    for (const copy of copies) {
+      const result = await verifyJsonLd(copy.jsonLd)
+      expect(result.verified, copy.id).toBe(true)
+      expect(result.statusResult?.results?.[0]?.status, copy.id).toBe(Boolean(copy.revocation))
+      await verifyVcJwt(copy.jwt, app!.url)
+      // The public page keeps the status and no longer names her; the signed forms are gone.
+      const page = await (await get(`/records/${copy.id}`)).text()
+      expect(page).toContain(`data-status="${copy.revocation ? 'revoked' : 'valid'}"`)
+      expect(page).not.toContain(lotte.name)
+      expect((await fetch(`${app!.url}/records/${copy.id}/credential.json`)).status).toBe(410)
+      expect((await fetch(`${app!.url}/records/${copy.id}/credential.jwt`)).status).toBe(410)
+    }
+    // Our own /verify takes the holder's copy as before.
+    const form = new FormData()
+    form.append('credential', JSON.stringify(copies.find((c) => !c.revocation)!.jsonLd))
+    const verdict = await (await fetch(`${app!.url}/verify`, { method: 'POST', body: form })).text()
+    expect(verdict).toContain('data-status="valid"')
   })
 })

@@ -3,6 +3,7 @@ import type { Locale } from '#app/i18n/i18n.ts'
 import { type Credential, DOSSIER_REF, dossierFramework } from './credential.server.ts'
 import { recordIdFrom } from './issuer.server.ts'
 import { recordStatus } from './record-status.ts'
+import { publishedRevocationBit } from './status-list.server.ts'
 import { verifyJwt } from './verify.server.ts'
 
 type RecordRow = {
@@ -56,6 +57,21 @@ async function titlesOf(records: RecordRow[], locale: Locale) {
     ) ?? r.name
 }
 
+/** The status of a record whose holder was erased: revocation, suspension, expiry, the list. */
+async function registerStatus(record: {
+  validUntil: Date | null
+  revocation: object | null
+  suspension: object | null
+  statusListId: string | null
+  statusListIndex: number | null
+}) {
+  return {
+    status: recordStatus(record, new Date()),
+    reason: undefined,
+    statusListRevoked: await publishedRevocationBit(record),
+  }
+}
+
 /**
  * Everything the public record page and the certificate show: the verification result, the
  * achievement in the reader's language and its place in the dossier.
@@ -78,14 +94,20 @@ export async function getRecordView(id: string, locale: Locale) {
       issuedAt: true,
       validUntil: true,
       organisation: { select: { name: true } },
+      statusListId: true,
+      statusListIndex: true,
+      user: { select: { erasedAt: true } },
       revocation: { select: { revokedAt: true, reason: true } },
       // Only since when: the reason of a suspension is for the audit log, not the public.
       suspension: { select: { suspendedAt: true } },
     },
   })
   if (!record) return null
-  // Checked as any verifier would: the stored JWT against the published keys.
-  const verification = await verifyJwt(record.jwt)
+  // Checked as any verifier would: the stored JWT against the published keys. After the
+  // holder's erasure the platform has no signed copy: the status is read from the register
+  // and the published list, as a verifier of the holder's copy would find it.
+  const erased = Boolean(record.user?.erasedAt)
+  const verification = erased ? await registerStatus(record) : await verifyJwt(record.jwt)
   const credential = JSON.parse(record.credential) as Credential
   const achievement = credential.credentialSubject.achievement as {
     criteria: { narrative: string }
@@ -126,6 +148,7 @@ export async function getRecordView(id: string, locale: Locale) {
     criteria: achievement.criteria.narrative,
     alignment: achievement.alignment,
     bundled,
+    erased,
     status: verification.status,
     reason: verification.reason ?? null,
     statusListRevoked: verification.statusListRevoked ?? null,

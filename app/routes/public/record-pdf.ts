@@ -18,6 +18,10 @@ export async function loader({ params, request }: Route.LoaderArgs) {
   invariantResponse(view)
   // A revoked record gets no fresh certificate; its page says why.
   invariantResponse(view.status !== 'revoked', 'This record has been revoked', { status: 410 })
+  // No name to print: the holder was erased.
+  invariantResponse(!view.erased, 'The holder of this record had their data erased', {
+    status: 410,
+  })
   const t = translator(locale)
   const pdf = await renderCertificatePdf({
     locale,

@@ -109,11 +109,14 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
         validUntil={record.validUntil}
         statusListRevoked={record.statusListRevoked}
       />
+      {record.erased ? <p className="notice">{t('erasure.record.erased')}</p> : null}
       <dl className="facts">
-        <div>
-          <dt>{t('records.recipient')}</dt>
-          <dd>{record.recipientName}</dd>
-        </div>
+        {record.erased ? null : (
+          <div>
+            <dt>{t('records.recipient')}</dt>
+            <dd>{record.recipientName}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('records.kind')}</dt>
           <dd>{level}</dd>
@@ -156,23 +159,29 @@ export default function RecordPage({ loaderData, actionData }: Route.ComponentPr
       ) : null}
       <h2>{t('records.downloads')}</h2>
       <ul>
-        <li>
-          <a href={`/records/${record.id}/credential.jwt`} download>
-            {t('records.downloadJwt')}
-          </a>
-        </li>
-        <li>
-          <a href={`/records/${record.id}/credential.json`} download>
-            {t('records.downloadJson')}
-          </a>
-        </li>
-        {record.status !== 'revoked' ? (
-          <li>
-            <a href={`/records/${record.id}/certificate.pdf?lang=${locale}`} download>
-              {t('records.downloadPdf')}
-            </a>
-          </li>
-        ) : null}
+        {record.erased ? (
+          <li>{t('erasure.record.gone')}</li>
+        ) : (
+          <>
+            <li>
+              <a href={`/records/${record.id}/credential.jwt`} download>
+                {t('records.downloadJwt')}
+              </a>
+            </li>
+            <li>
+              <a href={`/records/${record.id}/credential.json`} download>
+                {t('records.downloadJson')}
+              </a>
+            </li>
+            {record.status !== 'revoked' ? (
+              <li>
+                <a href={`/records/${record.id}/certificate.pdf?lang=${locale}`} download>
+                  {t('records.downloadPdf')}
+                </a>
+              </li>
+            ) : null}
+          </>
+        )}
         <li>
           <Link to="/verify">{t('verify.title')}</Link>
         </li>
