@@ -74,6 +74,7 @@ export default [
     route('records/:recordId/wallet', 'routes/me/record-wallet.tsx'),
     route('account', 'routes/me/account.tsx'),
     route('account/access-log', 'routes/me/access-log.tsx'),
+    route('account/erasure', 'routes/me/erasure.tsx'),
 
     // Quality: the agent's own evaluations.
     route('evaluations', 'routes/me/evaluations.tsx'),
@@ -109,11 +110,14 @@ export default [
     route('lti/courses', 'routes/orgs/$slug/lti-courses.tsx'),
     route('lti', 'routes/orgs/$slug/lti.tsx'),
     route('lrs', 'routes/orgs/$slug/lrs.tsx'),
-    route('retention', 'routes/orgs/$slug/retention.tsx'),
     route('audit', 'routes/orgs/$slug/audit.tsx'),
-    route('access-log', 'routes/orgs/$slug/access-log.tsx'),
-    route('works-council', 'routes/orgs/$slug/works-council.tsx'),
-    route('works-council.pdf', 'routes/orgs/$slug/works-council-pdf.ts'),
+    // Privacy under the AVG (#22): one tab, its pages under /privacy.
+    route('privacy', 'routes/orgs/$slug/privacy.tsx'),
+    route('privacy/works-council', 'routes/orgs/$slug/works-council.tsx'),
+    route('privacy/works-council.pdf', 'routes/orgs/$slug/works-council-pdf.ts'),
+    route('privacy/retention', 'routes/orgs/$slug/retention.tsx'),
+    route('privacy/erasure-requests', 'routes/orgs/$slug/erasure-requests.tsx'),
+    route('privacy/access-log', 'routes/orgs/$slug/access-log.tsx'),
     route('progress.csv', 'routes/orgs/$slug/progress-csv.ts'),
     route('progress.xlsx', 'routes/orgs/$slug/progress-xlsx.ts'),
     route('records.csv', 'routes/orgs/$slug/records-csv.ts'),

@@ -25,7 +25,7 @@ test('every page of an organisation carries its tabs, and each role sees only it
     'LTI-koppelingen',
     'Doorsturen naar uw LRS',
     'Audittrail',
-    'Ondernemingsraad',
+    'Privacy',
   ])
   await expect(tabs.getByRole('link', { name: 'Opdrachten' })).toHaveAttribute(
     'aria-current',
@@ -39,13 +39,14 @@ test('every page of an organisation carries its tabs, and each role sees only it
   )
   await expectNoSeriousA11yViolations(page)
   // The works-council pack, a long document: readable, with its PDF one click away.
-  await tabs.getByRole('link', { name: 'Ondernemingsraad' }).click()
+  await tabs.getByRole('link', { name: 'Privacy' }).click()
+  await page.getByRole('link', { name: 'Informatie voor de ondernemingsraad' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Informatie voor de ondernemingsraad',
   )
   await expect(page.getByRole('link', { name: 'Download als PDF' })).toHaveAttribute(
     'href',
-    `${ORG}/works-council.pdf?lang=nl`,
+    `${ORG}/privacy/works-council.pdf?lang=nl`,
   )
   await expectNoSeriousA11yViolations(page)
 

@@ -54,7 +54,7 @@ const JOURNEYS: Journey[] = [
       `${ORG}/assignments`,
       firstLink(`${ORG}/matrix`, /\/teams\/[^/]+\/progress(\?.*)?$/),
       `${ORG}/lti`,
-      `${ORG}/retention`,
+      `${ORG}/privacy/retention`,
     ],
   },
   {

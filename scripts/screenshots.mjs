@@ -63,7 +63,9 @@ const ROLES = [
       ['medewerker', { from: `${ORG}/matrix`, link: /\/staff\/[^/]+$/ }],
       ['teamgrafiek', { from: `${ORG}/matrix`, link: /\/teams\/[^/]+\/progress(\?.*)?$/ }],
       ['opdrachten', `${ORG}/assignments`],
-      ['ondernemingsraad', `${ORG}/works-council`],
+      ['privacy', `${ORG}/privacy`],
+      ['ondernemingsraad', `${ORG}/privacy/works-council`],
+      ['wisverzoeken', `${ORG}/privacy/erasure-requests`],
     ],
   },
   {

@@ -201,7 +201,7 @@ describe('who sees the log', () => {
     const noord = await call(
       orgAccessLog.loader,
       getRequest(
-        `/orgs/${NOORD}/access-log?person=${lotte.id}`,
+        `/orgs/${NOORD}/privacy/access-log?person=${lotte.id}`,
         cookies['werkgever@noord.demo.test'],
       ),
       { slug: NOORD },
@@ -215,14 +215,14 @@ describe('who sees the log', () => {
     // CallForce's admin: Noord's log is not there, and their own shows none of Noord's rows.
     const elsewhere = await call(
       orgAccessLog.loader,
-      getRequest(`/orgs/${NOORD}/access-log`, cookies['werkgever@callforce.demo.test']),
+      getRequest(`/orgs/${NOORD}/privacy/access-log`, cookies['werkgever@callforce.demo.test']),
       { slug: NOORD },
     )
     expect(elsewhere.status).toBe(404)
     const own = await call(
       orgAccessLog.loader,
       getRequest(
-        `/orgs/${CALLFORCE}/access-log?person=${lotte.id}`,
+        `/orgs/${CALLFORCE}/privacy/access-log?person=${lotte.id}`,
         cookies['werkgever@callforce.demo.test'],
       ),
       { slug: CALLFORCE },
@@ -232,7 +232,7 @@ describe('who sees the log', () => {
     // A team leader is not an org admin.
     const leader = await call(
       orgAccessLog.loader,
-      getRequest(`/orgs/${NOORD}/access-log`, cookies['teamleider@noord.demo.test']),
+      getRequest(`/orgs/${NOORD}/privacy/access-log`, cookies['teamleider@noord.demo.test']),
       { slug: NOORD },
     )
     expect(leader.status).toBe(403)

@@ -210,3 +210,37 @@ export async function erasureRequestsOf(organisationId: string) {
     requestedBy: byId.get(r.requestedById) ?? null,
   }))
 }
+
+/** The organisations a person can file their request with: every membership, ended ones too. */
+export async function erasureOrganisations(userId: string) {
+  const memberships = await prisma.membership.findMany({
+    where: { userId },
+    orderBy: { organisation: { name: 'asc' } },
+    select: { organisation: { select: { id: true, name: true } } },
+  })
+  return memberships.map((m) => m.organisation)
+}
+
+/** The members an admin can file a request for: living accounts without an open request. */
+export async function erasureCandidates(organisationId: string) {
+  const [members, open] = await Promise.all([
+    prisma.membership.findMany({
+      where: { organisationId, user: { erasedAt: null } },
+      select: { user: { select: { id: true, name: true } } },
+    }),
+    prisma.erasureRequest.findMany({
+      where: { organisationId, status: { in: OPEN } },
+      select: { userId: true },
+    }),
+  ])
+  const pending = new Set(open.map((r) => r.userId))
+  return members
+    .map((m) => m.user)
+    .filter((u) => !pending.has(u.id))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+}
+
+/** How many requests of the organisation wait for a decision. */
+export function openErasureRequestCount(organisationId: string) {
+  return prisma.erasureRequest.count({ where: { organisationId, status: 'requested' } })
+}

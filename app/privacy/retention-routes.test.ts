@@ -6,7 +6,7 @@ import { cookieFor, makeMember, makeOrganisation } from '#tests/factories.ts'
 import { call, formRequest, getRequest } from '#tests/route-call.ts'
 import { DEFAULT_RETENTION } from './retention-policy.ts'
 
-/** /orgs/:slug/retention: the org admin's periods, dry run and legal holds. */
+/** /orgs/:slug/privacy/retention: the org admin's periods, dry run and legal holds. */
 let org: Awaited<ReturnType<typeof makeOrganisation>>
 let admin: string
 let learnerCookie: string
@@ -26,7 +26,7 @@ beforeAll(async () => {
   otherAdmin = await cookieFor((await makeMember(other.id, ['employer_admin'])).user.id)
 })
 
-const path = () => `/orgs/${org.slug}/retention`
+const path = () => `/orgs/${org.slug}/privacy/retention`
 const post = (fields: Record<string, string>, cookie = admin) =>
   call(page.action, formRequest(path(), fields, { cookie }), { slug: org.slug })
 const load = async (cookie = admin) =>
@@ -38,10 +38,10 @@ const periods = { ...DEFAULT_RETENTION }
 const asFields = (p: Record<string, number | string>) =>
   Object.fromEntries(Object.entries(p).map(([k, v]) => [k, String(v)]))
 
-describe('/orgs/:slug/retention', () => {
+describe('/orgs/:slug/privacy/retention', () => {
   test('is for the organisation’s admins; another organisation’s admin gets a 404', async () => {
-    expect(orgTabs('x', ['employer_admin']).map((t) => t.to)).toContain('/orgs/x/retention')
-    expect(orgTabs('x', ['team_leader']).map((t) => t.to)).not.toContain('/orgs/x/retention')
+    expect(orgTabs('x', ['employer_admin']).map((t) => t.to)).toContain('/orgs/x/privacy')
+    expect(orgTabs('x', ['team_leader']).map((t) => t.to)).not.toContain('/orgs/x/privacy')
     expect((await load(learnerCookie)).status).toBe(403)
     expect((await post({ intent: 'save', ...asFields(periods) }, learnerCookie)).status).toBe(403)
     expect((await load(otherAdmin)).status).toBe(404)

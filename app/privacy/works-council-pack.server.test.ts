@@ -70,7 +70,8 @@ test('the pack of Klantcontact Noord states its real settings, in Dutch and in E
     { name: 'HR-systeem (demo)', scopes: ['progress:read', 'records:read'], lastUsedAt: null },
   ])
   expect(facts.lrs).toBeNull()
-  expect(facts.retention).toMatchObject({ ownPolicy: false, evaluationMonths: 24 })
+  // The demo sets its own periods: the defaults, with KPI weeks kept for 12 months.
+  expect(facts.retention).toMatchObject({ ownPolicy: true, evaluationMonths: 24, kpiMonths: 12 })
 
   expect(nl.title).toBe('Informatie voor de ondernemingsraad')
   expect(nl.subtitle).toContain('Klantcontact Noord')
@@ -90,8 +91,9 @@ test('the pack of Klantcontact Noord states its real settings, in Dutch and in E
   expect(integrations).toContain(
     'HR-systeem (demo): voortgang per werkproces van alle medewerkers, behaalde resultaten; nog nooit gebruikt.',
   )
-  expect(section(nl, 'retention')).toContain('standaardtermijnen')
+  expect(section(nl, 'retention')).toContain('eigen bewaartermijnen')
   expect(section(nl, 'retention')).toContain('24 maanden na het vastleggen')
+  expect(section(nl, 'retention')).toContain('12 maanden na het vastleggen')
   // Each role with its holders and what the permission table lets it see.
   const roles = section(nl, 'roles')
   expect(roles).toContain(`Medewerker (lerende): ${learners} personen`)
@@ -142,16 +144,20 @@ test('the PDF holds the same text over several A4 pages, Dutch characters intact
 
 test("the page and the PDF are for the organisation's admins only, in the asked language", async () => {
   const admin = await cookieFor(await userId('werkgever@noord.demo.test'))
-  const page = await call(pageRoute.loader, getRequest(`/orgs/${NOORD}/works-council`, admin), {
-    slug: NOORD,
-  })
+  const page = await call(
+    pageRoute.loader,
+    getRequest(`/orgs/${NOORD}/privacy/works-council`, admin),
+    {
+      slug: NOORD,
+    },
+  )
   expect(page.status).toBe(200)
   expect((page.data as { document: WorksCouncilDocument }).document.title).toBe(
     'Informatie voor de ondernemingsraad',
   )
   const english = await call(
     pageRoute.loader,
-    getRequest(`/orgs/${NOORD}/works-council`, `${admin}; lang=en`),
+    getRequest(`/orgs/${NOORD}/privacy/works-council`, `${admin}; lang=en`),
     { slug: NOORD },
   )
   expect((english.data as { document: WorksCouncilDocument }).document.title).toBe(
@@ -160,7 +166,7 @@ test("the page and the PDF are for the organisation's admins only, in the asked 
 
   const pdf = await call(
     pdfRoute.loader,
-    getRequest(`/orgs/${NOORD}/works-council.pdf?lang=en`, admin),
+    getRequest(`/orgs/${NOORD}/privacy/works-council.pdf?lang=en`, admin),
     { slug: NOORD },
   )
   expect(pdf.status).toBe(200)
@@ -171,8 +177,8 @@ test("the page and the PDF are for the organisation's admins only, in the asked 
   const stranger = await cookieFor(await userId('werkgever@callforce.demo.test'))
   const leader = await cookieFor(await userId('teamleider@noord.demo.test'))
   for (const [route, path] of [
-    [pageRoute, 'works-council'],
-    [pdfRoute, 'works-council.pdf'],
+    [pageRoute, 'privacy/works-council'],
+    [pdfRoute, 'privacy/works-council.pdf'],
   ] as const) {
     const foreign = await call(route.loader, getRequest(`/orgs/${NOORD}/${path}`, stranger), {
       slug: NOORD,
@@ -201,14 +207,9 @@ test('the pack follows a change of settings at once', async () => {
     scopes: ['quality:read'],
     actorId: admin,
   })
-  await prisma.retentionPolicy.create({
-    data: {
-      organisationId: noordId,
-      examEvidenceMonths: 18,
-      learningEventMonths: 36,
-      evaluationMonths: 12,
-      kpiMonths: 1,
-    },
+  await prisma.retentionPolicy.update({
+    where: { organisationId: noordId },
+    data: { evaluationMonths: 12, kpiMonths: 1 },
   })
   await prisma.qualityRule.updateMany({
     where: { organisationId: noordId, kind: 'demonstrated' },

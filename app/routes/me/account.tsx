@@ -183,6 +183,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <p>
           <Link to="/account/access-log">{t('accessLog.accountLink')}</Link>
         </p>
+        <p>
+          <Link to="/account/erasure">{t('erasure.accountLink')}</Link>
+        </p>
       </section>
     </div>
   )

@@ -27,7 +27,7 @@ export default function OrgAccessLog({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { organisation, personId, people, entries, page, pages } = loaderData
   const pageLink = (p: number) =>
-    `/orgs/${organisation.slug}/access-log?${new URLSearchParams({
+    `/orgs/${organisation.slug}/privacy/access-log?${new URLSearchParams({
       ...(personId ? { person: personId } : {}),
       page: String(p),
     })}`

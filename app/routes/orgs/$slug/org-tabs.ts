@@ -20,10 +20,8 @@ const PAGES: readonly OrgPage[] = [
   { path: 'sso', label: 'sso.title', needs: ['manage:members:org'] },
   { path: 'lti', label: 'ltiAdmin.title', needs: ['manage:members:org'] },
   { path: 'lrs', label: 'lrsForwarding.title', needs: ['manage:members:org'] },
-  { path: 'retention', label: 'retention.title', needs: ['manage:members:org'] },
   { path: 'audit', label: 'audit.title', needs: ['read:members:org'] },
-  { path: 'access-log', label: 'accessLog.title', needs: ['read:members:org'] },
-  { path: 'works-council', label: 'wc.tab', needs: ['manage:members:org'] },
+  { path: 'privacy', label: 'privacy.orgTab', needs: ['manage:members:org'] },
 ]
 
 /**

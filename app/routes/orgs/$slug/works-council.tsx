@@ -52,7 +52,7 @@ export default function WorksCouncil({ loaderData }: Route.ComponentProps) {
       <p>{t('wc.pageIntro')}</p>
       <p>
         <a
-          href={`/orgs/${slug}/works-council.pdf?lang=${document.locale}`}
+          href={`/orgs/${slug}/privacy/works-council.pdf?lang=${document.locale}`}
           download
           className="button"
         >
