@@ -53,6 +53,7 @@ const ROLES = [
       ['bewijs', '/evidence'],
       ['beoordelingen', '/evaluations'],
       ['account', '/account'],
+      ['wissen', '/account/erasure'],
     ],
   },
   {

@@ -8,6 +8,7 @@ import { seedDemoAuthoring } from './demo-authoring.server.ts'
 import { seedDemoEmployer } from './demo-employer.server.ts'
 import { seedDemoProgress } from './demo-progress.server.ts'
 import { seedDemoQuality } from './demo-quality.server.ts'
+import { seedDemoErasure } from './demo-erasure.server.ts'
 import { seedDemoRetention } from './demo-retention.server.ts'
 import { seedDemoLti } from './demo-lti.server.ts'
 import { seedDemoPackages } from './demo-packages.server.ts'
@@ -41,6 +42,7 @@ export async function seedDemoData(): Promise<'created' | 'present'> {
   await seedDemoPackages()
   await seedDemoQuality()
   await seedDemoRetention()
+  await seedDemoErasure()
   return 'created'
 }
 

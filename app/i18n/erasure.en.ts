@@ -25,6 +25,7 @@ export const erasureEn: AreaCatalog<typeof erasureNl> = {
   'erasure.submitted': 'Your request has been filed.',
   'erasure.openRequest': 'Your request of {date}: {status}.',
   'erasure.status.requested': 'waiting for your employer’s decision',
+  'erasure.orgStatus.requested': 'waiting for a decision',
   'erasure.status.approved': 'approved, being carried out',
   'erasure.status.rejected': 'rejected',
   'erasure.status.done': 'carried out',

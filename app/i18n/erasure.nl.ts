@@ -23,6 +23,7 @@ export const erasureNl = {
   'erasure.submitted': 'Je verzoek is ingediend.',
   'erasure.openRequest': 'Je verzoek van {date}: {status}.',
   'erasure.status.requested': 'wacht op een besluit van je werkgever',
+  'erasure.orgStatus.requested': 'wacht op een besluit',
   'erasure.status.approved': 'goedgekeurd, wordt uitgevoerd',
   'erasure.status.rejected': 'afgewezen',
   'erasure.status.done': 'uitgevoerd',

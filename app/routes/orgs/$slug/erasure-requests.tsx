@@ -95,7 +95,10 @@ export default function ErasureRequests({ loaderData, actionData }: Route.Compon
   })
   const when = (date: Date | string) => formatAmsterdam(new Date(date), locale, 'dateTime')
   const statusText = (r: LoaderRequest) => {
-    const status = t(`erasure.status.${r.status}` as 'erasure.status.requested')
+    const status =
+      r.status === 'requested'
+        ? t('erasure.orgStatus.requested')
+        : t(`erasure.status.${r.status}` as 'erasure.status.done')
     if (r.waitingFor === 'legal_hold') return `${status}. ${t('erasure.waiting.legal_hold')}`
     if (r.waitingFor === 'exam_retention' && r.notBefore)
       return `${status}. ${t('erasure.waiting.exam_retention', { date: when(r.notBefore) })}`
