@@ -243,8 +243,11 @@ describe.runIf(testEngine === 'postgresql')('copying a site from SQLite to Postg
     await source.erasureRequest.create({
       data: { userId: user.id, organisationId: organisation.id, requestedById: user.id },
     })
-    await source.retentionPolicy.create({
-      data: {
+    // The demo gives Klantcontact Noord its own periods already; any first organisation has one.
+    await source.retentionPolicy.upsert({
+      where: { organisationId: organisation.id },
+      update: {},
+      create: {
         organisationId: organisation.id,
         examEvidenceMonths: 18,
         learningEventMonths: 36,

@@ -169,7 +169,10 @@ describe.runIf(testEngine === 'postgresql')('readiness when the database is unre
     open = false
     for (const s of sockets) s.destroy()
     const started = Date.now()
-    const down = await fetch(`${app.url}/readyz`)
+    // If the app died of the cut, its own last words say why.
+    const down = await fetch(`${app.url}/readyz`).catch((error: unknown) => {
+      throw new Error(`${String(error)}; the app's output:\n${app.output().slice(-6000)}`)
+    })
     expect(down.status).toBe(503)
     expect(await down.json()).toMatchObject({ status: 'unavailable', database: 'down' })
     expect(Date.now() - started).toBeLessThan(10_000)
