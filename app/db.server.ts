@@ -1,8 +1,10 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { PrismaClient as PostgresPrismaClient } from '#app/generated/prisma-postgres/client.ts'
 import { env } from '#app/env.server.ts'
+import { survivingConnectionErrors } from '#app/utils/pg-pool-errors.server.ts'
 
 export type DatabaseEngine = 'sqlite' | 'postgresql'
 
@@ -24,7 +26,13 @@ export function createClient(url: string): PrismaClient {
     // (another instance, a CLI import) instead of failing at once with SQLITE_BUSY.
     return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) })
   }
-  const adapter = new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE })
+  // Our own pool, so its connections' errors are caught (pg-pool-errors.server.ts); the
+  // adapter still ends it on $disconnect.
+  const pool = survivingConnectionErrors(
+    new pg.Pool({ connectionString: url, max: env.DATABASE_POOL_SIZE }),
+    'database',
+  )
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true })
   return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient
 }
 

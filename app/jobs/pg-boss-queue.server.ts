@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import PgBoss from 'pg-boss'
 import pg from 'pg'
+import { survivingConnectionErrors } from '#app/utils/pg-pool-errors.server.ts'
 import { policyOf } from './job-catalog.ts'
 import type {
   EnqueueOptions,
@@ -73,9 +74,11 @@ export class PgBossJobQueue implements JobQueue {
 
   constructor(private readonly options: PgBossQueueOptions) {
     // allowExitOnIdle: a command-line run that only enqueued (setup's demo data) still ends.
-    this.pool = new pg.Pool({ connectionString: options.url, max: 4, allowExitOnIdle: true })
-    // An idle connection that breaks (server restart) must not crash the process.
-    this.pool.on('error', (error) => console.warn('jobs: PostgreSQL connection lost:', error))
+    // A connection that breaks (server restart, network) must not crash the process.
+    this.pool = survivingConnectionErrors(
+      new pg.Pool({ connectionString: options.url, max: 4, allowExitOnIdle: true }),
+      'jobs',
+    )
     this.boss = new PgBoss({
       db: { executeSql: (text, values) => this.pool.query(text, values) },
       schema: SCHEMA,
