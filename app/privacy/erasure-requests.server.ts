@@ -2,6 +2,7 @@ import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/domain/audit.server.ts'
 import { jobQueue } from '#app/jobs/process-queue.server.ts'
 import { eraseAccount } from './erasure.server.ts'
+import { addMonths } from './retention-months.ts'
 import { retentionPeriods } from './retention-policy.ts'
 
 /**
@@ -144,8 +145,7 @@ async function holdOn(userId: string, organisationId: string, now: Date) {
     select: { issuedAt: true },
   })
   if (!qualification) return null
-  const notBefore = new Date(qualification.issuedAt)
-  notBefore.setUTCMonth(notBefore.getUTCMonth() + policy.examEvidenceMonths)
+  const notBefore = addMonths(qualification.issuedAt, policy.examEvidenceMonths)
   return notBefore > now ? { waitingFor: 'exam_retention' as const, notBefore } : null
 }
 
@@ -201,7 +201,7 @@ export async function erasureRequestsOf(organisationId: string) {
   })
   const people = await prisma.user.findMany({
     where: { id: { in: requests.flatMap((r) => [r.userId, r.requestedById]) } },
-    select: { id: true, name: true, email: true, erasedAt: true },
+    select: { id: true, name: true, erasedAt: true },
   })
   const byId = new Map(people.map((p) => [p.id, p]))
   return requests.map((r) => ({

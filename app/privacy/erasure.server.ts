@@ -20,7 +20,11 @@ import { personalModels, type Datamodel } from './personal-models.ts'
  * totals stay right, and nobody can tell whose they were. Files go after the commit.
  */
 
-/** The generated client's datamodel (see personal-models.ts for why this internal property). */
+/**
+ * The generated client's datamodel: the `prisma-client` generator emits no Prisma.dmmf, but
+ * every client carries the schema's models and relations as its runtime datamodel (untyped on
+ * the generated class). Read by erasure and by the completeness tests.
+ */
 export function runtimeDatamodel(): Datamodel {
   return (prisma as unknown as { _runtimeDataModel: Datamodel })._runtimeDataModel
 }

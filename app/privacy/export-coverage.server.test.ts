@@ -1,15 +1,10 @@
 import { expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
 import { EXPORT_COVERAGE } from './export-coverage.ts'
+import { runtimeDatamodel } from './erasure.server.ts'
 import { EXPORT_FILES } from './export-files.ts'
 import { personalModels, uncoveredModels, type Datamodel } from './personal-models.ts'
 
-/**
- * The generated client's datamodel: the `prisma-client` generator emits no Prisma.dmmf, but
- * every client carries the schema's models and relations as its runtime datamodel (untyped on
- * the generated class).
- */
-const datamodel = (prisma as unknown as { _runtimeDataModel: Datamodel })._runtimeDataModel
+const datamodel = runtimeDatamodel()
 
 test('every model that refers to a person is exported or excluded with a reason', () => {
   expect(uncoveredModels(datamodel, EXPORT_COVERAGE)).toEqual([])
