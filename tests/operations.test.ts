@@ -33,6 +33,8 @@ describe('an instance, as operations see it', () => {
   test('every response carries a request id, and the JSON log line has the same one', async () => {
     const response = await fetch(`${app.url}/dossiers/contactcenter-teamleider?secret=x`)
     const id = response.headers.get('x-request-id')
+    // The line is written when the response has finished, after the streamed body.
+    await response.text()
     expect(id).toMatch(/^[0-9a-f-]{36}$/)
     // A balancer's own id is kept, so its logs and ours line up.
     const forwarded = await fetch(`${app.url}/healthz`, { headers: { 'x-request-id': 'lb-42' } })

@@ -6,6 +6,7 @@ import { policyOf } from './job-catalog.ts'
 import type {
   EnqueueOptions,
   JobCounts,
+  JobHandler,
   JobHandlers,
   JobPayload,
   JobQueue,
@@ -71,6 +72,9 @@ export class PgBossJobQueue implements JobQueue {
   private maintenance?: NodeJS.Timeout
   private lastPrune = 0
   private closed = false
+  private stopping = false
+  private loops: Promise<void>[] = []
+  private readonly wakeUps = new Set<() => void>()
 
   constructor(private readonly options: PgBossQueueOptions) {
     // allowExitOnIdle: a command-line run that only enqueued (setup's demo data) still ends.
@@ -143,6 +147,8 @@ export class PgBossJobQueue implements JobQueue {
         db: { executeSql: (text, values) => client.query(text, values) },
       })
       await client.query('COMMIT')
+      // This instance's idle workers look at once; other instances on their next poll.
+      for (const wake of this.wakeUps) wake()
       return id
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {})
@@ -152,21 +158,75 @@ export class PgBossJobQueue implements JobQueue {
     }
   }
 
+  /**
+   * One worker loop per queue, ours rather than pg-boss's `work()`: pg-boss records a job's
+   * outcome without awaiting it, so a database cut off at that moment became an unhandled
+   * rejection that killed the server (tests/operations.test.ts). Here every query is awaited;
+   * a failure is logged and the loop asks again after the poll interval. A job whose outcome
+   * could not be recorded stays active until it expires, and maintenance then retries it.
+   */
   async start(handlers: JobHandlers) {
     await this.ready()
+    this.stopping = false
     for (const [name, handler] of Object.entries(handlers)) {
       await this.queue(name)
-      await this.boss.work<JobPayload>(
-        name,
-        { batchSize: 1, pollingIntervalSeconds: this.options.pollSeconds },
-        async ([job]) => {
-          if (job) await handler(job.data ?? {}, { id: job.id, name: job.name })
-        },
-      )
+      this.loops.push(this.loop(name, handler))
     }
     this.maintenance ??= setInterval(() => {
       this.maintain().catch((error) => console.warn('jobs: maintenance failed:', error))
     }, this.options.maintenanceSeconds * 1000)
+  }
+
+  private async loop(name: string, handler: JobHandler) {
+    while (!this.stopping) {
+      let ran = false
+      try {
+        ran = await this.runOne(name, handler)
+      } catch (error) {
+        console.warn(`jobs: worker for ${name} failed:`, (error as Error).message)
+      }
+      if (!ran && !this.stopping) await this.sleep(this.options.pollSeconds * 1000)
+    }
+  }
+
+  private sleep(ms: number) {
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer)
+        this.wakeUps.delete(wake)
+        resolve()
+      }
+      const timer = setTimeout(wake, ms)
+      this.wakeUps.add(wake)
+    })
+  }
+
+  /** Take one job of this queue and run it, recording its outcome; false when none was due. */
+  private async runOne(name: string, handler: JobHandler) {
+    const [job] = await this.boss.fetch<JobPayload>(name, { batchSize: 1 })
+    if (!job) return false
+    let failure: unknown
+    let timer: NodeJS.Timeout | undefined
+    try {
+      // A handler that hangs must not hold its queue: past the expiry it counts as failed.
+      const expired = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`did not finish within ${this.options.expireSeconds} s`)),
+          this.options.expireSeconds * 1000,
+        )
+      })
+      await Promise.race([handler(job.data ?? {}, { id: job.id, name: job.name }), expired])
+    } catch (error) {
+      failure = error
+    } finally {
+      clearTimeout(timer)
+    }
+    if (failure === undefined) await this.boss.complete(name, job.id)
+    else {
+      const output = failure instanceof Error ? failure : { value: failure }
+      await this.boss.fail(name, job.id, output)
+    }
+    return true
   }
 
   /** Fail expired jobs (they retry), archive and drop old ones, forget old keys. */
@@ -185,11 +245,21 @@ export class PgBossJobQueue implements JobQueue {
   async stop(timeoutMs = 30_000) {
     if (this.closed) return
     this.closed = true
+    this.stopping = true
     clearInterval(this.maintenance)
     this.maintenance = undefined
+    for (const wake of this.wakeUps) wake()
+    // Running jobs may finish; one still running at the timeout expires later and is retried.
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      Promise.all(this.loops),
+      new Promise((r) => (timer = setTimeout(r, timeoutMs))),
+    ])
+    clearTimeout(timer)
+    this.loops = []
     if (this.started) {
       await this.started.catch(() => {})
-      await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false })
+      await this.boss.stop({ graceful: false, close: false })
     }
     await this.pool.end()
   }
@@ -202,15 +272,9 @@ export class PgBossJobQueue implements JobQueue {
       busy = false
       for (const [name, handler] of Object.entries(handlers)) {
         await this.queue(name)
-        const [job] = await this.boss.fetch<JobPayload>(name, { batchSize: 1 })
-        if (!job) continue
-        busy = true
-        ran++
-        try {
-          await handler(job.data ?? {}, { id: job.id, name: job.name })
-          await this.boss.complete(name, job.id)
-        } catch (error) {
-          await this.boss.fail(name, job.id, error instanceof Error ? error : { value: error })
+        if (await this.runOne(name, handler)) {
+          busy = true
+          ran++
         }
       }
     }
