@@ -33,8 +33,9 @@ import {
 import { useRef, useState } from 'react'
 import type { Route } from './+types/root'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { getMemberships, getSession } from '#app/auth/authorize.server.ts'
+import { getMemberships, getSession, sessionFrameAncestors } from '#app/auth/authorize.server.ts'
 import { isCrossOriginWrite } from '#app/auth/origin.server.ts'
+import { inRequestScope } from '#app/utils/request-scope.server.ts'
 import { frameAncestors, isLtiEntryPoint } from '#app/integrations/lti/frame-policy.ts'
 import { isPackageContentPath } from '#app/packages/content-policy.ts'
 import { isXapiPath } from '#app/xapi/http.server.ts'
@@ -60,34 +61,34 @@ export const links: Route.LinksFunction = () => [
  * app/integrations/lti/frame-policy.ts).
  */
 export const middleware: Route.MiddlewareFunction[] = [
-  async ({ request }, next) => {
-    const { pathname } = new URL(request.url)
-    // A package's SCORM runtime commits from its sandbox (an opaque origin): its URL's
-    // token is its key, it has no session to ride on, and it sets its own sandbox policy.
-    const packageContent = isPackageContentPath(pathname)
-    const tokenOnly = packageContent || isXapiPath(pathname)
-    if (isCrossOriginWrite(request) && !isLtiEntryPoint(pathname) && !tokenOnly) {
-      throw new Response('Cross-origin request refused', { status: 403 })
-    }
-    const response = await next()
-    if (packageContent) return response
-    const session = await getSession(request)
-    try {
-      response.headers.set(
-        'Content-Security-Policy',
-        frameAncestors(pathname, session?.frameAncestors ?? null),
-      )
-    } catch {
-      // A response with immutable headers (a proxied fetch) keeps its own.
-    }
-    return response
-  },
+  // Everything runs in the request's scope: the session is read once for all loaders.
+  ({ request }, next) => inRequestScope(() => guardAndFrame(request, next)),
 ]
+
+async function guardAndFrame(request: Request, next: () => Promise<Response>) {
+  const { pathname } = new URL(request.url)
+  // A package's SCORM runtime commits from its sandbox (an opaque origin): its URL's
+  // token is its key, it has no session to ride on, and it sets its own sandbox policy.
+  const packageContent = isPackageContentPath(pathname)
+  const tokenOnly = packageContent || isXapiPath(pathname)
+  if (isCrossOriginWrite(request) && !isLtiEntryPoint(pathname) && !tokenOnly) {
+    throw new Response('Cross-origin request refused', { status: 403 })
+  }
+  const response = await next()
+  if (packageContent) return response
+  const allowedFramers = await sessionFrameAncestors(request)
+  try {
+    response.headers.set('Content-Security-Policy', frameAncestors(pathname, allowedFramers))
+  } catch {
+    // A response with immutable headers (a proxied fetch) keeps its own.
+  }
+  return response
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
   const session = await getSession(request)
   const user = session?.user ?? null
-  const memberships = user ? await getMemberships(user.id) : []
+  const memberships = user ? await getMemberships(user) : []
   const roles = memberships.flatMap((m) => m.roles)
   const employerOf = memberships.find((m) => m.roles.some((r) => EMPLOYER_ROLES.includes(r)))
   // A quality coach is no employer: their way into the organisation is its quality pages.

@@ -11,7 +11,7 @@ export async function requireEvidenceAccess(request: Request, evidenceId: string
   const evidence = await getEvidence(evidenceId)
   if (!evidence) throw new Response('Not found', { status: 404 })
   const isOwner = evidence.userId === user.id
-  const isAssessor = (await getMemberships(user.id)).some(
+  const isAssessor = (await getMemberships(user)).some(
     (m) => m.organisation.id === evidence.organisationId && can(m.roles, 'assess:evidence:org'),
   )
   if (!isOwner && !isAssessor) throw new Response('Not found', { status: 404 })

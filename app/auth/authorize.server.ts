@@ -1,20 +1,24 @@
 import { redirect } from 'react-router'
 import { prisma } from '#app/db.server.ts'
+import { oncePerRequest } from '#app/utils/request-scope.server.ts'
 import { can, isRole, type Permission, type Role } from './roles.ts'
 import {
   readEmbeddedSessionToken,
   readSessionToken,
   validateSessionToken,
+  type SessionMembership,
+  type SessionUser,
 } from './session.server.ts'
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>>['user']
+export type { SessionUser }
 export type ActiveMembership = {
   id: string
   organisation: { id: string; slug: string; name: string; kind: string }
   roles: Role[]
 }
 
-// One lookup per request, however many loaders ask (root and the page run in parallel).
+// One lookup per request, however many loaders ask (root and the page run in parallel): in
+// the request's scope (app/utils/request-scope.server.ts), else per Request object.
 type RequestSession = {
   user: SessionUser
   sessionId: string
@@ -22,32 +26,51 @@ type RequestSession = {
   frameAncestors: string[] | null
 }
 const userCache = new WeakMap<Request, Promise<RequestSession | null>>()
+// The memberships the session lookup brought along, for this request's user object only: the
+// next request reads them afresh, so a role taken away counts at once.
+const membershipsOfSessionUser = new WeakMap<SessionUser, ActiveMembership[]>()
 
 /**
  * The request's session: the normal cookie's, or else (inside a learning platform's iframe,
  * where the normal SameSite=Lax cookie is not sent) the embedded LTI session's.
  */
 export function getSession(request: Request) {
-  let cached = userCache.get(request)
-  if (!cached) {
-    cached = findSession(request)
-    userCache.set(request, cached)
-  }
-  return cached
+  return oncePerRequest(`session ${request.headers.get('cookie') ?? ''}`, () => {
+    let cached = userCache.get(request)
+    if (!cached) {
+      cached = findSession(request)
+      userCache.set(request, cached)
+    }
+    return cached
+  })
 }
 
 async function findSession(request: Request): Promise<RequestSession | null> {
   const token = readSessionToken(request)
   const normal = token ? await validateSessionToken(token) : null
-  if (normal) return { user: normal.user, sessionId: normal.id, frameAncestors: null }
+  if (normal) {
+    membershipsOfSessionUser.set(normal.user, activeMemberships(normal.memberships))
+    return { user: normal.user, sessionId: normal.id, frameAncestors: null }
+  }
   const embeddedToken = readEmbeddedSessionToken(request)
   const embedded = embeddedToken ? await validateSessionToken(embeddedToken, 'embedded') : null
   if (!embedded) return null
+  membershipsOfSessionUser.set(embedded.user, activeMemberships(embedded.memberships))
   return {
     user: embedded.user,
     sessionId: embedded.id,
     frameAncestors: embedded.frameAncestors.split(' ').filter(Boolean),
   }
+}
+
+/**
+ * The platform origins that may frame this request's page: only an embedded (LTI) session
+ * has them, so without its cookie no lookup is needed (the root middleware asks on every
+ * response, and its request is not the one the loaders' session lookup was cached for).
+ */
+export async function sessionFrameAncestors(request: Request): Promise<string[] | null> {
+  if (!readEmbeddedSessionToken(request)) return null
+  return (await getSession(request))?.frameAncestors ?? null
 }
 
 export async function getUser(request: Request): Promise<SessionUser | null> {
@@ -65,10 +88,20 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user
 }
 
-/** The user's active (not deactivated) memberships with their roles. */
-export async function getMemberships(userId: string): Promise<ActiveMembership[]> {
+function activeMemberships(memberships: SessionMembership[]): ActiveMembership[] {
+  return memberships.map((m) => ({ ...m, roles: m.roles.filter(isRole) }))
+}
+
+/**
+ * The user's active (not deactivated) memberships with their roles, by organisation name.
+ * For the signed-in user of a request they came with the session (no query); for anyone
+ * else they are read.
+ */
+export async function getMemberships(user: { id: string }): Promise<ActiveMembership[]> {
+  const known = membershipsOfSessionUser.get(user as SessionUser)
+  if (known) return known
   const rows = await prisma.membership.findMany({
-    where: { userId, deactivatedAt: null },
+    where: { userId: user.id, deactivatedAt: null },
     orderBy: { organisation: { name: 'asc' } },
     select: {
       id: true,
@@ -90,7 +123,7 @@ export async function requireOrgPermission(
   permission: Permission,
 ) {
   const user = await requireUser(request)
-  const membership = (await getMemberships(user.id)).find((m) => m.organisation.slug === orgSlug)
+  const membership = (await getMemberships(user)).find((m) => m.organisation.slug === orgSlug)
   if (!membership) throw new Response('Not found', { status: 404 })
   if (!can(membership.roles, permission)) throw new Response('Forbidden', { status: 403 })
   return { user, membership }
@@ -99,7 +132,7 @@ export async function requireOrgPermission(
 /** An area for some roles (e.g. /employer): 403 unless one membership holds one of them. */
 export async function requireAnyRole(request: Request, roles: readonly Role[]) {
   const user = await requireUser(request)
-  const memberships = (await getMemberships(user.id)).filter((m) =>
+  const memberships = (await getMemberships(user)).filter((m) =>
     m.roles.some((r) => roles.includes(r)),
   )
   if (memberships.length === 0 && !user.isPlatformAdmin) {

@@ -17,7 +17,7 @@ import { getMemberships, getUser } from './authorize.server.ts'
  * 6. everyone else (learners): the dashboard.
  */
 export async function landingPage(user: { id: string; isPlatformAdmin: boolean }) {
-  const memberships = await getMemberships(user.id)
+  const memberships = await getMemberships(user)
   for (const m of memberships) {
     if (!can(m.roles, 'assess:evidence:org')) continue
     if ((await assessmentQueue(m.organisation.id, user.id)).length > 0)

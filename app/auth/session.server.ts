@@ -43,38 +43,102 @@ export async function createSession(
   return { token, session }
 }
 
+export type SessionUser = { id: string; email: string; name: string; isPlatformAdmin: boolean }
+/** An active (not deactivated) membership with its roles, as the session brings it. */
+export type SessionMembership = {
+  id: string
+  organisation: { id: string; slug: string; name: string; kind: string }
+  roles: string[]
+}
+
+type SessionRow = {
+  id: string
+  expiresAt: Date
+  embedded: boolean
+  frameAncestors: string
+  userId: string
+  email: string
+  name: string
+  isPlatformAdmin: boolean
+  membershipId: string | null
+  organisationId: string | null
+  slug: string | null
+  organisationName: string | null
+  kind: string | null
+  role: string | null
+}
+
 /**
  * The session a token opens, or null. A token only counts in its own kind of cookie: the
  * embedded (LTI) cookie opens only embedded sessions and the normal cookie only normal ones.
+ * Every signed-in page needs the session, its user and their memberships, so one SQL
+ * statement brings all three (a row per membership role), instead of the five statements
+ * and three query compilations Prisma's relation loading takes (docs/benchmarks.md, issue 23).
  */
 export async function validateSessionToken(token: string, kind: 'normal' | 'embedded' = 'normal') {
   const id = hashToken(token)
-  const session = await prisma.session.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      expiresAt: true,
-      embedded: true,
-      frameAncestors: true,
-      user: { select: { id: true, email: true, name: true, isPlatformAdmin: true } },
-    },
-  })
-  if (!session || session.embedded !== (kind === 'embedded')) return null
+  const rows = await prisma.$queryRaw<SessionRow[]>`
+    SELECT s."id", s."expiresAt", s."embedded", s."frameAncestors",
+      u."id" AS "userId", u."email", u."name", u."isPlatformAdmin",
+      m."id" AS "membershipId", o."id" AS "organisationId", o."slug",
+      o."name" AS "organisationName", o."kind", r."role"
+    FROM "Session" s
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."deactivatedAt" IS NULL
+    LEFT JOIN "Organisation" o ON o."id" = m."organisationId"
+    LEFT JOIN "MembershipRole" r ON r."membershipId" = m."id"
+    WHERE s."id" = ${id}
+    ORDER BY o."name", m."id", r."role"`
+  const first = rows[0]
+  if (!first || Boolean(first.embedded) !== (kind === 'embedded')) return null
   const now = Date.now()
-  if (session.expiresAt.getTime() <= now) {
+  let expiresAt = new Date(first.expiresAt)
+  if (expiresAt.getTime() <= now) {
     await prisma.session.deleteMany({ where: { id } })
     return null
   }
   // Embedded sessions do not slide: a launch from the platform opens a new one.
-  if (!session.embedded && session.expiresAt.getTime() - now < SESSION_LIFETIME / 2) {
-    session.expiresAt = new Date(now + SESSION_LIFETIME)
+  if (!first.embedded && expiresAt.getTime() - now < SESSION_LIFETIME / 2) {
+    expiresAt = new Date(now + SESSION_LIFETIME)
     // updateMany: a concurrent logout may have removed the row; that is not an error.
     await prisma.session.updateMany({
       where: { id },
-      data: { expiresAt: session.expiresAt, lastSeenAt: new Date(now) },
+      data: { expiresAt, lastSeenAt: new Date(now) },
     })
   }
-  return session
+  const memberships = new Map<string, SessionMembership>()
+  for (const row of rows) {
+    if (!row.membershipId) continue
+    let membership = memberships.get(row.membershipId)
+    if (!membership) {
+      membership = {
+        id: row.membershipId,
+        organisation: {
+          id: row.organisationId!,
+          slug: row.slug!,
+          name: row.organisationName!,
+          kind: row.kind!,
+        },
+        roles: [],
+      }
+      memberships.set(row.membershipId, membership)
+    }
+    if (row.role) membership.roles.push(row.role)
+  }
+  const user: SessionUser = {
+    id: first.userId,
+    email: first.email,
+    name: first.name,
+    isPlatformAdmin: Boolean(first.isPlatformAdmin),
+  }
+  return {
+    id: first.id,
+    expiresAt,
+    embedded: Boolean(first.embedded),
+    frameAncestors: first.frameAncestors,
+    user,
+    memberships: [...memberships.values()],
+  }
 }
 
 export function invalidateSession(sessionId: string) {

@@ -36,7 +36,7 @@ export const authorsAnything = (scope: AuthorScope) =>
 
 export async function requireAuthor(request: Request): Promise<AuthorScope> {
   const user = await requireUser(request)
-  const scope = authorScopeOf(user, await getMemberships(user.id))
+  const scope = authorScopeOf(user, await getMemberships(user))
   if (!authorsAnything(scope)) throw new Response('Forbidden', { status: 403 })
   return scope
 }

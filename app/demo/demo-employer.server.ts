@@ -23,7 +23,7 @@ export async function seedDemoEmployer() {
   })
   const course = await prisma.course.findUnique({ where: { id: 'tl-k2-coachen' } })
   if (!employer || !course) return
-  const membership = (await getMemberships(employer.id)).find(
+  const membership = (await getMemberships(employer)).find(
     (m) => m.organisation.slug === 'klantcontact-noord',
   )!
   const scope = await scopeOf(membership)

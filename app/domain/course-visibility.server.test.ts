@@ -208,9 +208,7 @@ describe('employer assignments', () => {
     expect(courses.map((c) => c.courseId)).toEqual(
       expect.arrayContaining([course.courseId, 'tl-k2-coachen']),
     )
-    const membership = (await getMemberships(employer.id)).find(
-      (m) => m.organisation.id === orgA.id,
-    )!
+    const membership = (await getMemberships(employer)).find((m) => m.organisation.id === orgA.id)!
     const { assigned } = await assign({
       scope: await scopeOf(membership),
       assignedById: employer.id,

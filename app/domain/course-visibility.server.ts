@@ -1,5 +1,5 @@
-import { prisma } from '#app/db.server.ts'
-import type { Prisma } from '#app/generated/prisma/client.ts'
+import { getMemberships } from '#app/auth/authorize.server.ts'
+import { Prisma } from '#app/generated/prisma/client.ts'
 
 /**
  * Who meets which courses. A platform-wide course (no `organisationId`) is for everyone; a
@@ -15,17 +15,21 @@ export async function viewerOrganisationIds(
 ): Promise<VisibleOrganisations> {
   if (!user) return []
   if (user.isPlatformAdmin) return 'all'
-  const rows = await prisma.membership.findMany({
-    where: { userId: user.id, deactivatedAt: null },
-    select: { organisationId: true },
-  })
-  return rows.map((r) => r.organisationId)
+  // The signed-in user's memberships came with their session (no query of its own).
+  return (await getMemberships(user)).map((m) => m.organisation.id)
 }
 
 /** The courses members of these organisations may see, as a filter on Course. */
 export function visibleCourses(organisationIds: VisibleOrganisations): Prisma.CourseWhereInput {
   if (organisationIds === 'all') return {}
   return { OR: [{ organisationId: null }, { organisationId: { in: [...organisationIds] } }] }
+}
+
+/** The same rule as `visibleCourses`, as an SQL condition on the "Course" table's columns. */
+export function visibleCoursesSql(organisationIds: VisibleOrganisations): Prisma.Sql {
+  if (organisationIds === 'all') return Prisma.sql`1 = 1`
+  if (organisationIds.length === 0) return Prisma.sql`"organisationId" IS NULL`
+  return Prisma.sql`("organisationId" IS NULL OR "organisationId" IN (${Prisma.join([...organisationIds])}))`
 }
 
 /**

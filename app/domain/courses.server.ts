@@ -1,7 +1,11 @@
 import { prisma } from '#app/db.server.ts'
 import { parseJsonList } from '#app/utils/json-list.ts'
 import { courseLanguages } from './course-languages.ts'
-import { visibleCourses, type VisibleOrganisations } from './course-visibility.server.ts'
+import {
+  visibleCourses,
+  visibleCoursesSql,
+  type VisibleOrganisations,
+} from './course-visibility.server.ts'
 import { immutableCache } from './immutable-cache.server.ts'
 
 /** What a course card shows of a version: its dossier, titles, summaries and languages. */
@@ -105,10 +109,11 @@ async function loadVersion(versionId: string) {
  * viewer may see the course: versions are cached, visibility never is.
  */
 async function publishedVersion(courseId: string, organisationIds: VisibleOrganisations) {
-  const course = await prisma.course.findUnique({
-    where: { id: courseId, AND: [visibleCourses(organisationIds)] },
-    select: { currentVersionId: true },
-  })
+  // Raw SQL: a lesson page asks this on every view, and one Prisma query costs several times
+  // a small statement's time in query compilation alone (issue 23).
+  const [course] = await prisma.$queryRaw<Array<{ currentVersionId: string | null }>>`
+    SELECT "currentVersionId" FROM "Course"
+    WHERE "id" = ${courseId} AND ${visibleCoursesSql(organisationIds)}`
   if (!course?.currentVersionId) return null
   const versionId = course.currentVersionId
   const version = await versionCache(versionId, () => loadVersion(versionId))

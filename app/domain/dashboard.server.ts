@@ -1,5 +1,5 @@
 import { prisma } from '#app/db.server.ts'
-import { DOSSIER_OUTLINE, newestPerSlug } from './dossiers.server.ts'
+import { currentDossierOutlines } from './dossiers.server.ts'
 import { coursesOfLearner } from './course-visibility.server.ts'
 import { KNOWLEDGE_TYPES } from './progress-rules.ts'
 
@@ -10,14 +10,8 @@ import { KNOWLEDGE_TYPES } from './progress-rules.ts'
  * Lessons and courses are only those that count for the learner (not another organisation's).
  */
 export async function learnerDashboard(userId: string) {
-  const [dossierRows, statuses, links, completions, events, enrolments] = await Promise.all([
-    prisma.dossier.findMany({
-      orderBy: [{ level: 'desc' }, { slug: 'asc' }, { version: 'desc' }],
-      select: {
-        ...DOSSIER_OUTLINE,
-        version: true,
-      },
-    }),
+  const [current, statuses, links, completions, events, enrolments] = await Promise.all([
+    currentDossierOutlines(),
     prisma.workProcessStatus.findMany({
       where: { userId },
       select: { dossierSlug: true, workProcessCode: true, step: true },
@@ -103,7 +97,7 @@ export async function learnerDashboard(userId: string) {
 
   const done = new Set(completions.map((c) => c.lessonKey))
   const stepOf = new Map(statuses.map((s) => [`${s.dossierSlug}|${s.workProcessCode}`, s.step]))
-  const dossiers = newestPerSlug(dossierRows).map((d) => ({
+  const dossiers = current.map((d) => ({
     ...d,
     coreTasks: d.coreTasks.map((k) => ({
       ...k,

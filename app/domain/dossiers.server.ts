@@ -1,4 +1,5 @@
 import { prisma } from '#app/db.server.ts'
+import { immutableCache } from './immutable-cache.server.ts'
 
 /**
  * A dossier's outline as pages show it: core tasks with their work processes, in order, with
@@ -32,13 +33,33 @@ export function newestPerSlug<D extends { slug: string }>(rows: D[]): D[] {
   return rows.filter((d) => !seen.has(d.slug) && seen.add(d.slug))
 }
 
+type DossierOutline = NonNullable<Awaited<ReturnType<typeof loadOutline>>>
+
+function loadOutline(id: string) {
+  return prisma.dossier.findUnique({ where: { id }, select: { ...DOSSIER_OUTLINE, version: true } })
+}
+// An imported dossier version is never changed (a changed file becomes a new version), so its
+// outline is cached by its id: pages that show progress per work process ask for it on every
+// request (issue 23). Which version is the newest is asked every time, in one small query.
+const outlines = immutableCache<DossierOutline | null>(50)
+
+/** The newest version of every dossier, highest level first, then by slug. */
+async function currentDossierIds() {
+  const rows = await prisma.$queryRaw<Array<{ id: string; slug: string }>>`
+    SELECT "id", "slug" FROM "Dossier" ORDER BY "level" DESC, "slug" ASC, "version" DESC`
+  return newestPerSlug(rows).map((r) => r.id)
+}
+
+/** The outlines of every dossier's newest version, highest level first, then by slug. */
+export async function currentDossierOutlines(): Promise<DossierOutline[]> {
+  const ids = await currentDossierIds()
+  const all = await Promise.all(ids.map((id) => outlines(id, () => loadOutline(id))))
+  return all.filter((d) => d !== null)
+}
+
 /** The outline of a dossier's newest version, or null. */
-export function getDossierOutline(slug: string) {
-  return prisma.dossier.findFirst({
-    where: { slug },
-    orderBy: { version: 'desc' },
-    select: DOSSIER_OUTLINE,
-  })
+export async function getDossierOutline(slug: string): Promise<DossierOutline | null> {
+  return (await currentDossierOutlines()).find((d) => d.slug === slug) ?? null
 }
 
 /** The newest version of every dossier, for the catalogue. */
@@ -121,9 +142,17 @@ export function listCoreTasks(dossierIds: string[]) {
 
 /**
  * Titles of some work processes of a dossier, from its newest version that has each code:
- * what a lesson page shows under "trains".
+ * what a lesson page shows under "trains". Usually the newest version has them all (cached
+ * outline, no query); a code only an older version has is looked up there.
  */
-export function workProcessTitles(dossierSlug: string, codes: string[]) {
+export async function workProcessTitles(dossierSlug: string, codes: string[]) {
+  const outline = await getDossierOutline(dossierSlug)
+  const wanted = new Set(codes)
+  const found = (outline?.coreTasks ?? [])
+    .flatMap((k) => k.workProcesses)
+    .filter((wp) => wanted.has(wp.code))
+    .map(({ code, titleNl, titleEn }) => ({ code, titleNl, titleEn }))
+  if (found.length === wanted.size) return found
   return prisma.workProcess.findMany({
     where: { code: { in: codes }, dossier: { slug: dossierSlug } },
     orderBy: [{ dossier: { version: 'desc' } }],

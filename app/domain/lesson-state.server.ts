@@ -2,26 +2,23 @@ import { prisma } from '#app/db.server.ts'
 
 /** What a signed-in learner brings to a lesson page: reflections, completion, recent attempts. */
 export async function learnerLessonState(userId: string, lessonKey: string) {
-  const [reflections, completion, attempts] = await Promise.all([
-    prisma.reflection.findMany({
-      where: { userId, lessonKey },
-      select: { reflectionKey: true, text: true },
-    }),
-    prisma.lessonCompletion.findUnique({
-      where: { userId_lessonKey: { userId, lessonKey } },
-      select: { completedAt: true },
-    }),
-    prisma.quizAttempt.findMany({
-      where: { userId, lessonKey },
-      orderBy: { createdAt: 'desc' },
-      take: 5,
-      select: { id: true, score: true, passed: true, createdAt: true },
-    }),
+  // Raw SQL: every signed-in lesson view asks these three (issue 23: query compilation).
+  const [reflections, completions, attempts] = await Promise.all([
+    prisma.$queryRaw<Array<{ reflectionKey: string; text: string }>>`
+      SELECT "reflectionKey", "text" FROM "Reflection"
+      WHERE "userId" = ${userId} AND "lessonKey" = ${lessonKey}`,
+    prisma.$queryRaw<Array<{ completedAt: Date }>>`
+      SELECT "completedAt" FROM "LessonCompletion"
+      WHERE "userId" = ${userId} AND "lessonKey" = ${lessonKey}`,
+    prisma.$queryRaw<Array<{ id: string; score: number; passed: boolean; createdAt: Date }>>`
+      SELECT "id", "score", "passed", "createdAt" FROM "QuizAttempt"
+      WHERE "userId" = ${userId} AND "lessonKey" = ${lessonKey}
+      ORDER BY "createdAt" DESC LIMIT 5`,
   ])
   return {
     reflections: Object.fromEntries(reflections.map((r) => [r.reflectionKey, r.text])),
-    completedAt: completion?.completedAt ?? null,
-    attempts,
+    completedAt: completions[0]?.completedAt ?? null,
+    attempts: attempts.map((a) => ({ ...a, score: Number(a.score), passed: Boolean(a.passed) })),
   }
 }
 

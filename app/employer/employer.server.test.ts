@@ -38,7 +38,9 @@ let callforceToken: string
 const idOf = async (email: string) =>
   (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id
 async function scopeFor(email: string, slug: string) {
-  const m = (await getMemberships(await idOf(email))).find((x) => x.organisation.slug === slug)!
+  const m = (await getMemberships({ id: await idOf(email) })).find(
+    (x) => x.organisation.slug === slug,
+  )!
   return scopeOf(m)
 }
 const query = (extra: Partial<MatrixQuery> = {}): MatrixQuery => ({

@@ -19,7 +19,7 @@ export type StaffScope = {
 /** The scope for a signed-in employer; 404 outside their organisations, 403 without a role. */
 export async function requireStaffScope(request: Request, orgSlug: string) {
   const user = await requireUser(request)
-  const membership = (await getMemberships(user.id)).find((m) => m.organisation.slug === orgSlug)
+  const membership = (await getMemberships(user)).find((m) => m.organisation.slug === orgSlug)
   if (!membership) throw new Response('Not found', { status: 404 })
   return { user, membership, scope: await scopeOf(membership) }
 }

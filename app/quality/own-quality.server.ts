@@ -6,14 +6,26 @@ import { prisma } from '#app/db.server.ts'
  * when there is nothing, so the dashboard shows no empty section.
  */
 export async function ownQualitySummary(userId: string) {
-  const [evaluations, unseen, coaching, unconfirmed] = await Promise.all([
-    prisma.evaluation.count({ where: { agentId: userId, calibrationSessionId: null } }),
-    prisma.evaluation.count({
-      where: { agentId: userId, calibrationSessionId: null, status: 'open' },
-    }),
-    prisma.coachingSession.count({ where: { agentId: userId } }),
-    prisma.coachingSession.count({ where: { agentId: userId, confirmedAt: null } }),
-  ])
+  // One statement for the four counts: the dashboard asks on every view (issue 23).
+  const [row] = await prisma.$queryRaw<
+    Array<{ evaluations: unknown; unseen: unknown; coaching: unknown; unconfirmed: unknown }>
+  >`
+    SELECT
+      (SELECT COUNT(*) FROM "Evaluation" e
+        WHERE e."agentId" = ${userId} AND e."calibrationSessionId" IS NULL) AS "evaluations",
+      (SELECT COUNT(*) FROM "Evaluation" e
+        WHERE e."agentId" = ${userId} AND e."calibrationSessionId" IS NULL
+          AND e."status" = 'open') AS "unseen",
+      (SELECT COUNT(*) FROM "CoachingSession" c WHERE c."agentId" = ${userId}) AS "coaching",
+      (SELECT COUNT(*) FROM "CoachingSession" c
+        WHERE c."agentId" = ${userId} AND c."confirmedAt" IS NULL) AS "unconfirmed"`
+  const evaluations = Number(row?.evaluations ?? 0)
+  const coaching = Number(row?.coaching ?? 0)
   if (evaluations === 0 && coaching === 0) return null
-  return { evaluations, unseen, coaching, unconfirmed }
+  return {
+    evaluations,
+    unseen: Number(row?.unseen ?? 0),
+    coaching,
+    unconfirmed: Number(row?.unconfirmed ?? 0),
+  }
 }

@@ -28,7 +28,7 @@ export type QualityScope = {
 /** 404 outside the organisation (as for one that does not exist), 403 without a quality role. */
 export async function requireQualityScope(request: Request, orgSlug: string) {
   const user = await requireUser(request)
-  const membership = (await getMemberships(user.id)).find((m) => m.organisation.slug === orgSlug)
+  const membership = (await getMemberships(user)).find((m) => m.organisation.slug === orgSlug)
   if (!membership) throw new Response('Not found', { status: 404 })
   const scope = await qualityScopeOf(user.id, membership)
   if (!scope) throw new Response('Forbidden', { status: 403 })

@@ -18,7 +18,9 @@ import { makeMember, makeOrganisation } from '#tests/factories.ts'
 import { answersWith, evaluate, makeScorecard } from '#tests/quality-fixtures.ts'
 
 async function scopeFor(userId: string, slug: string): Promise<QualityScope> {
-  const membership = (await getMemberships(userId)).find((m) => m.organisation.slug === slug)!
+  const membership = (await getMemberships({ id: userId })).find(
+    (m) => m.organisation.slug === slug,
+  )!
   return (await qualityScopeOf(userId, membership))!
 }
 

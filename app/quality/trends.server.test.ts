@@ -79,9 +79,7 @@ describe('trends from the database', () => {
     await importDossierFolder()
     org = await makeOrganisation()
     const l = await makeMember(org.id, ['team_leader'], [org.teamId])
-    const membership = (await getMemberships(l.user.id)).find(
-      (m) => m.organisation.slug === org.slug,
-    )!
+    const membership = (await getMemberships(l.user)).find((m) => m.organisation.slug === org.slug)!
     leader = (await qualityScopeOf(l.user.id, membership))!
     agentId = (await makeMember(org.id, ['learner'], [org.teamId])).user.id
     const card = await makeScorecard(org.id, l.user.id)

@@ -1,4 +1,5 @@
 import { prisma } from '#app/db.server.ts'
+import { immutableCache } from '#app/domain/immutable-cache.server.ts'
 import type { Locale } from '#app/i18n/i18n.ts'
 import { type Credential, DOSSIER_REF, dossierFramework } from './credential.server.ts'
 import { recordIdFrom } from './issuer.server.ts'
@@ -31,22 +32,18 @@ async function titlesOf(records: RecordRow[], locale: Locale) {
   if (records.length === 0) return (r: RecordRow) => r.name
   const versions = [
     ...new Map(records.map((r) => [`${r.dossierSlug}|${r.dossierVersion}`, r])).values(),
-  ].map((r) => ({ slug: r.dossierSlug, version: r.dossierVersion }))
-  const dossiers = await prisma.dossier.findMany({
-    where: { OR: versions },
-    select: {
-      slug: true,
-      version: true,
-      qualificationNl: true,
-      qualificationEn: true,
-      coreTasks: { select: { code: true, titleNl: true, titleEn: true } },
-      workProcesses: { select: { code: true, titleNl: true, titleEn: true } },
-    },
-  })
+  ]
+  const titles = await Promise.all(
+    versions.map((r) => {
+      const version = { slug: r.dossierSlug, version: r.dossierVersion }
+      return dossierTitles(`${version.slug}|${version.version}`, () => loadTitles(version))
+    }),
+  )
   const pick = (x: { titleNl: string; titleEn: string }) =>
     locale === 'en' ? x.titleEn : x.titleNl
   const title = new Map<string, string>()
-  for (const d of dossiers) {
+  for (const d of titles) {
+    if (!d) continue
     const key = (code: string) => `${d.slug}|${d.version}|${code}`
     title.set(key(''), locale === 'en' ? d.qualificationEn : d.qualificationNl)
     for (const x of [...d.coreTasks, ...d.workProcesses]) title.set(key(x.code), pick(x))
@@ -56,6 +53,22 @@ async function titlesOf(records: RecordRow[], locale: Locale) {
       `${r.dossierSlug}|${r.dossierVersion}|${r.level === 'qualification' ? '' : r.code}`,
     ) ?? r.name
 }
+
+function loadTitles(version: { slug: string; version: number }) {
+  return prisma.dossier.findFirst({
+    where: version,
+    select: {
+      slug: true,
+      version: true,
+      qualificationNl: true,
+      qualificationEn: true,
+      coreTasks: { select: { code: true, titleNl: true, titleEn: true } },
+      workProcesses: { select: { code: true, titleNl: true, titleEn: true } },
+    },
+  })
+}
+// A dossier version never changes once imported: its titles are cached by slug and version.
+const dossierTitles = immutableCache<Awaited<ReturnType<typeof loadTitles>>>(50)
 
 /** The status of a record whose holder was erased: revocation, suspension, expiry, the list. */
 async function registerStatus(record: {

@@ -14,7 +14,7 @@ export async function mayRevoke(
 ) {
   if (user.isPlatformAdmin) return true
   if (!record.organisationId) return false
-  const memberships = await getMemberships(user.id)
+  const memberships = await getMemberships(user)
   return memberships.some(
     (m) => m.organisation.id === record.organisationId && m.roles.includes('employer_admin'),
   )

@@ -21,7 +21,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'das
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)
   const [memberships, dashboard, kpis, quality, assigned] = await Promise.all([
-    getMemberships(user.id),
+    getMemberships(user),
     learnerDashboard(user.id),
     ownKpiWeeks(user.id),
     ownQualitySummary(user.id),

@@ -50,8 +50,8 @@ type UploadProgress =
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'evidence.new')
 
 /** Organisations in which this person learns: where their evidence is assessed. */
-async function learningOrganisations(userId: string) {
-  return (await getMemberships(userId))
+async function learningOrganisations(user: { id: string }) {
+  return (await getMemberships(user))
     .filter((m) => can(m.roles, 'learn:courses:own'))
     .map((m) => m.organisation)
 }
@@ -59,7 +59,7 @@ async function learningOrganisations(userId: string) {
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)
   const [organisations, options] = await Promise.all([
-    learningOrganisations(user.id),
+    learningOrganisations(user),
     evidenceOptions(),
   ])
   const preselect = new URL(request.url).searchParams.get('wp')
@@ -83,7 +83,7 @@ export async function action({ request }: Route.ActionArgs) {
   const fail = (field: string, message: string) =>
     data({ result: submission.reply({ fieldErrors: { [field]: [message] } }) }, { status: 400 })
 
-  const organisations = await learningOrganisations(user.id)
+  const organisations = await learningOrganisations(user)
   if (!organisations.some((o) => o.id === value.organisationId))
     return fail('organisationId', 'evidence.chooseOrganisation')
   const choice = resolveChoice(await evidenceOptions(), value)

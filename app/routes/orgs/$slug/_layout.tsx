@@ -13,7 +13,7 @@ import { useTranslation } from '#app/i18n/use-translation.ts'
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await getUser(request)
   const membership = user
-    ? (await getMemberships(user.id)).find((m) => m.organisation.slug === params.slug)
+    ? (await getMemberships(user)).find((m) => m.organisation.slug === params.slug)
     : undefined
   if (!membership) return { organisation: null, tabs: [] }
   return {

@@ -36,7 +36,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'emp
 export async function loader({ request, params }: Route.LoaderArgs) {
   // Another organisation's matrix does not exist for this employer: 404, as everywhere.
   const { user, scope } = await requireStaffScope(request, params.slug)
-  const employerOf = (await getMemberships(user.id)).filter(
+  const employerOf = (await getMemberships(user)).filter(
     (m) => can(m.roles, 'read:progress:org') || can(m.roles, 'read:progress:team'),
   )
   const url = new URL(request.url)
