@@ -53,6 +53,8 @@ function runPrimary(size) {
   const listening = new Set()
   /** Workers told to drain (a restart, or shutdown): their exit is expected. */
   const retiring = new Set()
+  /** New workers of a restart that do not listen yet: if one dies, the restart stops there. */
+  const trial = new Set()
   let failedStarts = 0
   let stopping = false
   let restarting = false
@@ -63,6 +65,7 @@ function runPrimary(size) {
     serveInstanceMetrics(worker, () => [...listening])
     worker.on('listening', ({ address, port }) => {
       listening.add(worker)
+      trial.delete(worker)
       failedStarts = 0
       if (announced) return
       announced = true
@@ -71,7 +74,7 @@ function runPrimary(size) {
     })
     worker.on('exit', (code, signal) => {
       const started = listening.delete(worker)
-      if (retiring.delete(worker) || stopping) return
+      if (retiring.delete(worker) || trial.delete(worker) || stopping) return
       log(ERROR, { worker: worker.process.pid, code, signal }, 'worker died')
       if (!started) failedStarts++
       if (failedStarts >= MAX_FAILED_STARTS && listening.size === 0) {
@@ -103,13 +106,15 @@ function runPrimary(size) {
       if (stopping) break
       if (!old || retiring.has(old) || old.isDead()) continue
       const fresh = fork()
+      trial.add(fresh)
       const up = await new Promise((resolve) => {
         fresh.once('listening', () => resolve(true))
         fresh.once('exit', () => resolve(false))
       })
       if (!up) {
         log(ERROR, {}, 'a new worker did not start; the old workers keep serving')
-        break
+        restarting = false
+        return
       }
       await retire(old)
     }
