@@ -1,88 +1,137 @@
-// The production HTTP server: static assets, then every other request to React Router.
-// Our own (instead of react-router-serve) so that the app learns the client's address,
-// which login throttling needs (passed in a header clients cannot forge), every request gets
-// an id, a JSON log line and a duration in the metrics, and SIGTERM drains instead of cutting.
-import { randomUUID } from 'node:crypto'
-import compression from 'compression'
-import express from 'express'
-import { createRequestHandler } from '@react-router/express'
+// The production server: WEB_CONCURRENCY workers behind one port (default: one per core on
+// PostgreSQL, one on SQLite; docs/decisions/038-one-worker-per-core.md).
+// With 1 the HTTP server (server/worker.mjs) runs right here, in this process. With more,
+// this process is the cluster primary: it serves no request itself but forks the workers,
+// replaces one that dies, restarts them one by one on SIGHUP (a new build without losing a
+// request) and on SIGTERM/SIGINT lets them all drain before it exits.
+import cluster from 'node:cluster'
+import os from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { serveInstanceMetrics } from './server/instance-metrics.mjs'
 
-export const CLIENT_ADDRESS_HEADER = 'x-leerplein-client-address'
+const size = workerCount(process.env.WEB_CONCURRENCY)
 
-const build = await import('./build/server/index.js')
-// The app's own logger and metrics (app/entry.server.tsx), not copies of them.
-const ops = build.entry.module
-const routeLabel = ops.routeLabeller(build.routes)
-// How long in-flight requests may take to finish after SIGTERM before their sockets close.
-const DRAIN_TIMEOUT_MS = Number(process.env.DRAIN_TIMEOUT_MS ?? 25_000)
-
-const app = express()
-app.disable('x-powered-by')
-// Behind a load balancer, TRUST_PROXY=1 (the number of proxies) makes req.ip the client's
-// address from X-Forwarded-For instead of the balancer's.
-if (process.env.TRUST_PROXY)
-  app.set('trust proxy', Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY)
-app.use(compression())
-app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-app.use(express.static('build/client', { maxAge: '1h' }))
-
-let draining = false
-app.use((req, res, next) => {
-  req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? ''
-  // The balancer's request id when it sends a sane one, so its logs and ours line up.
-  const incoming = req.get(ops.REQUEST_ID_HEADER)
-  const requestId = incoming && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : randomUUID()
-  req.headers[ops.REQUEST_ID_HEADER] = requestId
-  res.setHeader('X-Request-Id', requestId)
-  // While draining, keep-alive clients are told to reconnect (to another instance).
-  if (draining) res.setHeader('Connection', 'close')
-  const started = process.hrtime.bigint()
-  res.on('finish', () => {
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9
-    const route = routeLabel(req.path)
-    ops.httpRequestDuration.observe({ method: req.method, route, status: res.statusCode }, seconds)
-    // The path without its query string: queries can carry tokens.
-    ops.logger.info(
-      {
-        requestId,
-        method: req.method,
-        path: req.path,
-        route,
-        status: res.statusCode,
-        ms: Math.round(seconds * 1000),
-      },
-      'request',
-    )
-  })
-  next()
-})
-app.all('*', createRequestHandler({ build, mode: 'production' }))
-
-const port = Number(process.env.PORT ?? 3000)
-const host = process.env.HOST ?? '0.0.0.0'
-const server = app.listen(port, host, () => {
-  ops.logger.info({ port, host }, 'listening')
-  console.log(`Leerplein Contactcenter: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`)
-  // Background work (e-mail delivery, the daily reminders) runs in every instance; JOBS=off
-  // keeps an instance to serving requests only.
-  ops.startJobs().catch((error) => {
-    ops.logger.error({ err: error }, 'background jobs did not start')
-  })
-})
-
-// SIGTERM (the orchestrator) or SIGINT (Ctrl-C): report not ready, stop accepting
-// connections and taking jobs, let in-flight requests and jobs finish, then exit. A job
-// still running at the deadline is run again by another instance once its lock expires.
-async function shutDown(signal) {
-  if (draining) return
-  draining = true
-  ops.logger.info({ signal }, 'draining')
-  ops.beginDrain()
-  const closed = new Promise((resolve) => server.close(resolve))
-  server.closeIdleConnections()
-  setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS).unref()
-  await Promise.all([closed, ops.stopJobs(DRAIN_TIMEOUT_MS)])
-  ops.logger.info('stopped')
-  process.exit(0)
+if (size === 1) {
+  await import('./server/worker.mjs')
+} else {
+  runPrimary(size)
 }
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void shutDown(signal))
+
+function workerCount(setting) {
+  if (setting === undefined || setting === '') {
+    // SQLite's transactions, as Prisma opens them (a plain BEGIN), fail at once instead of
+    // waiting when another process wrote in between (SQLITE_BUSY_SNAPSHOT): one process
+    // writes to the file unless an operator asks for more.
+    const sqlite = (process.env.DATABASE_URL ?? 'file:').startsWith('file:')
+    return sqlite ? 1 : os.availableParallelism()
+  }
+  const count = Number(setting)
+  if (!Number.isInteger(count) || count < 1) {
+    console.error(`WEB_CONCURRENCY must be a whole number of at least 1, not "${setting}"`)
+    process.exit(1)
+  }
+  return count
+}
+
+/** The primary writes JSON lines as the workers' logger does, so collectors read both. */
+function log(level, fields, msg) {
+  const line = { level, time: Date.now(), service: 'leerplein', pid: process.pid, ...fields, msg }
+  console.log(JSON.stringify(line))
+}
+const INFO = 30
+const ERROR = 50
+
+// Workers that die before they listen, in a row: a broken build or configuration. The next
+// one is forked after a growing pause, and after this many the primary gives up and exits,
+// so the orchestrator sees the failure instead of a process that forks forever.
+const MAX_FAILED_STARTS = 5
+const MAX_PAUSE_MS = 30_000
+
+function runPrimary(size) {
+  cluster.setupPrimary({ exec: fileURLToPath(new URL('./server/worker.mjs', import.meta.url)) })
+  /** Workers that listen; only they are asked for metrics. */
+  const listening = new Set()
+  /** Workers told to drain (a restart, or shutdown): their exit is expected. */
+  const retiring = new Set()
+  /** New workers of a restart that do not listen yet: if one dies, the restart stops there. */
+  const trial = new Set()
+  let failedStarts = 0
+  let stopping = false
+  let restarting = false
+  let announced = false
+
+  function fork() {
+    const worker = cluster.fork()
+    serveInstanceMetrics(worker, () => [...listening])
+    worker.on('listening', ({ address, port }) => {
+      listening.add(worker)
+      trial.delete(worker)
+      failedStarts = 0
+      if (announced) return
+      announced = true
+      const host = address === '0.0.0.0' || address === '::' ? 'localhost' : address
+      console.log(`Leerplein Contactcenter: http://${host}:${port} (${size} workers)`)
+    })
+    worker.on('exit', (code, signal) => {
+      const started = listening.delete(worker)
+      if (retiring.delete(worker) || trial.delete(worker) || stopping) return
+      log(ERROR, { worker: worker.process.pid, code, signal }, 'worker died')
+      if (!started) failedStarts++
+      if (failedStarts >= MAX_FAILED_STARTS && listening.size === 0) {
+        log(ERROR, { failedStarts }, 'workers keep dying before they listen; giving up')
+        process.exit(1)
+      }
+      const pause = started ? 0 : Math.min(MAX_PAUSE_MS, 1000 * 2 ** (failedStarts - 1))
+      setTimeout(() => stopping || fork(), pause)
+    })
+    return worker
+  }
+
+  /** Tell a worker to drain (as SIGTERM does to a single process) and wait until it is gone. */
+  function retire(worker, signal = 'SIGTERM') {
+    if (worker.isDead()) return Promise.resolve()
+    retiring.add(worker)
+    const exited = new Promise((resolve) => worker.once('exit', resolve))
+    worker.process.kill(signal)
+    return exited
+  }
+
+  // SIGHUP: each worker in turn is replaced by a new one, which imports the build afresh; the
+  // old one drains only once the new one listens, so the port never lacks a worker.
+  async function restart() {
+    if (restarting || stopping) return
+    restarting = true
+    log(INFO, {}, 'restarting the workers one by one')
+    for (const old of Object.values(cluster.workers ?? {})) {
+      if (stopping) break
+      if (!old || retiring.has(old) || old.isDead()) continue
+      const fresh = fork()
+      trial.add(fresh)
+      const up = await new Promise((resolve) => {
+        fresh.once('listening', () => resolve(true))
+        fresh.once('exit', () => resolve(false))
+      })
+      if (!up) {
+        log(ERROR, {}, 'a new worker did not start; the old workers keep serving')
+        restarting = false
+        return
+      }
+      await retire(old)
+    }
+    restarting = false
+    log(INFO, {}, 'restart done')
+  }
+
+  async function stop(signal) {
+    if (stopping) return
+    stopping = true
+    log(INFO, { signal }, 'stopping the workers')
+    await Promise.all(Object.values(cluster.workers ?? {}).map((w) => retire(w, signal)))
+    log(INFO, {}, 'stopped')
+    process.exit(0)
+  }
+
+  for (let i = 0; i < size; i++) fork()
+  process.on('SIGHUP', () => void restart())
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop(signal))
+}

@@ -5,11 +5,12 @@ import { renderToPipeableStream, type RenderToPipeableStreamOptions } from 'reac
 import { ServerRouter, type EntryContext, type HandleErrorFunction } from 'react-router'
 import { requestLogger } from '#app/operations/logger.server.ts'
 
-// React Router's default server entry, plus the operations hooks server.mjs needs: the
+// React Router's default server entry, plus the operations hooks server/worker.mjs needs: the
 // HTTP server reaches into the build through `build.entry.module`, so the logger, the metrics
 // and the background work it starts and stops are the very instances the app uses.
 export { logger, REQUEST_ID_HEADER } from '#app/operations/logger.server.ts'
 export { httpRequestDuration } from '#app/operations/metrics.server.ts'
+export { joinClusterMetrics } from '#app/operations/cluster-metrics.server.ts'
 export { routeLabeller } from '#app/operations/route-label.server.ts'
 export { beginDrain } from '#app/operations/readiness.server.ts'
 export { startJobs, stopJobs } from '#app/jobs/index.server.ts'

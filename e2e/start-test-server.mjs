@@ -38,6 +38,8 @@ const log = fs.createWriteStream(`${folder}/server.log`)
 const child = spawn('node', ['scripts/start.mjs'], {
   stdio: ['inherit', 'pipe', 'pipe'],
   env: {
+    // One process: workers per core would cost the CI machine startup time and memory.
+    WEB_CONCURRENCY: '1',
     ...process.env,
     DATABASE_URL: databaseUrl,
     SIGNING_KEY_DIR: `${folder}/keys`,

@@ -61,5 +61,6 @@ const server = spawn(process.execPath, ['server.mjs'], {
   stdio: 'inherit',
   env: { NODE_ENV: 'production', ...process.env },
 })
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+// SIGHUP restarts the workers one by one (server.mjs), e.g. after a new build.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))

@@ -61,6 +61,9 @@ export async function startApp(
     env: {
       ...process.env,
       LOG_LEVEL: 'info',
+      // One process, as before workers: forking one per core costs every test server startup
+      // time and memory. tests/cluster.test.ts asks for workers.
+      WEB_CONCURRENCY: '1',
       ...env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
@@ -95,16 +98,20 @@ export async function stopApp(app: AppProcess | undefined) {
 
 /** The pid of the HTTP server itself: scripts/start.mjs runs server.mjs as its child. */
 export function serverPid(app: AppProcess): number {
-  const parent = app.process.pid!
-  const children = fs
+  const children = childPids(app.process.pid!)
+  if (children.length !== 1) throw new Error(`expected one server process, found ${children}`)
+  return children[0]!
+}
+
+/** The pids of a process's children (e.g. a cluster primary's workers). */
+export function childPids(parent: number): number[] {
+  return fs
     .readdirSync(`/proc/${parent}/task`)
     .flatMap((task) =>
       fs.readFileSync(`/proc/${parent}/task/${task}/children`, 'utf8').trim().split(/\s+/),
     )
     .filter(Boolean)
     .map(Number)
-  if (children.length !== 1) throw new Error(`expected one server process, found ${children}`)
-  return children[0]!
 }
 
 /** A process's peak resident memory so far (VmHWM) and its current one (VmRSS), in MiB. */

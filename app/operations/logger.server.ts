@@ -6,7 +6,8 @@ import { pino } from 'pino'
  */
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? 'info',
-  base: { service: 'leerplein' },
+  // The pid tells which worker of an instance (server.mjs) wrote a line.
+  base: { service: 'leerplein', pid: process.pid },
   // Never the contents of forms, cookies or tokens: only what each call passes explicitly.
   redact: ['headers.cookie', 'headers.authorization'],
 })

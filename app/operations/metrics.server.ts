@@ -30,6 +30,8 @@ export const jobs = new Gauge({
   help: 'Background jobs by state: queued, active, failed (will retry), dead (out of attempts).',
   labelNames: ['state'] as const,
   registers: [metricsRegistry],
+  // Every worker reads the same shared queue: summing them would count each job once per worker.
+  aggregator: 'max',
   async collect() {
     const counts = await jobQueueCounts()
     for (const [state, count] of Object.entries(counts)) this.set({ state }, count)

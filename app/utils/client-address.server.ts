@@ -1,4 +1,4 @@
-/** Set by server.mjs from the socket (or a trusted proxy); any client-sent value is replaced. */
+/** Set by server/worker.mjs from the socket (or a trusted proxy); any client-sent value is replaced. */
 const CLIENT_ADDRESS_HEADER = 'x-leerplein-client-address'
 
 export function clientAddress(request: Request): string {
