@@ -1,5 +1,5 @@
-// The production server: WEB_CONCURRENCY workers behind one port (default: one per core on
-// PostgreSQL, one on SQLite; docs/decisions/038-one-worker-per-core.md).
+// The production server: WEB_CONCURRENCY workers behind one port (default: one per core;
+// docs/decisions/038-one-worker-per-core.md).
 // With 1 the HTTP server (server/worker.mjs) runs right here, in this process. With more,
 // this process is the cluster primary: it serves no request itself but forks the workers,
 // replaces one that dies, restarts them one by one on SIGHUP (a new build without losing a
@@ -18,13 +18,9 @@ if (size === 1) {
 }
 
 function workerCount(setting) {
-  if (setting === undefined || setting === '') {
-    // SQLite's transactions, as Prisma opens them (a plain BEGIN), fail at once instead of
-    // waiting when another process wrote in between (SQLITE_BUSY_SNAPSHOT): one process
-    // writes to the file unless an operator asks for more.
-    const sqlite = (process.env.DATABASE_URL ?? 'file:').startsWith('file:')
-    return sqlite ? 1 : os.availableParallelism()
-  }
+  // On SQLite too: its transactions take the write lock when they begin, so workers wait for
+  // each other instead of failing (app/sqlite-immediate-transactions.server.ts).
+  if (setting === undefined || setting === '') return os.availableParallelism()
   const count = Number(setting)
   if (!Number.isInteger(count) || count < 1) {
     console.error(`WEB_CONCURRENCY must be a whole number of at least 1, not "${setting}"`)

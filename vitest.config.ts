@@ -10,6 +10,8 @@ const ENGINE_INDEPENDENT = [
   'app/content/safe-subset.server.test.ts',
   'app/authoring/course-files-export.server.test.ts',
   'tests/judge-off-thread.test.ts',
+  // SQLite's own locking: there is nothing of it on PostgreSQL.
+  'app/sqlite-immediate-transactions.server.test.ts',
 ]
 
 export default defineConfig({

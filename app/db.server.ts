@@ -5,6 +5,7 @@ import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { PrismaClient as PostgresPrismaClient } from '#app/generated/prisma-postgres/client.ts'
 import { env } from '#app/env.server.ts'
 import { survivingConnectionErrors } from '#app/utils/pg-pool-errors.server.ts'
+import { withImmediateTransactions } from './sqlite-immediate-transactions.server.ts'
 
 export type DatabaseEngine = 'sqlite' | 'postgresql'
 
@@ -23,8 +24,10 @@ export const databaseEngine = engineOf(env.DATABASE_URL)
 export function createClient(url: string): PrismaClient {
   if (engineOf(url) === 'sqlite') {
     // better-sqlite3 waits up to `timeout` ms for a lock held by another connection
-    // (another instance, a CLI import) instead of failing at once with SQLITE_BUSY.
-    return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) })
+    // (another worker, a CLI import) instead of failing at once with SQLITE_BUSY; a
+    // transaction takes its write lock when it begins, so it waits too.
+    const adapter = withImmediateTransactions(new PrismaBetterSQLite3({ url, timeout: 10_000 }))
+    return new PrismaClient({ adapter })
   }
   // Our own pool, so its connections' errors are caught (pg-pool-errors.server.ts); the
   // adapter still ends it on $disconnect.
