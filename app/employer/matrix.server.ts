@@ -39,9 +39,10 @@ function staffFilter(scope: StaffScope, query: MatrixQuery): Prisma.Sql {
         ? Prisma.sql`1 = 0`
         : Prisma.sql`EXISTS (SELECT 1 FROM "TeamMember" t WHERE t."membershipId" = m."id" AND t."teamId" IN (${Prisma.join(scope.teamIds)}))`,
     )
+  // As `IN`, so both engines can start from the team's places instead of every membership.
   if (query.teamId)
     conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "TeamMember" t WHERE t."membershipId" = m."id" AND t."teamId" = ${query.teamId})`,
+      Prisma.sql`m."id" IN (SELECT t."membershipId" FROM "TeamMember" t WHERE t."teamId" = ${query.teamId})`,
     )
   if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -87,6 +88,104 @@ async function countStaff(scope: StaffScope, query: MatrixQuery) {
   return n(row?.count)
 }
 
+/**
+ * The group (whole organisation or one team) whose stored counts are exactly the filtered
+ * staff's, or null when the filter (a name search, a step filter, several teams of a team
+ * leader) needs the aggregate queries below.
+ */
+function countedGroup(scope: StaffScope, query: MatrixQuery): CountedGroup | null {
+  if (query.q || (query.workProcess && query.status !== undefined)) return null
+  if (query.teamId)
+    return !scope.teamIds || scope.teamIds.includes(query.teamId)
+      ? { kind: 'team', id: query.teamId }
+      : null
+  if (!scope.teamIds) return { kind: 'organisation', id: scope.organisationId }
+  return scope.teamIds.length === 1 ? { kind: 'team', id: scope.teamIds[0]! } : null
+}
+type CountedGroup = { kind: 'organisation' | 'team'; id: string }
+
+type StoredCount = { code: string; step: unknown; count: unknown }
+
+/** The stored counts of a group in a dossier (with its headcount row), from one query. */
+function storedCounts(scope: StaffScope, group: CountedGroup, dossierSlug: string) {
+  // A team's counts are read only through the organisation's own team: isolation.
+  return group.kind === 'organisation'
+    ? prisma.$queryRaw<StoredCount[]>`
+        SELECT c."workProcessCode" AS "code", c."step" AS "step", c."count" AS "count"
+        FROM "StaffStepCount" c
+        WHERE c."organisationId" = ${group.id} AND c."dossierSlug" IN (${dossierSlug}, '')`
+    : prisma.$queryRaw<StoredCount[]>`
+        SELECT c."workProcessCode" AS "code", c."step" AS "step", c."count" AS "count"
+        FROM "TeamStepCount" c JOIN "Team" tt ON tt."id" = c."teamId"
+        WHERE c."teamId" = ${group.id} AND tt."organisationId" = ${scope.organisationId}
+          AND c."dossierSlug" IN (${dossierSlug}, '')`
+}
+
+/** Headcount and per work process the count on each step (index = step), from stored rows. */
+function fromStoredCounts(rows: StoredCount[]) {
+  const staff = n(rows.find((r) => r.code === '')?.count)
+  const totals = new Map<string, number[]>()
+  for (const r of rows) {
+    if (r.code === '') continue
+    const counts = totals.get(r.code) ?? Array<number>(TOP_STEP + 1).fill(0)
+    counts[n(r.step)] = n(r.count)
+    totals.set(r.code, counts)
+  }
+  for (const counts of totals.values()) counts[0] = staff - counts.reduce((a, b) => a + b, 0)
+  return { staff, totals }
+}
+
+/** Per team of the organisation: the same figures as `totalsPerTeam`, from stored rows. */
+async function storedTotalsPerTeam(
+  scope: StaffScope,
+  group: CountedGroup,
+  dossierSlug: string,
+  workProcesses: number,
+) {
+  const rows = await prisma.$queryRaw<
+    Array<{ teamId: string; name: string; code: string; step: unknown; count: unknown }>
+  >`
+    SELECT tt."id" AS "teamId", tt."name" AS "name", c."workProcessCode" AS "code",
+      c."step" AS "step", c."count" AS "count"
+    FROM "Team" tt JOIN "TeamStepCount" c ON c."teamId" = tt."id"
+    WHERE tt."organisationId" = ${scope.organisationId}
+      ${group.kind === 'team' ? Prisma.sql`AND tt."id" = ${group.id}` : Prisma.empty}
+      AND c."dossierSlug" IN (${dossierSlug}, '')
+    ORDER BY tt."name"`
+  const teams = new Map<string, { name: string; staff: number; steps: number; competent: number }>()
+  for (const r of rows) {
+    const team = teams.get(r.teamId) ?? { name: r.name, staff: 0, steps: 0, competent: 0 }
+    if (r.code === '') team.staff = n(r.count)
+    else {
+      team.steps += n(r.step) * n(r.count)
+      if (n(r.step) === TOP_STEP) team.competent += n(r.count)
+    }
+    teams.set(r.teamId, team)
+  }
+  return [...teams]
+    .filter(([, t]) => t.staff > 0)
+    .map(([teamId, t]) => perTeamRow(teamId, t.name, t.staff, t.steps, t.competent, workProcesses))
+}
+
+function perTeamRow(
+  teamId: string,
+  name: string,
+  staff: number,
+  steps: number,
+  competent: number,
+  workProcesses: number,
+) {
+  // Each staff member counts once per work process, whatever their number of rows.
+  const cells = staff * workProcesses
+  return {
+    teamId,
+    name,
+    staff,
+    competentCells: competent,
+    averageStep: cells ? Math.round((steps / cells) * 100) / 100 : 0,
+  }
+}
+
 /** Per work process, how many of the filtered staff stand on each step (index = step). */
 async function totalsPerWorkProcess(scope: StaffScope, query: MatrixQuery, staff: number) {
   const rows = await prisma.$queryRaw<Array<{ code: string; step: unknown; count: unknown }>>`
@@ -125,18 +224,9 @@ async function totalsPerTeam(scope: StaffScope, query: MatrixQuery, workProcesse
     ${scope.teamIds ? (scope.teamIds.length ? Prisma.sql`AND tm."teamId" IN (${Prisma.join(scope.teamIds)})` : Prisma.sql`AND 1 = 0`) : Prisma.empty}
     GROUP BY tm."teamId", tt."name"
     ORDER BY tt."name"`
-  return rows.map((r) => {
-    const staff = n(r.staff)
-    // Each staff member counts once per work process, whatever their number of rows.
-    const cells = staff * workProcesses
-    return {
-      teamId: r.teamId,
-      name: r.name,
-      staff,
-      competentCells: n(r.competent),
-      averageStep: cells ? Math.round((n(r.steps) / cells) * 100) / 100 : 0,
-    }
-  })
+  return rows.map((r) =>
+    perTeamRow(r.teamId, r.name, n(r.staff), n(r.steps), n(r.competent), workProcesses),
+  )
 }
 
 /** The dossier structure the matrix columns follow (newest version), core task by core task. */
@@ -237,22 +327,55 @@ export async function defaultDossier(scope: StaffScope) {
   return rows[0]?.slug ?? 'contactcenter-teamleider'
 }
 
+/** The headcount and totals of the filtered staff, aggregated over them (no stored counts). */
+export async function aggregatedTotals(
+  scope: StaffScope,
+  query: MatrixQuery,
+  workProcesses: number,
+) {
+  const total = await countStaff(scope, query)
+  const [perWorkProcess, perTeam] = await Promise.all([
+    totalsPerWorkProcess(scope, query, total),
+    totalsPerTeam(scope, query, workProcesses),
+  ])
+  return { total, perWorkProcess, perTeam }
+}
+
 /**
- * One page of the matrix with its totals, from a fixed number of aggregate queries whatever
- * the number of staff (no query per person).
+ * The headcount and totals of the filtered staff: read from the stored counts
+ * (app/employer/staff-counts.server.ts) when the filter is a whole group, otherwise
+ * aggregated over the filtered staff. Per team, a team filter still aggregates: it shows the
+ * chosen team's members in their other teams too, which no stored group holds; starting
+ * from the team's places, that costs the team's size, not the organisation's.
+ */
+export async function matrixTotals(scope: StaffScope, query: MatrixQuery, workProcesses: number) {
+  const group = countedGroup(scope, query)
+  if (!group) return aggregatedTotals(scope, query, workProcesses)
+  const [stored, perTeam] = await Promise.all([
+    storedCounts(scope, group, query.dossierSlug),
+    query.teamId
+      ? totalsPerTeam(scope, query, workProcesses)
+      : storedTotalsPerTeam(scope, group, query.dossierSlug, workProcesses),
+  ])
+  const { staff, totals } = fromStoredCounts(stored)
+  return { total: staff, perWorkProcess: totals, perTeam }
+}
+
+/**
+ * One page of the matrix with its totals, from a fixed number of queries whatever the number
+ * of staff (no query per person); the totals of whole groups are stored, not aggregated.
  */
 export async function staffMatrix(scope: StaffScope, query: MatrixQuery) {
   const columns = await matrixColumns(query.dossierSlug)
   if (!columns) return null
   const workProcesses = columns.coreTasks.flatMap((c) => c.workProcesses).length
-  const total = await countStaff(scope, query)
+  const { total, perWorkProcess, perTeam } = await matrixTotals(scope, query, workProcesses)
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
   const page = Math.min(Math.max(1, query.page), pages)
-  const [ids, perWorkProcess, perTeam] = await Promise.all([
-    staffIds(scope, query, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    totalsPerWorkProcess(scope, query, total),
-    totalsPerTeam(scope, query, workProcesses),
-  ])
+  const ids = await staffIds(scope, query, {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  })
   return {
     columns,
     total,
