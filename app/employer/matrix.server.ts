@@ -1,4 +1,4 @@
-import { prisma } from '#app/db.server.ts'
+import { databaseEngine, prisma } from '#app/db.server.ts'
 import { getDossierOutline } from '#app/domain/dossiers.server.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { TOP_STEP } from '#app/domain/progress-rules.ts'
@@ -59,6 +59,19 @@ function staffFilter(scope: StaffScope, query: MatrixQuery): Prisma.Sql {
   return Prisma.join(conditions, ' AND ')
 }
 
+/** A person's progress in the dossier (the sum of their steps), as the column "total". */
+const progressTotal = (query: MatrixQuery) =>
+  Prisma.sql`(SELECT COALESCE(SUM(s."step"), 0) FROM "WorkProcessStatus" s
+    WHERE s."userId" = m."userId" AND s."dossierSlug" = ${query.dossierSlug}) AS "total"`
+
+/** The matrix order: by name, or by progress ("total") and then name. */
+function matrixOrder(query: MatrixQuery) {
+  const dir = query.dir === 'desc' ? Prisma.raw('DESC') : Prisma.raw('ASC')
+  return query.sort === 'progress'
+    ? Prisma.sql`ORDER BY "total" ${dir}, u."name" ASC, m."id" ASC`
+    : Prisma.sql`ORDER BY u."name" ${dir}, m."id" ASC`
+}
+
 /** The filtered staff in matrix order, as membership and user ids; all of them or one page. */
 export async function staffIds(
   scope: StaffScope,
@@ -66,18 +79,11 @@ export async function staffIds(
   paging: { limit: number; offset: number } | null,
 ) {
   const where = staffFilter(scope, query)
-  const dir = query.dir === 'desc' ? Prisma.raw('DESC') : Prisma.raw('ASC')
-  const order =
-    query.sort === 'progress'
-      ? Prisma.sql`ORDER BY "total" ${dir}, u."name" ASC, m."id" ASC`
-      : Prisma.sql`ORDER BY u."name" ${dir}, m."id" ASC`
   const page = paging ? Prisma.sql`LIMIT ${paging.limit} OFFSET ${paging.offset}` : Prisma.empty
   const rows = await prisma.$queryRaw<Array<{ membershipId: string; userId: string }>>`
-    SELECT m."id" AS "membershipId", m."userId" AS "userId",
-      (SELECT COALESCE(SUM(s."step"), 0) FROM "WorkProcessStatus" s
-        WHERE s."userId" = m."userId" AND s."dossierSlug" = ${query.dossierSlug}) AS "total"
+    SELECT m."id" AS "membershipId", m."userId" AS "userId", ${progressTotal(query)}
     FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
-    WHERE ${where} ${order} ${page}`
+    WHERE ${where} ${matrixOrder(query)} ${page}`
   return rows.map((r) => ({ membershipId: r.membershipId, userId: r.userId }))
 }
 
@@ -274,46 +280,53 @@ export async function matrixRows(
 }
 export type MatrixRow = Awaited<ReturnType<typeof matrixRows>>[number]
 
+/** Joins values of a correlated subquery into one text; the engines name it differently. */
+const joined = (expr: Prisma.Sql) =>
+  databaseEngine === 'sqlite'
+    ? Prisma.sql`GROUP_CONCAT(${expr}, ${SEPARATOR})`
+    : Prisma.sql`STRING_AGG(${expr}, ${SEPARATOR})`
+/** The unit separator: in no team name or work process code. */
+const SEPARATOR = '\u001f'
+
 /**
  * Every filtered staff member's row, for exports: the same filter as the page, joined in SQL
  * (no list of ids is sent, so it works for any size: SQLite caps bound values at 999), in
- * three queries, in matrix order.
+ * one query in matrix order, with each person's teams and steps joined into one text each
+ * (one result row per person, not one per status row: reading rows is what costs here).
  */
 export async function allMatrixRows(scope: StaffScope, query: MatrixQuery) {
-  const where = staffFilter(scope, query)
-  const [ids, people, teams, statuses] = await Promise.all([
-    staffIds(scope, query, null),
-    prisma.$queryRaw<Array<{ membershipId: string; name: string; email: string }>>`
-      SELECT m."id" AS "membershipId", u."name" AS "name", u."email" AS "email"
-      FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE ${where}`,
-    prisma.$queryRaw<Array<{ membershipId: string; team: string }>>`
-      SELECT m."id" AS "membershipId", tt."name" AS "team"
-      FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
-      JOIN "TeamMember" tm ON tm."membershipId" = m."id" JOIN "Team" tt ON tt."id" = tm."teamId"
-      WHERE ${where}`,
-    prisma.$queryRaw<Array<{ userId: string; code: string; step: unknown }>>`
-      SELECT s."userId" AS "userId", s."workProcessCode" AS "code", s."step" AS "step"
-      FROM "WorkProcessStatus" s JOIN "Membership" m ON m."userId" = s."userId"
-      JOIN "User" u ON u."id" = m."userId"
-      WHERE ${where} AND s."dossierSlug" = ${query.dossierSlug} AND s."step" > 0`,
-  ])
-  const person = new Map(people.map((p) => [p.membershipId, p]))
-  const teamsOf = new Map<string, string[]>()
-  for (const t of teams)
-    teamsOf.set(t.membershipId, [...(teamsOf.get(t.membershipId) ?? []), t.team])
-  const steps = new Map<string, Record<string, number>>()
-  for (const s of statuses) {
-    const own = steps.get(s.userId) ?? {}
-    own[s.code] = n(s.step)
-    steps.set(s.userId, own)
-  }
-  return ids.map(({ membershipId, userId }) => ({
-    membershipId,
-    userId,
-    name: person.get(membershipId)!.name,
-    email: person.get(membershipId)!.email,
-    teams: (teamsOf.get(membershipId) ?? []).sort(),
-    steps: steps.get(userId) ?? {},
+  const rows = await prisma.$queryRaw<
+    Array<{
+      membershipId: string
+      userId: string
+      name: string
+      email: string
+      teams: string | null
+      steps: string | null
+    }>
+  >`
+    SELECT m."id" AS "membershipId", m."userId" AS "userId", u."name" AS "name",
+      u."email" AS "email",
+      (SELECT ${joined(Prisma.sql`tt."name"`)} FROM "TeamMember" tm
+        JOIN "Team" tt ON tt."id" = tm."teamId" WHERE tm."membershipId" = m."id") AS "teams",
+      (SELECT ${joined(Prisma.sql`s."workProcessCode" || ':' || CAST(s."step" AS TEXT)`)}
+        FROM "WorkProcessStatus" s WHERE s."userId" = m."userId"
+          AND s."dossierSlug" = ${query.dossierSlug} AND s."step" > 0) AS "steps"
+      ${query.sort === 'progress' ? Prisma.sql`, ${progressTotal(query)}` : Prisma.empty}
+    FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+    WHERE ${staffFilter(scope, query)} ${matrixOrder(query)}`
+  return rows.map((r) => ({
+    membershipId: r.membershipId,
+    userId: r.userId,
+    name: r.name,
+    email: r.email,
+    teams: r.teams ? r.teams.split(SEPARATOR).sort() : [],
+    steps: Object.fromEntries(
+      (r.steps ? r.steps.split(SEPARATOR) : []).map((cell) => {
+        const at = cell.lastIndexOf(':')
+        return [cell.slice(0, at), Number(cell.slice(at + 1))]
+      }),
+    ) as Record<string, number>,
   }))
 }
 
