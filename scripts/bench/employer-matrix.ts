@@ -237,8 +237,16 @@ async function measure(size: number): Promise<Result> {
   migrateDatabase(process.env.DATABASE_URL)
   const { prisma } = await import('#app/db.server.ts')
   const { importDossierFolder } = await import('#app/domain/dossier-folder.server.ts')
-  const { staffMatrix, staffIds, matrixRows, allMatrixRows, matrixColumns, PAGE_SIZE } =
-    await import('#app/employer/matrix.server.ts')
+  const {
+    staffMatrix,
+    staffIds,
+    matrixRows,
+    allMatrixRows,
+    matrixColumns,
+    matrixTotals,
+    aggregatedTotals,
+    PAGE_SIZE,
+  } = await import('#app/employer/matrix.server.ts')
   const { progressTable } = await import('#app/employer/exports.server.ts')
   const { rebuildStaffCounts } = await import('#app/employer/staff-counts.server.ts')
   const { toCsv } = await import('#app/exports/csv.ts')
@@ -567,6 +575,11 @@ async function measure(size: number): Promise<Result> {
   parts['page: matrixColumns'] = part(await time(7, () => matrixColumns(dossierSlug)))
   parts['page: staffIds, one page'] = part(await time(7, () => staffIds(scope, query, paging)))
   parts['page: matrixRows, one page'] = part(await time(7, () => matrixRows(ids, dossierSlug)))
+  // The totals as the page reads them (stored counts) and as it aggregated them before issue 23.
+  parts['page: matrixTotals (stored)'] = part(await time(7, () => matrixTotals(scope, query, 17)))
+  parts['page: aggregatedTotals (before)'] = part(
+    await time(7, () => aggregatedTotals(scope, query, 17)),
+  )
   const table = await progressTable(scope, query, 'nl')
   parts['export: staffIds, all'] = part(await time(3, () => staffIds(scope, query, null)))
   parts['export: allMatrixRows'] = part(await time(3, () => allMatrixRows(scope, query)))
