@@ -141,36 +141,33 @@ function fromStoredCounts(rows: StoredCount[]) {
   return { staff, totals }
 }
 
-/** Per team of the organisation: the same figures as `totalsPerTeam`, from stored rows. */
+/**
+ * Per team of the organisation: the same figures as `totalsPerTeam`, from stored rows, added
+ * up per team in SQL (one result row per team, as an organisation may have a thousand).
+ */
 async function storedTotalsPerTeam(
   scope: StaffScope,
   group: CountedGroup,
   dossierSlug: string,
   workProcesses: number,
 ) {
+  const cell = Prisma.sql`c."workProcessCode" <> ''`
   const rows = await prisma.$queryRaw<
-    Array<{ teamId: string; name: string; code: string; step: unknown; count: unknown }>
+    Array<{ teamId: string; name: string; staff: unknown; steps: unknown; competent: unknown }>
   >`
-    SELECT tt."id" AS "teamId", tt."name" AS "name", c."workProcessCode" AS "code",
-      c."step" AS "step", c."count" AS "count"
+    SELECT tt."id" AS "teamId", tt."name" AS "name",
+      SUM(CASE WHEN ${cell} THEN 0 ELSE c."count" END) AS "staff",
+      SUM(CASE WHEN ${cell} THEN c."step" * c."count" ELSE 0 END) AS "steps",
+      SUM(CASE WHEN ${cell} AND c."step" = ${TOP_STEP} THEN c."count" ELSE 0 END) AS "competent"
     FROM "Team" tt JOIN "TeamStepCount" c ON c."teamId" = tt."id"
     WHERE tt."organisationId" = ${scope.organisationId}
       ${group.kind === 'team' ? Prisma.sql`AND tt."id" = ${group.id}` : Prisma.empty}
       AND c."dossierSlug" IN (${dossierSlug}, '')
+    GROUP BY tt."id", tt."name"
     ORDER BY tt."name"`
-  const teams = new Map<string, { name: string; staff: number; steps: number; competent: number }>()
-  for (const r of rows) {
-    const team = teams.get(r.teamId) ?? { name: r.name, staff: 0, steps: 0, competent: 0 }
-    if (r.code === '') team.staff = n(r.count)
-    else {
-      team.steps += n(r.step) * n(r.count)
-      if (n(r.step) === TOP_STEP) team.competent += n(r.count)
-    }
-    teams.set(r.teamId, team)
-  }
-  return [...teams]
-    .filter(([, t]) => t.staff > 0)
-    .map(([teamId, t]) => perTeamRow(teamId, t.name, t.staff, t.steps, t.competent, workProcesses))
+  return rows
+    .filter((r) => n(r.staff) > 0)
+    .map((r) => perTeamRow(r.teamId, r.name, n(r.staff), n(r.steps), n(r.competent), workProcesses))
 }
 
 function perTeamRow(
