@@ -478,12 +478,22 @@ async function measure(size: number): Promise<Result> {
     const source = typeof first === 'string' ? first : (first?.text ?? '')
     // Prisma's own BEGIN/COMMIT and the like are statements too, as on SQLite.
     statements++
-    const result = clientQuery.apply(this, args)
     const done = () => {
       const k = kind(source)
       sqlTimes.set(k, (sqlTimes.get(k) ?? 0) + performance.now() - started)
     }
-    if (result instanceof Promise) void result.then(done, done)
+    // pg.Pool.query (what Prisma's adapter calls) hands the client a callback; otherwise a
+    // promise comes back.
+    const callback = args.at(-1)
+    if (typeof callback === 'function')
+      args[args.length - 1] = (...results: unknown[]) => {
+        done()
+        return (callback as (...r: unknown[]) => unknown)(...results)
+      }
+    const result = clientQuery.apply(this, args)
+    const pending = result as { then?: (ok: () => void, fail: () => void) => unknown }
+    if (typeof callback !== 'function' && typeof pending?.then === 'function')
+      void pending.then(done, done)
     return result
   } as typeof pg.Client.prototype.query
 
