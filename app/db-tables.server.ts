@@ -18,6 +18,8 @@ export const TABLES = [
   { model: 'membership', key: ['id'] },
   { model: 'membershipRole', key: ['membershipId', 'role'] },
   { model: 'teamMember', key: ['teamId', 'membershipId'] },
+  { model: 'staffStepCount', key: ['organisationId', 'dossierSlug', 'workProcessCode', 'step'] },
+  { model: 'teamStepCount', key: ['teamId', 'dossierSlug', 'workProcessCode', 'step'] },
   { model: 'invitation', key: ['id'] },
   { model: 'passwordResetToken', key: ['id'] },
   { model: 'rateLimitCounter', key: ['key', 'windowStart'] },

@@ -1,5 +1,6 @@
 import { prisma, type Tx } from '#app/db.server.ts'
 import { isRole, type Role } from '#app/auth/roles.ts'
+import { keepStaffCounts } from '#app/employer/staff-counts.server.ts'
 
 export const ORGANISATION_KINDS = ['in_house', 'outsourced'] as const
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number]
@@ -104,7 +105,7 @@ export async function updateMember(
   return prisma.$transaction(async (tx) => {
     const member = await tx.membership.findFirst({
       where: { id: membershipId, organisationId },
-      select: { id: true, roles: { select: { role: true } } },
+      select: { id: true, userId: true, roles: { select: { role: true } } },
     })
     if (!member) return false
     const wasAdmin = member.roles.some((r) => r.role === 'employer_admin')
@@ -115,12 +116,14 @@ export async function updateMember(
       where: { organisationId, id: { in: input.teamIds } },
       select: { id: true },
     })
-    await tx.membershipRole.deleteMany({ where: { membershipId } })
-    await tx.membershipRole.createMany({
-      data: input.roles.map((role) => ({ membershipId, role })),
+    await keepStaffCounts(tx, [member.userId], async () => {
+      await tx.membershipRole.deleteMany({ where: { membershipId } })
+      await tx.membershipRole.createMany({
+        data: input.roles.map((role) => ({ membershipId, role })),
+      })
+      await tx.teamMember.deleteMany({ where: { membershipId } })
+      await tx.teamMember.createMany({ data: teams.map((t) => ({ teamId: t.id, membershipId })) })
     })
-    await tx.teamMember.deleteMany({ where: { membershipId } })
-    await tx.teamMember.createMany({ data: teams.map((t) => ({ teamId: t.id, membershipId })) })
     return true
   })
 }
@@ -139,10 +142,12 @@ export async function setMemberActive(
     if (!active && member.roles.some((r) => r.role === 'employer_admin')) {
       await assertAnotherAdmin(tx, organisationId, membershipId)
     }
-    await tx.membership.update({
-      where: { id: membershipId },
-      data: { deactivatedAt: active ? null : new Date() },
-    })
+    await keepStaffCounts(tx, [member.userId], () =>
+      tx.membership.update({
+        where: { id: membershipId },
+        data: { deactivatedAt: active ? null : new Date() },
+      }),
+    )
     return true
   })
 }
@@ -165,6 +170,13 @@ export async function assertAnotherAdmin(
 
 /** Add (or re-activate) a person in an organisation with roles and teams. */
 export async function addMember(
+  tx: Tx,
+  input: { organisationId: string; userId: string; roles: Role[]; teamIds?: string[] },
+) {
+  return keepStaffCounts(tx, [input.userId], () => placeMember(tx, input))
+}
+
+async function placeMember(
   tx: Tx,
   input: { organisationId: string; userId: string; roles: Role[]; teamIds?: string[] },
 ) {

@@ -1,3 +1,4 @@
+import { keepStaffCounts } from '#app/employer/staff-counts.server.ts'
 import { prisma } from '#app/db.server.ts'
 import { workplaceFacts, workplaceKey } from '#app/assessment/workplace-facts.server.ts'
 import { isVisibleCourse } from './course-visibility.server.ts'
@@ -126,15 +127,23 @@ export async function rebuildStatuses(
     if (c !== s) differences.push({ key: k, stored: s, computed: c })
   }
   if (options.write && differences.length > 0) {
+    const people = differences.map((d) => d.key.split('|')[0]!)
     await db.$transaction(async (tx) => {
-      for (const d of differences) {
-        const [userId, dossierSlug, workProcessCode] = d.key.split('|') as [string, string, string]
-        await tx.workProcessStatus.upsert({
-          where: { userId_dossierSlug_workProcessCode: { userId, dossierSlug, workProcessCode } },
-          create: { userId, dossierSlug, workProcessCode, step: d.computed },
-          update: { step: d.computed },
-        })
-      }
+      // The matrix totals follow the corrected steps in the same transaction.
+      await keepStaffCounts(tx, people, async () => {
+        for (const d of differences) {
+          const [userId, dossierSlug, workProcessCode] = d.key.split('|') as [
+            string,
+            string,
+            string,
+          ]
+          await tx.workProcessStatus.upsert({
+            where: { userId_dossierSlug_workProcessCode: { userId, dossierSlug, workProcessCode } },
+            create: { userId, dossierSlug, workProcessCode, step: d.computed },
+            update: { step: d.computed },
+          })
+        }
+      })
     })
   }
   return { compared: computed.size, differences }

@@ -4,6 +4,7 @@ import { enqueueScoreUpdates } from '#app/integrations/lti/affected-launches.ser
 import { forwardStatementsSoon } from '#app/integrations/lrs/delivery.server.ts'
 import { workplaceFacts, workplaceKey } from '#app/assessment/workplace-facts.server.ts'
 import { issueDueRecords } from '#app/records/issue-records.server.ts'
+import { recordStepChanges } from '#app/employer/staff-counts.server.ts'
 import { toJsonList } from '#app/utils/json-list.ts'
 import { coursesOfLearner } from './course-visibility.server.ts'
 import { ladderFacts, stepFor, TOP_STEP, type LinkedLesson } from './progress-rules.ts'
@@ -160,6 +161,12 @@ export async function raiseStatuses(tx: Tx, userId: string, dossierSlug: string,
     })
     raised.push({ code, step })
   }
+  await recordStepChanges(
+    tx,
+    userId,
+    dossierSlug,
+    raised.map((r) => ({ code: r.code, from: current.get(r.code)!, to: r.step })),
+  )
   // Reaching the top of the ladder completes a work process: its record is issued now, in
   // the same transaction (and with it any core task or qualification it completes).
   if (raised.some((r) => r.step === TOP_STEP)) await issueDueRecords(tx, userId, dossierSlug)

@@ -21,6 +21,7 @@ import { API_RATE_LIMIT } from './api-scopes.ts'
 import { createApiToken, revokeApiToken } from './api-tokens.server.ts'
 import { assign, AssignmentRefused, listAssignments, sendReminders } from './assignments.server.ts'
 import { staffMatrix, type MatrixQuery } from './matrix.server.ts'
+import { computeStaffCounts, sortedCounts, storedStaffCounts } from './staff-counts.server.ts'
 import { scopeOf, type StaffScope } from './staff-scope.server.ts'
 import { getMemberships } from '#app/auth/authorize.server.ts'
 import { cookieFor } from '#tests/factories.ts'
@@ -87,6 +88,13 @@ describe('the matrix', () => {
       ['Team Retentie', 6],
       ['Team Service', 8],
     ])
+  })
+
+  test('the stored totals equal a recount after the demo seed (ladder steps as learners make them)', async () => {
+    expect(sortedCounts(await storedStaffCounts())).toEqual(
+      sortedCounts(await computeStaffCounts(prisma, null)),
+    )
+    expect((await storedStaffCounts()).length).toBeGreaterThan(10)
   })
 
   test('filters by team, name and step on a work process; sorts by progress', async () => {

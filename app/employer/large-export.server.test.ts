@@ -6,6 +6,7 @@ import { importDossierFolder } from '#app/domain/dossier-folder.server.ts'
 import { xlsxResponse } from './export-response.server.ts'
 import { progressTable } from './exports.server.ts'
 import { staffMatrix } from './matrix.server.ts'
+import { rebuildStaffCounts } from './staff-counts.server.ts'
 import type { StaffScope } from './staff-scope.server.ts'
 
 /**
@@ -60,6 +61,8 @@ beforeAll(async () => {
       })),
     })
   }
+  // Bulk inserts pass by the writers that keep the matrix totals: recount, as after a load.
+  await rebuildStaffCounts({ write: true })
   scope = {
     organisationId: organisation.id,
     organisationSlug: 'groot',

@@ -1,4 +1,4 @@
-import { prisma } from '#app/db.server.ts'
+import { databaseEngine, prisma } from '#app/db.server.ts'
 import { getDossierOutline } from '#app/domain/dossiers.server.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { TOP_STEP } from '#app/domain/progress-rules.ts'
@@ -39,9 +39,10 @@ function staffFilter(scope: StaffScope, query: MatrixQuery): Prisma.Sql {
         ? Prisma.sql`1 = 0`
         : Prisma.sql`EXISTS (SELECT 1 FROM "TeamMember" t WHERE t."membershipId" = m."id" AND t."teamId" IN (${Prisma.join(scope.teamIds)}))`,
     )
+  // As `IN`, so both engines can start from the team's places instead of every membership.
   if (query.teamId)
     conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "TeamMember" t WHERE t."membershipId" = m."id" AND t."teamId" = ${query.teamId})`,
+      Prisma.sql`m."id" IN (SELECT t."membershipId" FROM "TeamMember" t WHERE t."teamId" = ${query.teamId})`,
     )
   if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -58,6 +59,19 @@ function staffFilter(scope: StaffScope, query: MatrixQuery): Prisma.Sql {
   return Prisma.join(conditions, ' AND ')
 }
 
+/** A person's progress in the dossier (the sum of their steps), as the column "total". */
+const progressTotal = (query: MatrixQuery) =>
+  Prisma.sql`(SELECT COALESCE(SUM(s."step"), 0) FROM "WorkProcessStatus" s
+    WHERE s."userId" = m."userId" AND s."dossierSlug" = ${query.dossierSlug}) AS "total"`
+
+/** The matrix order: by name, or by progress ("total") and then name. */
+function matrixOrder(query: MatrixQuery) {
+  const dir = query.dir === 'desc' ? Prisma.raw('DESC') : Prisma.raw('ASC')
+  return query.sort === 'progress'
+    ? Prisma.sql`ORDER BY "total" ${dir}, u."name" ASC, m."id" ASC`
+    : Prisma.sql`ORDER BY u."name" ${dir}, m."id" ASC`
+}
+
 /** The filtered staff in matrix order, as membership and user ids; all of them or one page. */
 export async function staffIds(
   scope: StaffScope,
@@ -65,18 +79,11 @@ export async function staffIds(
   paging: { limit: number; offset: number } | null,
 ) {
   const where = staffFilter(scope, query)
-  const dir = query.dir === 'desc' ? Prisma.raw('DESC') : Prisma.raw('ASC')
-  const order =
-    query.sort === 'progress'
-      ? Prisma.sql`ORDER BY "total" ${dir}, u."name" ASC, m."id" ASC`
-      : Prisma.sql`ORDER BY u."name" ${dir}, m."id" ASC`
   const page = paging ? Prisma.sql`LIMIT ${paging.limit} OFFSET ${paging.offset}` : Prisma.empty
   const rows = await prisma.$queryRaw<Array<{ membershipId: string; userId: string }>>`
-    SELECT m."id" AS "membershipId", m."userId" AS "userId",
-      (SELECT COALESCE(SUM(s."step"), 0) FROM "WorkProcessStatus" s
-        WHERE s."userId" = m."userId" AND s."dossierSlug" = ${query.dossierSlug}) AS "total"
+    SELECT m."id" AS "membershipId", m."userId" AS "userId", ${progressTotal(query)}
     FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
-    WHERE ${where} ${order} ${page}`
+    WHERE ${where} ${matrixOrder(query)} ${page}`
   return rows.map((r) => ({ membershipId: r.membershipId, userId: r.userId }))
 }
 
@@ -85,6 +92,101 @@ async function countStaff(scope: StaffScope, query: MatrixQuery) {
     SELECT COUNT(*) AS "count" FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
     WHERE ${staffFilter(scope, query)}`
   return n(row?.count)
+}
+
+/**
+ * The group (whole organisation or one team) whose stored counts are exactly the filtered
+ * staff's, or null when the filter (a name search, a step filter, several teams of a team
+ * leader) needs the aggregate queries below.
+ */
+function countedGroup(scope: StaffScope, query: MatrixQuery): CountedGroup | null {
+  if (query.q || (query.workProcess && query.status !== undefined)) return null
+  if (query.teamId)
+    return !scope.teamIds || scope.teamIds.includes(query.teamId)
+      ? { kind: 'team', id: query.teamId }
+      : null
+  if (!scope.teamIds) return { kind: 'organisation', id: scope.organisationId }
+  return scope.teamIds.length === 1 ? { kind: 'team', id: scope.teamIds[0]! } : null
+}
+type CountedGroup = { kind: 'organisation' | 'team'; id: string }
+
+type StoredCount = { code: string; step: unknown; count: unknown }
+
+/** The stored counts of a group in a dossier (with its headcount row), from one query. */
+function storedCounts(scope: StaffScope, group: CountedGroup, dossierSlug: string) {
+  // A team's counts are read only through the organisation's own team: isolation.
+  return group.kind === 'organisation'
+    ? prisma.$queryRaw<StoredCount[]>`
+        SELECT c."workProcessCode" AS "code", c."step" AS "step", c."count" AS "count"
+        FROM "StaffStepCount" c
+        WHERE c."organisationId" = ${group.id} AND c."dossierSlug" IN (${dossierSlug}, '')`
+    : prisma.$queryRaw<StoredCount[]>`
+        SELECT c."workProcessCode" AS "code", c."step" AS "step", c."count" AS "count"
+        FROM "TeamStepCount" c JOIN "Team" tt ON tt."id" = c."teamId"
+        WHERE c."teamId" = ${group.id} AND tt."organisationId" = ${scope.organisationId}
+          AND c."dossierSlug" IN (${dossierSlug}, '')`
+}
+
+/** Headcount and per work process the count on each step (index = step), from stored rows. */
+function fromStoredCounts(rows: StoredCount[]) {
+  const staff = n(rows.find((r) => r.code === '')?.count)
+  const totals = new Map<string, number[]>()
+  for (const r of rows) {
+    if (r.code === '') continue
+    const counts = totals.get(r.code) ?? Array<number>(TOP_STEP + 1).fill(0)
+    counts[n(r.step)] = n(r.count)
+    totals.set(r.code, counts)
+  }
+  for (const counts of totals.values()) counts[0] = staff - counts.reduce((a, b) => a + b, 0)
+  return { staff, totals }
+}
+
+/**
+ * Per team of the organisation: the same figures as `totalsPerTeam`, from stored rows, added
+ * up per team in SQL (one result row per team, as an organisation may have a thousand).
+ */
+async function storedTotalsPerTeam(
+  scope: StaffScope,
+  group: CountedGroup,
+  dossierSlug: string,
+  workProcesses: number,
+) {
+  const cell = Prisma.sql`c."workProcessCode" <> ''`
+  const rows = await prisma.$queryRaw<
+    Array<{ teamId: string; name: string; staff: unknown; steps: unknown; competent: unknown }>
+  >`
+    SELECT tt."id" AS "teamId", tt."name" AS "name",
+      SUM(CASE WHEN ${cell} THEN 0 ELSE c."count" END) AS "staff",
+      SUM(CASE WHEN ${cell} THEN c."step" * c."count" ELSE 0 END) AS "steps",
+      SUM(CASE WHEN ${cell} AND c."step" = ${TOP_STEP} THEN c."count" ELSE 0 END) AS "competent"
+    FROM "Team" tt JOIN "TeamStepCount" c ON c."teamId" = tt."id"
+    WHERE tt."organisationId" = ${scope.organisationId}
+      ${group.kind === 'team' ? Prisma.sql`AND tt."id" = ${group.id}` : Prisma.empty}
+      AND c."dossierSlug" IN (${dossierSlug}, '')
+    GROUP BY tt."id", tt."name"
+    ORDER BY tt."name"`
+  return rows
+    .filter((r) => n(r.staff) > 0)
+    .map((r) => perTeamRow(r.teamId, r.name, n(r.staff), n(r.steps), n(r.competent), workProcesses))
+}
+
+function perTeamRow(
+  teamId: string,
+  name: string,
+  staff: number,
+  steps: number,
+  competent: number,
+  workProcesses: number,
+) {
+  // Each staff member counts once per work process, whatever their number of rows.
+  const cells = staff * workProcesses
+  return {
+    teamId,
+    name,
+    staff,
+    competentCells: competent,
+    averageStep: cells ? Math.round((steps / cells) * 100) / 100 : 0,
+  }
 }
 
 /** Per work process, how many of the filtered staff stand on each step (index = step). */
@@ -125,18 +227,9 @@ async function totalsPerTeam(scope: StaffScope, query: MatrixQuery, workProcesse
     ${scope.teamIds ? (scope.teamIds.length ? Prisma.sql`AND tm."teamId" IN (${Prisma.join(scope.teamIds)})` : Prisma.sql`AND 1 = 0`) : Prisma.empty}
     GROUP BY tm."teamId", tt."name"
     ORDER BY tt."name"`
-  return rows.map((r) => {
-    const staff = n(r.staff)
-    // Each staff member counts once per work process, whatever their number of rows.
-    const cells = staff * workProcesses
-    return {
-      teamId: r.teamId,
-      name: r.name,
-      staff,
-      competentCells: n(r.competent),
-      averageStep: cells ? Math.round((n(r.steps) / cells) * 100) / 100 : 0,
-    }
-  })
+  return rows.map((r) =>
+    perTeamRow(r.teamId, r.name, n(r.staff), n(r.steps), n(r.competent), workProcesses),
+  )
 }
 
 /** The dossier structure the matrix columns follow (newest version), core task by core task. */
@@ -184,46 +277,53 @@ export async function matrixRows(
 }
 export type MatrixRow = Awaited<ReturnType<typeof matrixRows>>[number]
 
+/** Joins values of a correlated subquery into one text; the engines name it differently. */
+const joined = (expr: Prisma.Sql) =>
+  databaseEngine === 'sqlite'
+    ? Prisma.sql`GROUP_CONCAT(${expr}, ${SEPARATOR})`
+    : Prisma.sql`STRING_AGG(${expr}, ${SEPARATOR})`
+/** The unit separator: in no team name or work process code. */
+const SEPARATOR = '\u001f'
+
 /**
  * Every filtered staff member's row, for exports: the same filter as the page, joined in SQL
  * (no list of ids is sent, so it works for any size: SQLite caps bound values at 999), in
- * three queries, in matrix order.
+ * one query in matrix order, with each person's teams and steps joined into one text each
+ * (one result row per person, not one per status row: reading rows is what costs here).
  */
 export async function allMatrixRows(scope: StaffScope, query: MatrixQuery) {
-  const where = staffFilter(scope, query)
-  const [ids, people, teams, statuses] = await Promise.all([
-    staffIds(scope, query, null),
-    prisma.$queryRaw<Array<{ membershipId: string; name: string; email: string }>>`
-      SELECT m."id" AS "membershipId", u."name" AS "name", u."email" AS "email"
-      FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE ${where}`,
-    prisma.$queryRaw<Array<{ membershipId: string; team: string }>>`
-      SELECT m."id" AS "membershipId", tt."name" AS "team"
-      FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
-      JOIN "TeamMember" tm ON tm."membershipId" = m."id" JOIN "Team" tt ON tt."id" = tm."teamId"
-      WHERE ${where}`,
-    prisma.$queryRaw<Array<{ userId: string; code: string; step: unknown }>>`
-      SELECT s."userId" AS "userId", s."workProcessCode" AS "code", s."step" AS "step"
-      FROM "WorkProcessStatus" s JOIN "Membership" m ON m."userId" = s."userId"
-      JOIN "User" u ON u."id" = m."userId"
-      WHERE ${where} AND s."dossierSlug" = ${query.dossierSlug} AND s."step" > 0`,
-  ])
-  const person = new Map(people.map((p) => [p.membershipId, p]))
-  const teamsOf = new Map<string, string[]>()
-  for (const t of teams)
-    teamsOf.set(t.membershipId, [...(teamsOf.get(t.membershipId) ?? []), t.team])
-  const steps = new Map<string, Record<string, number>>()
-  for (const s of statuses) {
-    const own = steps.get(s.userId) ?? {}
-    own[s.code] = n(s.step)
-    steps.set(s.userId, own)
-  }
-  return ids.map(({ membershipId, userId }) => ({
-    membershipId,
-    userId,
-    name: person.get(membershipId)!.name,
-    email: person.get(membershipId)!.email,
-    teams: (teamsOf.get(membershipId) ?? []).sort(),
-    steps: steps.get(userId) ?? {},
+  const rows = await prisma.$queryRaw<
+    Array<{
+      membershipId: string
+      userId: string
+      name: string
+      email: string
+      teams: string | null
+      steps: string | null
+    }>
+  >`
+    SELECT m."id" AS "membershipId", m."userId" AS "userId", u."name" AS "name",
+      u."email" AS "email",
+      (SELECT ${joined(Prisma.sql`tt."name"`)} FROM "TeamMember" tm
+        JOIN "Team" tt ON tt."id" = tm."teamId" WHERE tm."membershipId" = m."id") AS "teams",
+      (SELECT ${joined(Prisma.sql`s."workProcessCode" || ':' || CAST(s."step" AS TEXT)`)}
+        FROM "WorkProcessStatus" s WHERE s."userId" = m."userId"
+          AND s."dossierSlug" = ${query.dossierSlug} AND s."step" > 0) AS "steps"
+      ${query.sort === 'progress' ? Prisma.sql`, ${progressTotal(query)}` : Prisma.empty}
+    FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+    WHERE ${staffFilter(scope, query)} ${matrixOrder(query)}`
+  return rows.map((r) => ({
+    membershipId: r.membershipId,
+    userId: r.userId,
+    name: r.name,
+    email: r.email,
+    teams: r.teams ? r.teams.split(SEPARATOR).sort() : [],
+    steps: Object.fromEntries(
+      (r.steps ? r.steps.split(SEPARATOR) : []).map((cell) => {
+        const at = cell.lastIndexOf(':')
+        return [cell.slice(0, at), Number(cell.slice(at + 1))]
+      }),
+    ) as Record<string, number>,
   }))
 }
 
@@ -237,22 +337,55 @@ export async function defaultDossier(scope: StaffScope) {
   return rows[0]?.slug ?? 'contactcenter-teamleider'
 }
 
+/** The headcount and totals of the filtered staff, aggregated over them (no stored counts). */
+export async function aggregatedTotals(
+  scope: StaffScope,
+  query: MatrixQuery,
+  workProcesses: number,
+) {
+  const total = await countStaff(scope, query)
+  const [perWorkProcess, perTeam] = await Promise.all([
+    totalsPerWorkProcess(scope, query, total),
+    totalsPerTeam(scope, query, workProcesses),
+  ])
+  return { total, perWorkProcess, perTeam }
+}
+
 /**
- * One page of the matrix with its totals, from a fixed number of aggregate queries whatever
- * the number of staff (no query per person).
+ * The headcount and totals of the filtered staff: read from the stored counts
+ * (app/employer/staff-counts.server.ts) when the filter is a whole group, otherwise
+ * aggregated over the filtered staff. Per team, a team filter still aggregates: it shows the
+ * chosen team's members in their other teams too, which no stored group holds; starting
+ * from the team's places, that costs the team's size, not the organisation's.
+ */
+export async function matrixTotals(scope: StaffScope, query: MatrixQuery, workProcesses: number) {
+  const group = countedGroup(scope, query)
+  if (!group) return aggregatedTotals(scope, query, workProcesses)
+  const [stored, perTeam] = await Promise.all([
+    storedCounts(scope, group, query.dossierSlug),
+    query.teamId
+      ? totalsPerTeam(scope, query, workProcesses)
+      : storedTotalsPerTeam(scope, group, query.dossierSlug, workProcesses),
+  ])
+  const { staff, totals } = fromStoredCounts(stored)
+  return { total: staff, perWorkProcess: totals, perTeam }
+}
+
+/**
+ * One page of the matrix with its totals, from a fixed number of queries whatever the number
+ * of staff (no query per person); the totals of whole groups are stored, not aggregated.
  */
 export async function staffMatrix(scope: StaffScope, query: MatrixQuery) {
   const columns = await matrixColumns(query.dossierSlug)
   if (!columns) return null
   const workProcesses = columns.coreTasks.flatMap((c) => c.workProcesses).length
-  const total = await countStaff(scope, query)
+  const { total, perWorkProcess, perTeam } = await matrixTotals(scope, query, workProcesses)
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
   const page = Math.min(Math.max(1, query.page), pages)
-  const [ids, perWorkProcess, perTeam] = await Promise.all([
-    staffIds(scope, query, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    totalsPerWorkProcess(scope, query, total),
-    totalsPerTeam(scope, query, workProcesses),
-  ])
+  const ids = await staffIds(scope, query, {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  })
   return {
     columns,
     total,

@@ -1,3 +1,4 @@
+import { keepStaffCounts } from '#app/employer/staff-counts.server.ts'
 import { randomUUID } from 'node:crypto'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { TABLES } from '#app/db-tables.server.ts'
@@ -83,64 +84,78 @@ export async function eraseAccount(userId: string, now = new Date()): Promise<Er
 
   await prisma.$transaction(
     async (tx) => {
-      await tx.user.create({
-        data: {
-          id: pseudonymId,
-          email: `${pseudonymId}@erased.invalid`,
-          name: pseudonymName(pseudonymId),
-          passwordHash: '',
-          createdAt: now,
-          passwordChangedAt: now,
-          erasedAt: now,
-        },
-      })
-      await eraseWhatColumnsDoNotName(tx, person)
-      // Two passes: first blank and delete while every row still names the person (a rule
-      // may reach them through another table, like the assessments of their evidence), then
-      // move what stays to the pseudonym.
-      const plan = [...personalModels(datamodel)].flatMap(([model, refs]) => {
-        const policy = (ERASURE_POLICY as Record<string, ErasurePolicy>)[model]
-        if (!policy) throw new Error(`${model} refers to a person and has no erasure policy`)
-        if (policy.erase === 'account') return []
-        const scalars = new Set(
-          datamodel.models[model]!.fields.filter((f) => f.kind === 'scalar').map((f) => f.name),
-        )
-        return [
-          { model, policy, rows: delegate(tx, model), columns: refs.filter((r) => scalars.has(r)) },
-        ]
-      })
-      for (const { model, policy, rows, columns } of plan) {
-        if (policy.erase === 'pseudonymise') {
-          for (const rule of policy.blank ?? []) await blank(rows, rule, userId, files)
-          continue
-        }
-        if (model === 'Upload') {
-          for (const u of await rows.findMany({
-            where: whereAny(columns, userId),
-            select: { objectKey: true },
-          }))
-            files.add(String(u.objectKey))
-        }
-        outcome.deleted[model] = (await rows.deleteMany({ where: whereAny(columns, userId) })).count
-      }
-      for (const { model, policy, rows, columns } of plan) {
-        if (policy.erase !== 'pseudonymise') continue
-        let moved = 0
-        for (const column of columns) {
-          moved += (
-            await rows.updateMany({ where: { [column]: userId }, data: { [column]: pseudonymId } })
+      // Memberships and steps move to the pseudonym; the matrix totals follow whatever the
+      // policy does with them, in this transaction.
+      await keepStaffCounts(tx, [userId, pseudonymId], async () => {
+        await tx.user.create({
+          data: {
+            id: pseudonymId,
+            email: `${pseudonymId}@erased.invalid`,
+            name: pseudonymName(pseudonymId),
+            passwordHash: '',
+            createdAt: now,
+            passwordChangedAt: now,
+            erasedAt: now,
+          },
+        })
+        await eraseWhatColumnsDoNotName(tx, person)
+        // Two passes: first blank and delete while every row still names the person (a rule
+        // may reach them through another table, like the assessments of their evidence), then
+        // move what stays to the pseudonym.
+        const plan = [...personalModels(datamodel)].flatMap(([model, refs]) => {
+          const policy = (ERASURE_POLICY as Record<string, ErasurePolicy>)[model]
+          if (!policy) throw new Error(`${model} refers to a person and has no erasure policy`)
+          if (policy.erase === 'account') return []
+          const scalars = new Set(
+            datamodel.models[model]!.fields.filter((f) => f.kind === 'scalar').map((f) => f.name),
+          )
+          return [
+            {
+              model,
+              policy,
+              rows: delegate(tx, model),
+              columns: refs.filter((r) => scalars.has(r)),
+            },
+          ]
+        })
+        for (const { model, policy, rows, columns } of plan) {
+          if (policy.erase === 'pseudonymise') {
+            for (const rule of policy.blank ?? []) await blank(rows, rule, userId, files)
+            continue
+          }
+          if (model === 'Upload') {
+            for (const u of await rows.findMany({
+              where: whereAny(columns, userId),
+              select: { objectKey: true },
+            }))
+              files.add(String(u.objectKey))
+          }
+          outcome.deleted[model] = (
+            await rows.deleteMany({ where: whereAny(columns, userId) })
           ).count
         }
-        outcome.pseudonymised[model] = moved
-      }
-      await tx.user.delete({ where: { id: userId } })
-      outcome.scrubbed = await scrubIdentifiers(tx, datamodel, [
-        [person.id, pseudonymId],
-        [subjectId(person.id), subjectId(pseudonymId)],
-        [person.email, `${pseudonymId}@erased.invalid`],
-        [person.name, pseudonymName(pseudonymId)],
-        ...ownText.map((text) => [text, ERASED_TEXT] as const),
-      ])
+        for (const { model, policy, rows, columns } of plan) {
+          if (policy.erase !== 'pseudonymise') continue
+          let moved = 0
+          for (const column of columns) {
+            moved += (
+              await rows.updateMany({
+                where: { [column]: userId },
+                data: { [column]: pseudonymId },
+              })
+            ).count
+          }
+          outcome.pseudonymised[model] = moved
+        }
+        await tx.user.delete({ where: { id: userId } })
+        outcome.scrubbed = await scrubIdentifiers(tx, datamodel, [
+          [person.id, pseudonymId],
+          [subjectId(person.id), subjectId(pseudonymId)],
+          [person.email, `${pseudonymId}@erased.invalid`],
+          [person.name, pseudonymName(pseudonymId)],
+          ...ownText.map((text) => [text, ERASED_TEXT] as const),
+        ])
+      })
     },
     { timeout: 120_000, maxWait: 30_000 },
   )

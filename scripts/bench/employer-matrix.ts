@@ -1,13 +1,19 @@
 /**
- * Benchmark (issue 8), run with `npx tsx scripts/bench/employer-matrix.ts [sizes]` (default
- * 200,2000,20000). Per size N, in a child process on a fresh SQLite file (the app's Prisma
- * client is created once per process from DATABASE_URL, so each size needs its own process):
+ * Benchmark (issues 8 and 23), run with `npx tsx scripts/bench/employer-matrix.ts [sizes]`
+ * (default 200,2000,20000) on SQLite, or on PostgreSQL with
+ * `node scripts/with-postgres.mjs npx tsx scripts/bench/employer-matrix.ts` (TEST_POSTGRES_URL
+ * set: a fresh database per size on that server). Per size N, in a child process on a fresh
+ * database (the app's Prisma client is created once per process from DATABASE_URL, so each
+ * size needs its own process):
  * 1. seed one organisation of N staff with progress on the 17 team-leader work processes and
  *    an event history of about 24 events per person, with bulk inserts;
  * 2. time the matrix's first page (by name, by progress, one team) and the full CSV export
  *    through the product's progressTable + toCsv;
  * 3. count the Prisma calls and SQL statements per page: they must be the same for every size;
- * 4. break the time down per part (SQLite's share in brackets).
+ * 4. break the time down per part (the database's share in brackets);
+ * 5. print, per variant, the ratio of each size's time to the time at the size before it.
+ * The stored matrix totals (StaffStepCount, TeamStepCount) are filled after the bulk inserts
+ * by `rebuildStaffCounts`, as a migration fills them on an existing site.
  * Exits non-zero when the export throws or the queries per page grow with N.
  */
 import { spawn } from 'node:child_process'
@@ -15,8 +21,11 @@ import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 
-/** Median wall time in ms, and SQLite's share of it (null for a part that runs no SQL). */
+const engine = process.env.TEST_POSTGRES_URL ? 'postgresql' : 'sqlite'
+
+/** Median wall time in ms, and the database's share of it (null for a part that runs no SQL). */
 type Part = { ms: number; sql: number | null }
 
 type Result = {
@@ -25,6 +34,7 @@ type Result = {
   statuses: number
   events: number
   seedSeconds: number
+  countsSeconds: number
   databaseBytes: number
   load: { before: number[]; after: number[] }
   firstPage: number
@@ -157,6 +167,7 @@ function inChild(size: number) {
 
 function report(results: Result[]) {
   console.log()
+  console.log(`engine: ${engine}`)
   console.log(
     '| staff | status rows | events | first page p50 ms | by progress p50 ms | team filter p50 ms | full CSV ms | CSV bytes | queries per page |',
   )
@@ -178,7 +189,14 @@ function report(results: Result[]) {
   for (const r of results) {
     const load = (l: number[]) => l.map((v) => v.toFixed(2)).join(' ')
     console.log(
-      `${r.staff} staff: ${r.teams} teams, seeded in ${r.seedSeconds.toFixed(1)} s, database ${(r.databaseBytes / 2 ** 20).toFixed(1)} MiB, export ${r.exportStatements} SQL statements, load ${load(r.load.before)} before / ${load(r.load.after)} after`,
+      `${r.staff} staff: ${r.teams} teams, seeded in ${r.seedSeconds.toFixed(1)} s, totals rebuilt in ${r.countsSeconds.toFixed(1)} s, database ${(r.databaseBytes / 2 ** 20).toFixed(1)} MiB, export ${r.exportStatements} SQL statements, load ${load(r.load.before)} before / ${load(r.load.after)} after`,
+    )
+  }
+  for (let i = 1; i < results.length; i++) {
+    const [a, b] = [results[i - 1]!, results[i]!]
+    const ratio = (k: 'firstPage' | 'byProgress' | 'teamFilter' | 'csv') => (b[k] / a[k]).toFixed(2)
+    console.log(
+      `ratio ${b.staff} / ${a.staff} staff: first page ${ratio('firstPage')}, by progress ${ratio('byProgress')}, team filter ${ratio('teamFilter')}, full CSV ${ratio('csv')}`,
     )
   }
   const fixed = new Set(results.map((r) => `${r.prismaCalls}/${r.statements}`)).size === 1
@@ -192,11 +210,26 @@ function report(results: Result[]) {
 
 async function measure(size: number): Promise<Result> {
   const file = `data/bench-employer-${size}.db`
-  const remove = () => {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true })
+  const database = `bench_employer_${size}`
+  const onServer = async (sql: string) => {
+    const client = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL })
+    await client.connect()
+    await client.query(sql).finally(() => client.end())
   }
-  remove()
-  process.env.DATABASE_URL = `file:./${file}`
+  const remove = async () => {
+    if (engine === 'postgresql')
+      await onServer(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+    else
+      for (const suffix of ['', '-wal', '-shm', '-journal'])
+        fs.rmSync(file + suffix, { force: true })
+  }
+  await remove()
+  if (engine === 'postgresql') {
+    await onServer(`CREATE DATABASE "${database}"`)
+    const url = new URL(process.env.TEST_POSTGRES_URL!)
+    url.pathname = `/${database}`
+    process.env.DATABASE_URL = url.toString()
+  } else process.env.DATABASE_URL = `file:./${file}`
   const loadBefore = os.loadavg()
 
   const { default: Database } = await import('better-sqlite3')
@@ -204,9 +237,18 @@ async function measure(size: number): Promise<Result> {
   migrateDatabase(process.env.DATABASE_URL)
   const { prisma } = await import('#app/db.server.ts')
   const { importDossierFolder } = await import('#app/domain/dossier-folder.server.ts')
-  const { staffMatrix, staffIds, matrixRows, allMatrixRows, matrixColumns, PAGE_SIZE } =
-    await import('#app/employer/matrix.server.ts')
+  const {
+    staffMatrix,
+    staffIds,
+    matrixRows,
+    allMatrixRows,
+    matrixColumns,
+    matrixTotals,
+    aggregatedTotals,
+    PAGE_SIZE,
+  } = await import('#app/employer/matrix.server.ts')
   const { progressTable } = await import('#app/employer/exports.server.ts')
+  const { rebuildStaffCounts } = await import('#app/employer/staff-counts.server.ts')
   const { toCsv } = await import('#app/exports/csv.ts')
   const { TOP_STEP } = await import('#app/domain/progress-rules.ts')
   await importDossierFolder()
@@ -372,9 +414,14 @@ async function measure(size: number): Promise<Result> {
     await prisma.$transaction(async (tx) => {
       for (const c of chunks(part)) await tx.learningEvent.createMany({ data: c })
     }, long)
-  // As a long-running server's database would be: the WAL written back into the file.
-  await prisma.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)')
   const seedSeconds = (performance.now() - seedStart) / 1000
+  const countsStart = performance.now()
+  await rebuildStaffCounts({ write: true })
+  const countsSeconds = (performance.now() - countsStart) / 1000
+  // As a long-running server's database would be: the WAL written back into the file; on
+  // PostgreSQL the planner's statistics gathered (autovacuum would, some time after the load).
+  if (engine === 'sqlite') await prisma.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)')
+  else await prisma.$executeRawUnsafe('ANALYZE')
   const counts = {
     users: await prisma.user.count(),
     statuses: await prisma.workProcessStatus.count(),
@@ -384,8 +431,9 @@ async function measure(size: number): Promise<Result> {
     `${size} staff: seeded ${counts.users} users, ${teams.length} teams, ${counts.statuses} status rows, ${counts.events} events in ${seedSeconds.toFixed(1)} s`,
   )
 
-  // Every SQL statement Prisma runs goes through better-sqlite3's prepare(): count them, and
-  // time their execution by kind of statement for the breakdown per part.
+  // Every SQL statement Prisma runs goes through better-sqlite3's prepare() (SQLite) or
+  // pg's Client.query() (PostgreSQL): count them, and time their execution by kind of
+  // statement for the breakdown per part (on PostgreSQL including the round trip).
   const statement = Object.getPrototypeOf(new Database(':memory:').prepare('SELECT 1')) as {
     all: (...args: unknown[]) => unknown
     run: (...args: unknown[]) => unknown
@@ -393,17 +441,19 @@ async function measure(size: number): Promise<Result> {
   const sqlTimes = new Map<string, number>()
   let statements = 0
   const kind = (sql: string) =>
-    sql.includes('AS "total"')
-      ? 'ids'
-      : sql.includes('GROUP BY s."workProcessCode"')
-        ? 'totals per work process'
-        : sql.includes('GROUP BY tm."teamId"')
-          ? 'totals per team'
-          : sql.includes('COUNT(*) AS "count"')
-            ? 'count'
-            : /Dossier|CoreTask|WorkProcess`/.test(sql) && !sql.includes('WorkProcessStatus')
-              ? 'columns'
-              : 'rows'
+    /"(Staff|Team)StepCount"/.test(sql)
+      ? 'stored totals'
+      : sql.includes('AS "total"')
+        ? 'ids'
+        : sql.includes('GROUP BY s."workProcessCode"')
+          ? 'totals per work process'
+          : sql.includes('GROUP BY tm."teamId"')
+            ? 'totals per team'
+            : sql.includes('COUNT(*) AS "count"')
+              ? 'count'
+              : /Dossier|CoreTask|WorkProcess`/.test(sql) && !sql.includes('WorkProcessStatus')
+                ? 'columns'
+                : 'rows'
   const originalPrepare = Database.prototype.prepare
   Database.prototype.prepare = function (this: InstanceType<typeof Database>, sql: string) {
     statements++
@@ -421,6 +471,31 @@ async function measure(size: number): Promise<Result> {
       }
     }
   }
+  const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const started = performance.now()
+    const first = args[0] as string | { text?: string }
+    const source = typeof first === 'string' ? first : (first?.text ?? '')
+    // Prisma's own BEGIN/COMMIT and the like are statements too, as on SQLite.
+    statements++
+    const done = () => {
+      const k = kind(source)
+      sqlTimes.set(k, (sqlTimes.get(k) ?? 0) + performance.now() - started)
+    }
+    // pg.Pool.query (what Prisma's adapter calls) hands the client a callback; otherwise a
+    // promise comes back.
+    const callback = args.at(-1)
+    if (typeof callback === 'function')
+      args[args.length - 1] = (...results: unknown[]) => {
+        done()
+        return (callback as (...r: unknown[]) => unknown)(...results)
+      }
+    const result = clientQuery.apply(this, args)
+    const pending = result as { then?: (ok: () => void, fail: () => void) => unknown }
+    if (typeof callback !== 'function' && typeof pending?.then === 'function')
+      void pending.then(done, done)
+    return result
+  } as typeof pg.Client.prototype.query
 
   // The Prisma calls the matrix makes, counted by wrapping them on the app's client.
   let prismaCalls = 0
@@ -495,30 +570,54 @@ async function measure(size: number): Promise<Result> {
   // Per part: the first page's SQLite time per kind of statement, then the matrix functions
   // on their own (wall time, SQLite's share in brackets).
   const parts: Record<string, Part> = {}
-  for (const k of ['columns', 'count', 'ids', 'totals per work process', 'totals per team', 'rows'])
+  for (const k of [
+    'columns',
+    'count',
+    'ids',
+    'stored totals',
+    'totals per work process',
+    'totals per team',
+    'rows',
+  ])
     parts[`page: SQL ${k}`] = { ms: firstPage.sql(k), sql: null }
   const paging = { limit: PAGE_SIZE, offset: 0 }
   const ids = await staffIds(scope, query, paging)
   parts['page: matrixColumns'] = part(await time(7, () => matrixColumns(dossierSlug)))
   parts['page: staffIds, one page'] = part(await time(7, () => staffIds(scope, query, paging)))
   parts['page: matrixRows, one page'] = part(await time(7, () => matrixRows(ids, dossierSlug)))
+  // The totals as the page reads them (stored counts) and as it aggregated them before issue 23.
+  parts['page: matrixTotals (stored)'] = part(await time(7, () => matrixTotals(scope, query, 17)))
+  parts['page: aggregatedTotals (before)'] = part(
+    await time(7, () => aggregatedTotals(scope, query, 17)),
+  )
   const table = await progressTable(scope, query, 'nl')
   parts['export: staffIds, all'] = part(await time(3, () => staffIds(scope, query, null)))
   parts['export: allMatrixRows'] = part(await time(3, () => allMatrixRows(scope, query)))
   parts['export: toCsv'] = { ms: (await time(3, async () => toCsv(table, 'nl'))).ms, sql: null }
 
+  const databaseBytes =
+    engine === 'postgresql'
+      ? Number(
+          (
+            await prisma.$queryRaw<
+              Array<{ bytes: bigint }>
+            >`SELECT pg_database_size(current_database()) AS "bytes"`
+          )[0]!.bytes,
+        )
+      : ['', '-wal'].reduce(
+          (sum, suffix) =>
+            sum + (fs.existsSync(file + suffix) ? fs.statSync(file + suffix).size : 0),
+          0,
+        )
   await prisma.$disconnect()
-  const databaseBytes = ['', '-wal'].reduce(
-    (sum, suffix) => sum + (fs.existsSync(file + suffix) ? fs.statSync(file + suffix).size : 0),
-    0,
-  )
-  remove()
+  await remove()
   return {
     staff: size,
     teams: teams.length,
     statuses: counts.statuses,
     events: counts.events,
     seedSeconds,
+    countsSeconds,
     databaseBytes,
     load: { before: loadBefore, after: os.loadavg() },
     firstPage: firstPage.ms,

@@ -1,3 +1,4 @@
+import { keepStaffCounts } from '#app/employer/staff-counts.server.ts'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { batches } from '#app/utils/batches.ts'
 import { invalidValue, notFound, ScimError } from './errors.ts'
@@ -132,12 +133,21 @@ async function writeMembers(tx: Tx, client: ScimClient, before: StoredGroup, wan
     })
   if (known !== added.length)
     throw invalidValue('members: every value must be a user id of this organisation')
-  for (const ids of batches(added))
-    await tx.teamMember.createMany({
-      data: ids.map((membershipId) => ({ teamId: before.id, membershipId })),
-    })
-  for (const ids of batches(removed))
-    await tx.teamMember.deleteMany({ where: { teamId: before.id, membershipId: { in: ids } } })
+  const people: string[] = []
+  for (const ids of batches([...added, ...removed]))
+    for (const m of await tx.membership.findMany({
+      where: { id: { in: ids } },
+      select: { userId: true },
+    }))
+      people.push(m.userId)
+  await keepStaffCounts(tx, people, async () => {
+    for (const ids of batches(added))
+      await tx.teamMember.createMany({
+        data: ids.map((membershipId) => ({ teamId: before.id, membershipId })),
+      })
+    for (const ids of batches(removed))
+      await tx.teamMember.deleteMany({ where: { teamId: before.id, membershipId: { in: ids } } })
+  })
   if (added.length || removed.length)
     await record(tx, client, 'scim.group.members-changed', before.id, {
       name: before.name,

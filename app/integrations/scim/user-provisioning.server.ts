@@ -1,3 +1,4 @@
+import { keepStaffCounts } from '#app/employer/staff-counts.server.ts'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { addMember, assertAnotherAdmin } from '#app/domain/organisations.server.ts'
 import { applyClientBrand } from './client-brand.server.ts'
@@ -214,7 +215,9 @@ async function writeUser(
     update: profile,
   })
   if (input.department !== before.department)
-    await moveToDepartment(tx, client, before, input.department)
+    await keepStaffCounts(tx, [before.userId], () =>
+      moveToDepartment(tx, client, before, input.department),
+    )
   await applyClientBrand(tx, client, input.department, input.brandValues)
   if (input.managerId && input.managerId !== before.managerId)
     await makeManager(tx, client, before, input.managerId)
@@ -225,7 +228,9 @@ async function writeUser(
     })
   if (input.active !== before.active) {
     if (input.active) {
-      await tx.membership.update({ where: { id: before.id }, data: { deactivatedAt: null } })
+      await keepStaffCounts(tx, [before.userId], () =>
+        tx.membership.update({ where: { id: before.id }, data: { deactivatedAt: null } }),
+      )
       await record(tx, client, 'scim.user.reactivated', before.id, { name: input.email })
     } else await deactivate(tx, client, before)
   }
@@ -342,7 +347,9 @@ async function deactivate(tx: Tx, client: ScimClient, person: StoredUser & { use
     where: { membershipId: person.id, role: 'employer_admin' },
   })
   if (isAdmin) await assertAnotherAdmin(tx, client.organisationId, person.id)
-  await tx.membership.update({ where: { id: person.id }, data: { deactivatedAt: new Date() } })
+  await keepStaffCounts(tx, [person.userId], () =>
+    tx.membership.update({ where: { id: person.id }, data: { deactivatedAt: new Date() } }),
+  )
   await tx.session.deleteMany({ where: { userId: person.userId } })
   await record(tx, client, 'scim.user.deactivated', person.id, { name: person.email })
 }
