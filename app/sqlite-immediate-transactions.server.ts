@@ -15,9 +15,13 @@ export function withImmediateTransactions(factory: PrismaBetterSQLite3): PrismaB
   factory.connect = async () => {
     const adapter = await connect()
     const client = (adapter as unknown as { client: Database.Database }).client
-    const prepare = client.prepare.bind(client)
+    // The prototype's prepare, looked up at each call (a benchmark may count statements there).
+    const prototype = Object.getPrototypeOf(client) as Database.Database
     client.prepare = ((source: string) =>
-      prepare(source === 'BEGIN' ? 'BEGIN IMMEDIATE' : source)) as typeof client.prepare
+      prototype.prepare.call(
+        client,
+        source === 'BEGIN' ? 'BEGIN IMMEDIATE' : source,
+      )) as typeof client.prepare
     return adapter
   }
   return factory

@@ -250,9 +250,7 @@ export async function seedDemoQuality(now = new Date()) {
 /** The quality scope of a demo person in an organisation, as their request would get it. */
 async function scopeOf(email: string, organisationId: string) {
   const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })
-  const membership = (await getMemberships(user)).find(
-    (m) => m.organisation.id === organisationId,
-  )!
+  const membership = (await getMemberships(user)).find((m) => m.organisation.id === organisationId)!
   return (await qualityScopeOf(user.id, membership))!
 }
 
