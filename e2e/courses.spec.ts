@@ -84,9 +84,14 @@ for (const lang of ['nl', 'en'] as const) {
       const scenario = page.locator('section.scenario')
       for (let i = 0; i < 15 && (await scenario.locator('.ending').count()) === 0; i++) {
         const before = page.url()
-        await scenario.locator('.choice').first().focus()
+        const choice = scenario.locator('.choice').first()
+        const target = await choice.getAttribute('href')
+        await choice.focus()
         await page.keyboard.press('Enter')
         await expect(page).not.toHaveURL(before)
+        // The address changes before the next step is drawn: wait for the step itself, or the
+        // next round presses the old step's choice again (seen once on a busy machine).
+        await expect(scenario.locator(`.choice[href="${target}"]`)).toHaveCount(0)
       }
       await expect(scenario.locator('.ending-result')).toHaveText(t.endings)
       await expectNoSeriousA11yViolations(page)
