@@ -82,43 +82,27 @@ export async function computeStaffCounts(db: Db, userIds: string[] | null): Prom
 const keyOf = (c: Omit<StaffCount, 'count'>) =>
   [c.kind, c.groupId, c.dossierSlug, c.workProcessCode, c.step].join('|')
 
+/** Where each kind of group keeps its counts. */
+const COUNT_TABLE = {
+  organisation: { table: Prisma.raw('"StaffStepCount"'), group: Prisma.raw('"organisationId"') },
+  team: { table: Prisma.raw('"TeamStepCount"'), group: Prisma.raw('"teamId"') },
+} as const
+
 /** Add these (signed) amounts to the stored counts; rows that reach zero are removed. */
 async function applyDeltas(tx: Tx, deltas: StaffCount[]) {
   for (const d of deltas) {
     if (d.count === 0) continue
-    if (d.kind === 'organisation') {
+    const { table, group } = COUNT_TABLE[d.kind]
+    await tx.$executeRaw`
+      INSERT INTO ${table} (${group}, "dossierSlug", "workProcessCode", "step", "count")
+      VALUES (${d.groupId}, ${d.dossierSlug}, ${d.workProcessCode}, ${d.step}, ${d.count})
+      ON CONFLICT (${group}, "dossierSlug", "workProcessCode", "step")
+      DO UPDATE SET "count" = ${table}."count" + excluded."count"`
+    if (d.count < 0)
       await tx.$executeRaw`
-        INSERT INTO "StaffStepCount" ("organisationId", "dossierSlug", "workProcessCode", "step", "count")
-        VALUES (${d.groupId}, ${d.dossierSlug}, ${d.workProcessCode}, ${d.step}, ${d.count})
-        ON CONFLICT ("organisationId", "dossierSlug", "workProcessCode", "step")
-        DO UPDATE SET "count" = "StaffStepCount"."count" + excluded."count"`
-      if (d.count < 0)
-        await tx.staffStepCount.deleteMany({
-          where: {
-            organisationId: d.groupId,
-            dossierSlug: d.dossierSlug,
-            workProcessCode: d.workProcessCode,
-            step: d.step,
-            count: 0,
-          },
-        })
-    } else {
-      await tx.$executeRaw`
-        INSERT INTO "TeamStepCount" ("teamId", "dossierSlug", "workProcessCode", "step", "count")
-        VALUES (${d.groupId}, ${d.dossierSlug}, ${d.workProcessCode}, ${d.step}, ${d.count})
-        ON CONFLICT ("teamId", "dossierSlug", "workProcessCode", "step")
-        DO UPDATE SET "count" = "TeamStepCount"."count" + excluded."count"`
-      if (d.count < 0)
-        await tx.teamStepCount.deleteMany({
-          where: {
-            teamId: d.groupId,
-            dossierSlug: d.dossierSlug,
-            workProcessCode: d.workProcessCode,
-            step: d.step,
-            count: 0,
-          },
-        })
-    }
+        DELETE FROM ${table}
+        WHERE ${group} = ${d.groupId} AND "dossierSlug" = ${d.dossierSlug}
+          AND "workProcessCode" = ${d.workProcessCode} AND "step" = ${d.step} AND "count" = 0`
   }
 }
 
