@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss'
 import pg from 'pg'
 import { survivingConnectionErrors } from '#app/utils/pg-pool-errors.server.ts'
 import { policyOf } from './job-catalog.ts'
+import { WorkerLoops } from './worker-loops.server.ts'
 import type {
   EnqueueOptions,
   JobCounts,
@@ -72,11 +73,10 @@ export class PgBossJobQueue implements JobQueue {
   private maintenance?: NodeJS.Timeout
   private lastPrune = 0
   private closed = false
-  private stopping = false
-  private loops: Promise<void>[] = []
-  private readonly wakeUps = new Set<() => void>()
+  private readonly workers: WorkerLoops
 
   constructor(private readonly options: PgBossQueueOptions) {
+    this.workers = new WorkerLoops(options.pollSeconds * 1000)
     // allowExitOnIdle: a command-line run that only enqueued (setup's demo data) still ends.
     // A connection that breaks (server restart, network) must not crash the process.
     this.pool = survivingConnectionErrors(
@@ -148,7 +148,7 @@ export class PgBossJobQueue implements JobQueue {
       })
       await client.query('COMMIT')
       // This instance's idle workers look at once; other instances on their next poll.
-      for (const wake of this.wakeUps) wake()
+      this.workers.wake()
       return id
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {})
@@ -167,38 +167,13 @@ export class PgBossJobQueue implements JobQueue {
    */
   async start(handlers: JobHandlers) {
     await this.ready()
-    this.stopping = false
     for (const [name, handler] of Object.entries(handlers)) {
       await this.queue(name)
-      this.loops.push(this.loop(name, handler))
+      this.workers.start(name, () => this.runOne(name, handler))
     }
     this.maintenance ??= setInterval(() => {
       this.maintain().catch((error) => console.warn('jobs: maintenance failed:', error))
     }, this.options.maintenanceSeconds * 1000)
-  }
-
-  private async loop(name: string, handler: JobHandler) {
-    while (!this.stopping) {
-      let ran = false
-      try {
-        ran = await this.runOne(name, handler)
-      } catch (error) {
-        console.warn(`jobs: worker for ${name} failed:`, (error as Error).message)
-      }
-      if (!ran && !this.stopping) await this.sleep(this.options.pollSeconds * 1000)
-    }
-  }
-
-  private sleep(ms: number) {
-    return new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer)
-        this.wakeUps.delete(wake)
-        resolve()
-      }
-      const timer = setTimeout(wake, ms)
-      this.wakeUps.add(wake)
-    })
   }
 
   /** Take one job of this queue and run it, recording its outcome; false when none was due. */
@@ -245,18 +220,10 @@ export class PgBossJobQueue implements JobQueue {
   async stop(timeoutMs = 30_000) {
     if (this.closed) return
     this.closed = true
-    this.stopping = true
     clearInterval(this.maintenance)
     this.maintenance = undefined
-    for (const wake of this.wakeUps) wake()
     // Running jobs may finish; one still running at the timeout expires later and is retried.
-    let timer: NodeJS.Timeout | undefined
-    await Promise.race([
-      Promise.all(this.loops),
-      new Promise((r) => (timer = setTimeout(r, timeoutMs))),
-    ])
-    clearTimeout(timer)
-    this.loops = []
+    await this.workers.stop(timeoutMs)
     if (this.started) {
       await this.started.catch(() => {})
       await this.boss.stop({ graceful: false, close: false })

@@ -3,11 +3,11 @@ import os from 'node:os'
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { isUniqueViolation } from '#app/utils/prisma-errors.server.ts'
 import { policyOf } from './job-catalog.ts'
+import { WorkerLoops } from './worker-loops.server.ts'
 import {
   backoffMs,
   type EnqueueOptions,
   type JobCounts,
-  type JobHandler,
   type JobHandlers,
   type JobPayload,
   type JobQueue,
@@ -53,12 +53,12 @@ const PRUNE_EVERY_MS = 10 * 60_000
 export class SqliteJobQueue implements JobQueue {
   readonly engine = 'sqlite'
   private readonly workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
-  private stopping = false
-  private loops: Promise<void>[] = []
-  private wakeUps = new Set<() => void>()
+  private readonly workers: WorkerLoops
   private lastPrune = 0
 
-  constructor(private readonly options: SqliteQueueOptions) {}
+  constructor(private readonly options: SqliteQueueOptions) {
+    this.workers = new WorkerLoops(options.pollMs)
+  }
 
   private get db() {
     return this.options.db
@@ -78,7 +78,7 @@ export class SqliteJobQueue implements JobQueue {
         },
         select: { id: true },
       })
-      for (const wake of this.wakeUps) wake()
+      this.workers.wake()
       return job.id
     } catch (error) {
       if (isUniqueViolation(error)) return null
@@ -87,51 +87,19 @@ export class SqliteJobQueue implements JobQueue {
   }
 
   async start(handlers: JobHandlers) {
-    this.stopping = false
     for (const [name, handler] of Object.entries(handlers)) {
-      this.loops.push(this.loop(name, handler))
+      this.workers.start(name, () => this.runOne([name], { [name]: handler }))
     }
   }
 
-  async stop(timeoutMs = 30_000) {
-    this.stopping = true
-    for (const wake of this.wakeUps) wake()
-    const loops = Promise.all(this.loops)
-    let timer: NodeJS.Timeout | undefined
-    await Promise.race([loops, new Promise((r) => (timer = setTimeout(r, timeoutMs)))])
-    clearTimeout(timer)
-    this.loops = []
+  stop(timeoutMs = 30_000) {
+    return this.workers.stop(timeoutMs)
   }
 
   async runDue(handlers: JobHandlers) {
     let ran = 0
     while (await this.runOne(Object.keys(handlers), handlers)) ran++
     return ran
-  }
-
-  private async loop(name: string, handler: JobHandler) {
-    while (!this.stopping) {
-      let ran = false
-      try {
-        ran = await this.runOne([name], { [name]: handler })
-      } catch (error) {
-        // The database was busy or gone for a moment: try again after the poll interval.
-        console.warn(`jobs: worker for ${name} failed to claim a job:`, error)
-      }
-      if (!ran && !this.stopping) await this.sleep(this.options.pollMs)
-    }
-  }
-
-  private sleep(ms: number) {
-    return new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer)
-        this.wakeUps.delete(wake)
-        resolve()
-      }
-      const timer = setTimeout(wake, ms)
-      this.wakeUps.add(wake)
-    })
   }
 
   /** Claim one due job of these names and run it; false when none was due. */
@@ -271,7 +239,7 @@ export class SqliteJobQueue implements JobQueue {
       where: { id, state: 'dead' },
       data: { state: 'queued', runAt: new Date(), maxAttempts: job.attempts + 1 },
     })
-    if (count === 1) for (const wake of this.wakeUps) wake()
+    if (count === 1) this.workers.wake()
     return count === 1
   }
 }
