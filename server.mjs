@@ -59,6 +59,12 @@ function runPrimary(size) {
   function fork() {
     const worker = cluster.fork()
     serveInstanceMetrics(worker, () => [...listening])
+    // A draining worker's round trip (server/worker.mjs, handoffsSettled): once this answer
+    // reaches it, every connection handed to it before has arrived there too.
+    worker.on('message', (message) => {
+      if (message?.type === 'leerplein:settle-handoffs' && worker.isConnected())
+        worker.send({ type: 'leerplein:handoffs-settled' })
+    })
     worker.on('listening', ({ address, port }) => {
       listening.add(worker)
       trial.delete(worker)

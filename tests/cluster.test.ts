@@ -28,6 +28,8 @@ function get(app: AppProcess, path: string, headers: Record<string, string> = {}
       response.on('end', () => resolve({ status: response.statusCode!, body }))
     })
     request.on('error', reject)
+    // A connection nobody answers is a failed request, not a test that waits forever.
+    request.setTimeout(20_000, () => request.destroy(new Error('no answer within 20 s')))
   })
 }
 
