@@ -2,7 +2,7 @@ import http from 'node:http'
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { buildApp, freePort, startApp, stopApp, type AppProcess } from './app-process.ts'
-import { freshTestDatabaseUrl, testEngine } from './test-database.ts'
+import { testEngine } from './test-database.ts'
 
 /**
  * What operators and their tooling see of a running instance: request ids and JSON logs,
@@ -87,8 +87,10 @@ describe('an instance, as operations see it', () => {
     })
   })
 
+  // Last in this block: it ends the instance the tests above share (a fresh one would cost
+  // another database set-up).
   test('SIGTERM: an in-flight request still gets its answer, then the process exits 0', async () => {
-    const other = await startApp(await freshTestDatabaseUrl())
+    const other = app
     const { port } = new URL(other.url)
     // A login whose body arrives in two halves, with SIGTERM in between.
     const body = new URLSearchParams({
