@@ -77,13 +77,15 @@ function runPrimary(size) {
     worker.on('exit', (code, signal) => {
       const started = listening.delete(worker)
       if (retiring.delete(worker) || trial.delete(worker) || stopping) return
-      log(ERROR, { worker: worker.process.pid, code, signal }, 'worker died')
       if (!started) failedStarts++
-      if (failedStarts >= MAX_FAILED_STARTS && listening.size === 0) {
+      const givingUp = failedStarts >= MAX_FAILED_STARTS && listening.size === 0
+      const pause = started ? 0 : Math.min(MAX_PAUSE_MS, 1000 * 2 ** (failedStarts - 1))
+      const fields = { worker: worker.process.pid, code, signal, listened: started }
+      log(ERROR, givingUp ? fields : { ...fields, nextForkInMs: pause }, 'worker died')
+      if (givingUp) {
         log(ERROR, { failedStarts }, 'workers keep dying before they listen; giving up')
         process.exit(1)
       }
-      const pause = started ? 0 : Math.min(MAX_PAUSE_MS, 1000 * 2 ** (failedStarts - 1))
       setTimeout(() => stopping || fork(), pause)
     })
     return worker

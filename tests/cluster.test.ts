@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -155,4 +156,42 @@ describe(`an instance with two workers (${testEngine})`, () => {
     expect(alive(primary)).toBe(false)
     expect(workers.filter(alive)).toEqual([])
   })
+})
+
+describe('workers that die before they listen (a broken build or configuration)', () => {
+  test('are forked again after growing pauses, and after five the primary gives up with exit 1', async () => {
+    buildApp()
+    // A port no worker can listen on: each one dies at start, as with a broken build.
+    const primary = spawn('node', ['server.mjs'], {
+      env: { ...process.env, NODE_ENV: 'production', WEB_CONCURRENCY: '2', PORT: '70000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    primary.stdout.on('data', (d) => (output += d))
+    primary.stderr.on('data', (d) => (output += d))
+    const code = await new Promise<number | null>((resolve) => primary.once('exit', resolve))
+    const lines = output
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            msg: string
+            time: number
+            failedStarts?: number
+            nextForkInMs?: number
+          },
+      )
+    const died = lines.filter((l) => l.msg === 'worker died')
+    const deaths = died.map((l) => l.time)
+    expect(code, output).toBe(1)
+    expect(died.map((l) => l.nextForkInMs)).toEqual([1000, 2000, 4000, 8000, undefined])
+    expect(lines.at(-1)).toMatchObject({
+      msg: 'workers keep dying before they listen; giving up',
+      failedStarts: 5,
+    })
+    // The pauses are kept: the two first workers die together, and the fifth death (of the
+    // worker forked 4 s after the third death) comes at least 4 s after the third.
+    expect(deaths[4]! - deaths[2]!).toBeGreaterThanOrEqual(4_000)
+  }, 90_000)
 })
