@@ -879,6 +879,7 @@ export const en: Catalog = {
   'employer.sortName': 'Name',
   'employer.sortProgress': 'Progress',
   'employer.staff': 'Staff member',
+  'employer.staffColumn': 'Staff members',
   'employer.staffCount': { one: '1 staff member', other: '{count} staff members' },
   'employer.status': 'Step',
   'employer.teamScoped': 'You see the staff of the teams you lead.',

@@ -890,6 +890,7 @@ export const nl = {
   'employer.sortName': 'Naam',
   'employer.sortProgress': 'Voortgang',
   'employer.staff': 'Medewerker',
+  'employer.staffColumn': 'Medewerkers',
   'employer.staffCount': { one: '1 medewerker', other: '{count} medewerkers' },
   'employer.status': 'Stap',
   'employer.teamScoped': 'Je ziet de medewerkers van de teams die je leidt.',

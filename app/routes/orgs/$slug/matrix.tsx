@@ -221,7 +221,7 @@ export default function Employer({ loaderData }: Route.ComponentProps) {
         caption={t('employer.perTeam')}
         columns={[
           t('org.team'),
-          t('employer.staff'),
+          t('employer.staffColumn'),
           t('employer.averageStep'),
           t('employer.competentCells'),
         ]}
