@@ -7,6 +7,7 @@
 import cluster from 'node:cluster'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { answerHandoffRoundTrips } from './server/handoffs.mjs'
 import { serveInstanceMetrics } from './server/instance-metrics.mjs'
 
 const size = workerCount(process.env.WEB_CONCURRENCY)
@@ -59,12 +60,7 @@ function runPrimary(size) {
   function fork() {
     const worker = cluster.fork()
     serveInstanceMetrics(worker, () => [...listening])
-    // A draining worker's round trip (server/worker.mjs, handoffsSettled): once this answer
-    // reaches it, every connection handed to it before has arrived there too.
-    worker.on('message', (message) => {
-      if (message?.type === 'leerplein:settle-handoffs' && worker.isConnected())
-        worker.send({ type: 'leerplein:handoffs-settled' })
-    })
+    answerHandoffRoundTrips(worker)
     worker.on('listening', ({ address, port }) => {
       listening.add(worker)
       trial.delete(worker)

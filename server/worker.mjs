@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import compression from 'compression'
 import express from 'express'
 import { createRequestHandler } from '@react-router/express'
+import { handoffsSettled } from './handoffs.mjs'
 
 export const CLIENT_ADDRESS_HEADER = 'x-leerplein-client-address'
 
@@ -93,29 +94,6 @@ async function shutDown(signal) {
   ops.logger.info('stopped')
   process.exit(0)
 }
-// In a cluster the primary accepts connections and hands each to a worker. Some it sent before
-// it learnt that this worker closed its server are still on their way; this worker hands them
-// back when they arrive, but if it exited first they would stay open in the primary with nobody
-// to answer. One round trip through the primary (the channel keeps messages in order) lets them
-// all arrive first.
-const SETTLE_HANDOFFS = 'leerplein:settle-handoffs'
-const HANDOFFS_SETTLED = 'leerplein:handoffs-settled'
-function handoffsSettled() {
-  if (!cluster.isWorker || !process.connected) return Promise.resolve()
-  return new Promise((resolve) => {
-    const settled = () => {
-      clearTimeout(timer)
-      process.off('message', onMessage)
-      resolve()
-    }
-    const onMessage = (message) => message?.type === HANDOFFS_SETTLED && settled()
-    // A primary that is gone cannot hand over anything more.
-    const timer = setTimeout(settled, 5_000)
-    process.on('message', onMessage)
-    process.send({ type: SETTLE_HANDOFFS })
-  })
-}
-
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void shutDown(signal))
 // A restart (SIGHUP) is the primary's to run; a worker that gets one too (a closed terminal
 // signals the whole process group) keeps serving until the primary replaces it.

@@ -90,8 +90,7 @@ describe('an instance, as operations see it', () => {
   // Last in this block: it ends the instance the tests above share (a fresh one would cost
   // another database set-up).
   test('SIGTERM: an in-flight request still gets its answer, then the process exits 0', async () => {
-    const other = app
-    const { port } = new URL(other.url)
+    const { port } = new URL(app.url)
     // A login whose body arrives in two halves, with SIGTERM in between.
     const body = new URLSearchParams({
       email: 'leerling@noord.demo.test',
@@ -117,18 +116,18 @@ describe('an instance, as operations see it', () => {
       request.on('error', reject)
       request.write(body.slice(0, 10))
       setTimeout(() => {
-        other.process.kill('SIGTERM')
+        app.process.kill('SIGTERM')
         setTimeout(async () => {
           // Draining: not ready any more, and no new connections are taken.
-          await expect(fetch(`${other.url}/readyz`)).rejects.toThrow()
+          await expect(fetch(`${app.url}/readyz`)).rejects.toThrow()
           request.end(body.slice(10))
         }, 500)
       }, 300)
     })
-    const exited = new Promise<number | null>((resolve) => other.process.once('exit', resolve))
+    const exited = new Promise<number | null>((resolve) => app.process.once('exit', resolve))
     expect(await answer).toBe(302)
     expect(await exited).toBe(0)
-    expect(other.output()).toContain('"msg":"draining"')
+    expect(app.output()).toContain('"msg":"draining"')
   }, 180_000)
 })
 
